@@ -1,0 +1,45 @@
+"use client";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ErrorNotice } from "@/components/ui/notice";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!result || result.error) {
+      setPending(false);
+      setError(result?.status === 429 ? "Too many attempts. Wait a minute and try again." : "The email or password is not right.");
+      return;
+    }
+    // A full navigation so the server renders with the new session; the sign-in page then sends each role home.
+    window.location.assign(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
+      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        New to Houfu? <Link href="/sign-up" className="text-brand-700 underline">Create an account</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Toaster } from "sonner";
+import { TRPCReactProvider } from "@/lib/trpc/react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Houfu 后付 — shop now, pay later", template: "%s · Houfu" },
+  description: "Receive first, pay later at the stores you love.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <Toaster position="top-center" richColors closeButton />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,469 @@
+// The whole Houfu domain in one schema. Money is integer fen; instants are UTC epoch ms;
+// due dates are calendar dates ("YYYY-MM-DD") in the platform time zone.
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull();
+
+export const ROLES = ["consumer", "merchant", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
+);
+
+export const PAY_LATER_STATUSES = ["not_enabled", "enabled", "suspended"] as const;
+export type PayLaterStatus = (typeof PAY_LATER_STATUSES)[number];
+
+export const creditProfiles = sqliteTable(
+  "credit_profiles",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    score: integer("score").notNull(),
+    payLaterStatus: text("pay_later_status", { enum: PAY_LATER_STATUSES }).notNull(),
+    // Why the account is suspended: "overdue" (lifted automatically) or "admin" (only by an admin).
+    suspendedReason: text("suspended_reason", { enum: ["overdue", "admin"] }),
+    // Unpaid principal of open instalments, kept in the same transaction as every change to them.
+    usedCreditFen: integer("used_credit_fen").notNull().default(0),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("credit_profiles_score_idx").on(t.score)],
+);
+
+export const creditEvents = sqliteTable(
+  "credit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    delta: integer("delta").notNull(),
+    scoreAfter: integer("score_after").notNull(),
+    reason: text("reason", {
+      enum: ["signup", "on_time_payment", "overdue", "overdue_30", "admin_adjustment", "seed"],
+    }).notNull(),
+    note: text("note"),
+    orderId: integer("order_id").references(() => orders.id),
+    instalmentId: integer("instalment_id").references(() => instalments.id),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    // Makes each score effect happen once, e.g. "overdue:42".
+    effectKey: text("effect_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("credit_events_user_idx").on(t.userId, t.createdAt, t.id),
+    uniqueIndex("credit_events_effect_uq").on(t.effectKey),
+  ],
+);
+
+export const agreements = sqliteTable("agreements", {
+  version: integer("version").primaryKey(),
+  title: text("title").notNull(),
+  bodyEn: text("body_en").notNull(),
+  bodyZh: text("body_zh").notNull(),
+  createdAt: createdAt(),
+});
+
+export const agreementAcceptances = sqliteTable(
+  "agreement_acceptances",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    agreementVersion: integer("agreement_version")
+      .notNull()
+      .references(() => agreements.version),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("agreement_acceptances_uq").on(t.userId, t.agreementVersion)],
+);
+
+export const stores = sqliteTable(
+  "stores",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerUserId: integer("owner_user_id")
+      .notNull()
+      .references(() => users.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull().default("General"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    payLaterEnabled: integer("pay_later_enabled", { mode: "boolean" }).notNull().default(false),
+    // An admin can force pay-later off; the merchant cannot turn it back on while set.
+    payLaterForcedOff: integer("pay_later_forced_off", { mode: "boolean" }).notNull().default(false),
+    payLaterMinFen: integer("pay_later_min_fen"),
+    payLaterMaxFen: integer("pay_later_max_fen"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("stores_slug_uq").on(t.slug),
+    uniqueIndex("stores_owner_uq").on(t.ownerUserId),
+    index("stores_active_idx").on(t.active, t.name),
+  ],
+);
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    priceFen: integer("price_fen").notNull(),
+    stock: integer("stock").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    featured: integer("featured", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("products_store_idx").on(t.storeId, t.active, t.id),
+    index("products_featured_idx").on(t.featured, t.active),
+  ],
+);
+
+export const cartItems = sqliteTable(
+  "cart_items",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productId] })],
+);
+
+export const ORDER_STATUSES = ["placed", "shipped", "completed", "cancelled", "refunded"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const PAYMENT_METHODS = ["pay_now", "pay_later"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    number: text("number").notNull(),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }).notNull(),
+    planCode: text("plan_code"),
+    totalFen: integer("total_fen").notNull(),
+    refundedFen: integer("refunded_fen").notNull().default(0),
+    shippingName: text("shipping_name").notNull(),
+    shippingPhone: text("shipping_phone").notNull(),
+    shippingAddress: text("shipping_address").notNull(),
+    policyVersion: integer("policy_version")
+      .notNull()
+      .references(() => policyVersions.version),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("orders_number_uq").on(t.number),
+    uniqueIndex("orders_idempotency_uq").on(t.consumerId, t.idempotencyKey),
+    index("orders_consumer_idx").on(t.consumerId, t.id),
+    index("orders_store_idx").on(t.storeId, t.id),
+    index("orders_store_status_idx").on(t.storeId, t.status, t.id),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    productName: text("product_name").notNull(),
+    unitPriceFen: integer("unit_price_fen").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [index("order_lines_order_idx").on(t.orderId)],
+);
+
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    type: text("type", {
+      enum: ["placed", "paid", "shipped", "completed", "cancelled", "refunded"],
+    }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    amountFen: integer("amount_fen"),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);
+
+export const BILL_STATUSES = ["open", "paid", "void"] as const;
+
+export const bills = sqliteTable(
+  "bills",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    // The terms (grace, fees) come from the policy version the bill was made with.
+    policyVersion: integer("policy_version")
+      .notNull()
+      .references(() => policyVersions.version),
+    planCode: text("plan_code").notNull(),
+    totalFen: integer("total_fen").notNull(),
+    status: text("status", { enum: BILL_STATUSES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("bills_order_uq").on(t.orderId),
+    index("bills_consumer_idx").on(t.consumerId, t.status, t.id),
+    index("bills_store_idx").on(t.storeId, t.status, t.id),
+  ],
+);
+
+// Stored state is only open / paid / void; upcoming, due soon and overdue are derived
+// from the due date, the grace period and the clock (server/domain/instalments.ts).
+export const INSTALMENT_STATES = ["open", "paid", "void"] as const;
+
+export const instalments = sqliteTable(
+  "instalments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    billId: integer("bill_id")
+      .notNull()
+      .references(() => bills.id),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    seq: integer("seq").notNull(),
+    dueDate: text("due_date").notNull(),
+    // First calendar day on which the instalment counts as overdue (due date + grace + 1).
+    overdueOn: text("overdue_on").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    paidPrincipalFen: integer("paid_principal_fen").notNull().default(0),
+    lateFeeFen: integer("late_fee_fen").notNull().default(0),
+    paidFeeFen: integer("paid_fee_fen").notNull().default(0),
+    state: text("state", { enum: INSTALMENT_STATES }).notNull(),
+    // Set by the credit jobs when they applied the overdue side effects.
+    overdueMarkedAt: integer("overdue_marked_at", { mode: "timestamp_ms" }),
+    paidAt: integer("paid_at", { mode: "timestamp_ms" }),
+    // Calendar day it was fully paid, for on-time measures.
+    paidOn: text("paid_on"),
+  },
+  (t) => [
+    uniqueIndex("instalments_bill_seq_uq").on(t.billId, t.seq),
+    index("instalments_store_state_due_idx").on(t.storeId, t.state, t.dueDate),
+    index("instalments_consumer_state_due_idx").on(t.consumerId, t.state, t.dueDate),
+    index("instalments_state_overdue_idx").on(t.state, t.overdueOn),
+  ],
+);
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    billId: integer("bill_id").references(() => bills.id),
+    orderId: integer("order_id").references(() => orders.id),
+    kind: text("kind", { enum: ["order", "repayment", "refund"] }).notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    cardLast4: text("card_last4"),
+    providerRef: text("provider_ref").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payments_idempotency_uq").on(t.consumerId, t.idempotencyKey),
+    index("payments_bill_idx").on(t.billId, t.id),
+    index("payments_created_idx").on(t.kind, t.createdAt),
+  ],
+);
+
+export const paymentAllocations = sqliteTable(
+  "payment_allocations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    paymentId: integer("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    instalmentId: integer("instalment_id")
+      .notNull()
+      .references(() => instalments.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    principalFen: integer("principal_fen").notNull(),
+    feeFen: integer("fee_fen").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payment_allocations_payment_idx").on(t.paymentId),
+    index("payment_allocations_instalment_idx").on(t.instalmentId),
+    index("payment_allocations_store_created_idx").on(t.storeId, t.createdAt),
+  ],
+);
+
+export const refunds = sqliteTable(
+  "refunds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    amountFen: integer("amount_fen").notNull(),
+    // Part of the refund that was paid back to the consumer (the rest reduced the bill).
+    paidBackFen: integer("paid_back_fen").notNull(),
+    reason: text("reason").notNull(),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("refunds_order_idx").on(t.orderId),
+    uniqueIndex("refunds_idempotency_uq").on(t.orderId, t.idempotencyKey),
+  ],
+);
+
+export const policyVersions = sqliteTable("policy_versions", {
+  version: integer("version").primaryKey(),
+  // JSON of PolicyParams (server/domain/policy.ts); rows are never updated.
+  params: text("params", { mode: "json" }).notNull(),
+  note: text("note").notNull(),
+  authorUserId: integer("author_user_id").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    actorRole: text("actor_role", { enum: ROLES }).notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.id),
+    index("audit_log_actor_idx").on(t.actorUserId, t.id),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id),
+  ],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    // One notification per event, e.g. "due_in_3:42".
+    dedupeKey: text("dedupe_key").notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`read_at IS NULL`),
+  ],
+);
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel", { enum: ["email"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("outbox_unsent_idx").on(t.id).where(sql`sent_at IS NULL`)],
+);
+
+export const receivablesSnapshots = sqliteTable(
+  "receivables_snapshots",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    date: text("date").notNull(),
+    outstandingFen: integer("outstanding_fen").notNull(),
+    overdueFen: integer("overdue_fen").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.date] })],
+);
+
+// A lease row makes the credit jobs run one at a time across processes.
+export const jobLeases = sqliteTable("job_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
+});

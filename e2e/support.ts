@@ -1,0 +1,27 @@
+import { expect, type Page, type APIRequestContext } from "@playwright/test";
+
+export const PASSWORD = "houfu-demo-2026";
+
+/** Puts the demo data back as `npm run db:seed` makes it. */
+export async function resetDemoData(request: APIRequestContext) {
+  const response = await request.post("/api/test/reset");
+  expect(response.ok()).toBeTruthy();
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** The app's alerts (Next's empty route announcer also has role alert, so it is left out). */
+export function alert(page: Page) {
+  return page.getByRole("alert").filter({ hasText: /\S/ });
+}
+
+/** The app's status messages. */
+export function status(page: Page) {
+  return page.getByRole("status").filter({ hasText: /\S/ });
+}

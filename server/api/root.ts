@@ -1,0 +1,18 @@
+import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
+import { catalogRouter } from "./routers/catalog";
+import { creditRouter } from "./routers/credit";
+import { merchantRouter } from "./routers/merchant";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  account: accountRouter,
+  catalog: catalogRouter,
+  credit: creditRouter,
+  merchant: merchantRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,76 @@
+/**
+ * The tRPC wiring: the request context (db, session, clock), the error shape clients
+ * rely on, and the role-guarded procedure bases every router builds on.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { eq } from "drizzle-orm";
+import { z, ZodError } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { stores, type Role } from "@/db/schema";
+import { systemClock, type Clock } from "@/server/clock";
+import { DomainError, DOMAIN_ERROR_CODES } from "@/server/domain/errors";
+
+export type SessionUser = { id: number; role: Role; email?: string; name?: string };
+
+export type Context = { db: Db; clock: Clock; user: SessionUser | null };
+
+export function createContext(opts: { user: SessionUser | null; db?: Db; clock?: Clock }): Context {
+  return { db: opts.db ?? getDb(), clock: opts.clock ?? systemClock, user: opts.user };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const hideInternals = process.env.NODE_ENV === "production" && error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      message: hideInternals ? "Something went wrong on our side. Please try again." : shape.message,
+      data: {
+        ...shape.data,
+        stack: process.env.NODE_ENV === "production" ? undefined : shape.data.stack,
+        // A stable code the UI can translate, e.g. INSUFFICIENT_CREDIT.
+        domainCode: cause instanceof DomainError ? cause.code : null,
+        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Turns domain refusals into tRPC errors with the matching code, keeping the domain code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+const signedIn = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+function requireRole(role: Role) {
+  return signedIn.use(({ ctx, next }) => {
+    if (ctx.user.role !== role) throw new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account." });
+    return next();
+  });
+}
+
+export const consumerProcedure = requireRole("consumer");
+export const adminProcedure = requireRole("admin");
+
+/** A merchant's store always comes from the session's user, never from input. */
+export const merchantProcedure = requireRole("merchant").use(({ ctx, next }) => {
+  const store = ctx.db.select({ id: stores.id }).from(stores).where(eq(stores.ownerUserId, ctx.user.id)).get();
+  if (!store) throw new TRPCError({ code: "FORBIDDEN", message: "No store belongs to this account." });
+  return next({ ctx: { ...ctx, storeId: store.id } });
+});

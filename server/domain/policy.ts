@@ -1,0 +1,124 @@
+// The credit policy: one zod schema validates it for the admin form and the procedure alike.
+import { z } from "zod";
+import { MAX_AMOUNT_FEN } from "./money";
+
+export const SCORE_MIN = 350;
+export const SCORE_MAX = 950;
+
+const score = z.number().int().min(SCORE_MIN).max(SCORE_MAX);
+const fen = z.number().int().min(0).max(MAX_AMOUNT_FEN);
+
+export const bandSchema = z.object({
+  minScore: score,
+  maxScore: score,
+  limitFen: fen,
+});
+
+export const PLAN_CODES = ["pay_in_30", "pay_in_3"] as const;
+export type PlanCode = (typeof PLAN_CODES)[number];
+
+export const planSchema = z.object({
+  code: z.enum(PLAN_CODES),
+  label: z.string().trim().min(1).max(60),
+  instalments: z.number().int().min(1).max(12),
+  // Days between the order and the first due date, and between due dates.
+  intervalDays: z.number().int().min(1).max(365),
+  enabled: z.boolean(),
+});
+
+export const policyParamsSchema = z
+  .object({
+    minScore: score,
+    startingScore: score,
+    bands: z.array(bandSchema).min(1).max(20),
+    plans: z.array(planSchema).min(1).max(PLAN_CODES.length),
+    graceDays: z.number().int().min(0).max(60),
+    lateFeeFen: fen,
+    lateFeeCapBps: z.number().int().min(0).max(10_000),
+    onTimeBonus: z.number().int().min(0).max(100),
+    overduePenalty: z.number().int().min(0).max(300),
+    overdue30Penalty: z.number().int().min(0).max(300),
+    suspendWhileOverdue: z.boolean(),
+  })
+  .superRefine((p, ctx) => {
+    p.bands.forEach((band, i) => {
+      if (band.maxScore < band.minScore)
+        ctx.addIssue({ code: "custom", path: ["bands", i, "maxScore"], message: "The band ends before it starts." });
+      const prev = p.bands[i - 1];
+      if (prev && band.minScore !== prev.maxScore + 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["bands", i, "minScore"],
+          message: `Bands must be sorted and contiguous: this band should start at ${prev.maxScore + 1}.`,
+        });
+    });
+    if (p.bands[0] && p.bands[0].minScore !== p.minScore)
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", 0, "minScore"],
+        message: `The lowest band must start at the minimum score (${p.minScore}).`,
+      });
+    const codes = p.plans.map((plan) => plan.code);
+    if (new Set(codes).size !== codes.length)
+      ctx.addIssue({ code: "custom", path: ["plans"], message: "Each plan may appear once." });
+    if (!p.plans.some((plan) => plan.enabled))
+      ctx.addIssue({ code: "custom", path: ["plans"], message: "At least one plan must be offered." });
+  });
+
+export type PolicyParams = z.infer<typeof policyParamsSchema>;
+export type Plan = z.infer<typeof planSchema>;
+export type Band = z.infer<typeof bandSchema>;
+
+export const DEFAULT_POLICY: PolicyParams = {
+  minScore: 600,
+  startingScore: 600,
+  bands: [
+    { minScore: 600, maxScore: 649, limitFen: 100_000 },
+    { minScore: 650, maxScore: 699, limitFen: 200_000 },
+    { minScore: 700, maxScore: 749, limitFen: 500_000 },
+    { minScore: 750, maxScore: 950, limitFen: 1_000_000 },
+  ],
+  plans: [
+    { code: "pay_in_30", label: "Pay in 30 days", instalments: 1, intervalDays: 30, enabled: true },
+    { code: "pay_in_3", label: "Pay in 3", instalments: 3, intervalDays: 30, enabled: true },
+  ],
+  graceDays: 3,
+  lateFeeFen: 1_500,
+  lateFeeCapBps: 2_500,
+  onTimeBonus: 5,
+  overduePenalty: 25,
+  overdue30Penalty: 50,
+  suspendWhileOverdue: true,
+};
+
+export function clampScore(value: number): number {
+  return Math.min(SCORE_MAX, Math.max(SCORE_MIN, Math.round(value)));
+}
+
+/** The band a score falls in, or null below the lowest band. */
+export function bandFor(scoreValue: number, policy: PolicyParams): Band | null {
+  return policy.bands.find((b) => scoreValue >= b.minScore && scoreValue <= b.maxScore) ?? null;
+}
+
+/** Credit limit for a score under a policy: the band's limit, zero below the threshold. */
+export function creditLimitFen(scoreValue: number, policy: PolicyParams): number {
+  if (scoreValue < policy.minScore) return 0;
+  return bandFor(scoreValue, policy)?.limitFen ?? 0;
+}
+
+export function availableCreditFen(limitFen: number, usedFen: number): number {
+  return Math.max(0, limitFen - usedFen);
+}
+
+export function findPlan(policy: PolicyParams, code: string): Plan | null {
+  return policy.plans.find((p) => p.code === code && p.enabled) ?? null;
+}
+
+/** A plain-language band name for the score display. */
+export function scoreBandLabel(scoreValue: number): { label: string; meaning: string } {
+  if (scoreValue >= 750) return { label: "Excellent", meaning: "Top limits and every plan are open to you." };
+  if (scoreValue >= 700) return { label: "Very good", meaning: "A high limit; keep paying on time to reach the top band." };
+  if (scoreValue >= 650) return { label: "Good", meaning: "A solid record; on-time repayments raise your limit." };
+  if (scoreValue >= 600) return { label: "Fair", meaning: "Enough for pay later with a starter limit." };
+  return { label: "Building", meaning: "Below what pay later needs today; on-time payments and time improve it." };
+}

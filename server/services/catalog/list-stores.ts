@@ -1,0 +1,39 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { products, stores } from "@/db/schema";
+
+/** Active stores for the landing page, with whether each offers pay later. */
+export function listStores(db: Db) {
+  return db
+    .select({
+      id: stores.id,
+      slug: stores.slug,
+      name: stores.name,
+      description: stores.description,
+      category: stores.category,
+      offersPayLater: sql<boolean>`(${stores.payLaterEnabled} = 1 AND ${stores.payLaterForcedOff} = 0)`.mapWith(Boolean),
+      productCount: sql<number>`(SELECT COUNT(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.active} = 1)`,
+    })
+    .from(stores)
+    .where(eq(stores.active, true))
+    .orderBy(stores.name)
+    .all();
+}
+
+export function listFeaturedProducts(db: Db, limit = 8) {
+  return db
+    .select({
+      id: products.id,
+      name: products.name,
+      priceFen: products.priceFen,
+      stock: products.stock,
+      storeSlug: stores.slug,
+      storeName: stores.name,
+    })
+    .from(products)
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(and(eq(products.featured, true), eq(products.active, true), eq(stores.active, true)))
+    .orderBy(desc(products.id))
+    .limit(limit)
+    .all();
+}

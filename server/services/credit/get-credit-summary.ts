@@ -1,0 +1,28 @@
+import type { Db } from "@/db/client";
+import type { Clock } from "@/server/clock";
+import { payLaterStatusSentence } from "@/server/domain/credit";
+import { localDate } from "@/server/domain/dates";
+import { availableCreditFen, creditLimitFen, scoreBandLabel } from "@/server/domain/policy";
+import { currentPolicy } from "@/server/services/policy/current-policy";
+import { loadCreditState, nextPayment } from "./credit-state";
+
+/** Everything the consumer's overview and credit page show at a glance. */
+export function getCreditSummary(db: Db, clock: Clock, consumerId: number) {
+  const today = localDate(clock.now());
+  const policy = currentPolicy(db);
+  const state = loadCreditState(db, consumerId, today);
+  const limitFen = creditLimitFen(state.score, policy.params);
+  return {
+    score: state.score,
+    band: scoreBandLabel(state.score),
+    minScore: policy.params.minScore,
+    limitFen,
+    usedCreditFen: state.usedCreditFen,
+    availableCreditFen: availableCreditFen(limitFen, state.usedCreditFen),
+    payLaterStatus: state.payLaterStatus,
+    suspendedReason: state.suspendedReason,
+    hasOverdue: state.hasOverdue,
+    statusSentence: payLaterStatusSentence(state, policy.params),
+    nextPayment: nextPayment(db, consumerId),
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { creditProfiles, stores, users } from "@/db/schema";
+import { localDate } from "@/server/domain/dates";
+import { instalmentStatus, daysOverdue, agingBucket } from "@/server/domain/instalments";
+import { instalments } from "@/db/schema";
+import { verifyPassword } from "@/server/auth/password";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { callerAs, seededDb, SEED_NOW, userId } from "./helpers";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `THREW ${String(error)}`;
+  }
+}
+
+describe("role guards on the procedure bases", () => {
+  it("lets each role reach its own area and refuses the others", async () => {
+    const { db, clock } = await seededDb();
+    const anon = callerAs(db, clock, null);
+    const consumer = callerAs(db, clock, "alice@example.com");
+    const merchant = callerAs(db, clock, "shop@example.com");
+    const admin = callerAs(db, clock, "admin@example.com");
+
+    expect(await codeOf(anon.credit.summary())).toBe("UNAUTHORIZED");
+    expect(await codeOf(anon.merchant.overview())).toBe("UNAUTHORIZED");
+    expect(await codeOf(anon.admin.overview())).toBe("UNAUTHORIZED");
+    expect(await codeOf(anon.catalog.stores())).toBe("OK");
+
+    expect(await codeOf(consumer.credit.summary())).toBe("OK");
+    expect(await codeOf(consumer.merchant.overview())).toBe("FORBIDDEN");
+    expect(await codeOf(consumer.admin.overview())).toBe("FORBIDDEN");
+
+    expect(await codeOf(merchant.merchant.overview())).toBe("OK");
+    expect(await codeOf(merchant.credit.summary())).toBe("FORBIDDEN");
+    expect(await codeOf(merchant.admin.overview())).toBe("FORBIDDEN");
+
+    expect(await codeOf(admin.admin.overview())).toBe("OK");
+    expect(await codeOf(admin.credit.summary())).toBe("FORBIDDEN");
+    expect(await codeOf(admin.merchant.overview())).toBe("FORBIDDEN");
+  });
+
+  it("scopes the merchant overview to the caller's own store", async () => {
+    const { db, clock } = await seededDb();
+    const lumen = await callerAs(db, clock, "shop@example.com").merchant.overview();
+    const tea = await callerAs(db, clock, "tea@example.com").merchant.overview();
+    expect(lumen.store.name).toBe("Lumen Electronics");
+    expect(tea.store.name).toBe("Cloud Tea House");
+    expect(tea.receivables.outstandingFen).toBe(0);
+    expect(lumen.receivables.overdueFen).toBeGreaterThan(0);
+  });
+});
+
+describe("the demo seed", () => {
+  it("creates the accounts of CONTRACT.md with the promised states", async () => {
+    const { db, clock } = await seededDb();
+    const profile = (email: string) => db.select().from(creditProfiles).where(eq(creditProfiles.userId, userId(db, email))).get()!;
+    expect(profile("alice@example.com")).toMatchObject({ score: 760, payLaterStatus: "enabled" });
+    expect(profile("bob@example.com")).toMatchObject({ score: 640, payLaterStatus: "not_enabled" });
+    expect(profile("carol@example.com")).toMatchObject({ score: 520, payLaterStatus: "not_enabled" });
+    expect(profile("dave@example.com")).toMatchObject({ score: 610, payLaterStatus: "suspended", suspendedReason: "overdue" });
+
+    const alice = await callerAs(db, clock, "alice@example.com").credit.summary();
+    expect(alice.nextPayment).not.toBeNull();
+    expect(alice.hasOverdue).toBe(false);
+    expect(alice.usedCreditFen).toBeGreaterThan(0);
+    const dave = await callerAs(db, clock, "dave@example.com").credit.summary();
+    expect(dave.hasOverdue).toBe(true);
+
+    const roles = Object.fromEntries(db.select({ email: users.email, role: users.role }).from(users).all().map((u) => [u.email, u.role]));
+    expect(roles).toMatchObject({ "shop@example.com": "merchant", "tea@example.com": "merchant", "admin@example.com": "admin" });
+    const user = db.select().from(users).where(eq(users.email, "admin@example.com")).get()!;
+    expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash)).toBe(true);
+    expect(await verifyPassword("wrong-password", user.passwordHash)).toBe(false);
+  });
+
+  it("gives Lumen Electronics instalments in every state and aging bucket, and Cloud Tea House no pay later", async () => {
+    const { db } = await seededDb();
+    const lumen = db.select().from(stores).where(eq(stores.slug, "lumen-electronics")).get()!;
+    const tea = db.select().from(stores).where(eq(stores.slug, "cloud-tea-house")).get()!;
+    expect(lumen.payLaterEnabled).toBe(true);
+    expect(tea.payLaterEnabled).toBe(false);
+    const today = localDate(SEED_NOW);
+    const rows = db.select().from(instalments).where(eq(instalments.storeId, lumen.id)).all();
+    const statuses = new Set(rows.map((r) => instalmentStatus(r, today)));
+    expect(statuses).toEqual(new Set(["upcoming", "due_soon", "overdue", "paid"]));
+    const buckets = new Set(rows.filter((r) => instalmentStatus(r, today) === "overdue").map((r) => agingBucket(daysOverdue(r, today))));
+    expect(buckets).toEqual(new Set(["d1_30", "d31_60", "d61_90", "d91_plus"]));
+  });
+});
+
+describe("sign-up", () => {
+  it("creates a consumer with the policy's starting score, and refuses a taken email", async () => {
+    const { db, clock } = await seededDb();
+    const anon = callerAs(db, clock, null);
+    await anon.account.signUp({ name: "Mia", email: "Mia@Example.com", password: "long-enough-password" });
+    const summary = await callerAs(db, clock, "mia@example.com").credit.summary();
+    expect(summary.score).toBe(600);
+    expect(summary.payLaterStatus).toBe("not_enabled");
+    expect(await codeOf(anon.account.signUp({ name: "Mia", email: "mia@example.com", password: "long-enough-password" }))).toBe("CONFLICT");
+    expect(await codeOf(anon.account.signUp({ name: "", email: "not-an-email", password: "short" }))).toBe("BAD_REQUEST");
+  });
+});
