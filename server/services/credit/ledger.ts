@@ -1,0 +1,72 @@
+// Writes that keep a consumer's credit facts true; each runs inside the caller's transaction.
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { creditEvents, creditProfiles } from "@/db/schema";
+import { applyScoreDelta, shouldReinstate, shouldSuspendForOverdue } from "@/server/domain/credit";
+import type { PolicyParams } from "@/server/domain/policy";
+import { loadCreditState } from "./credit-state";
+
+/** Adds to (positive) or releases (negative) the consumer's used credit. */
+export function changeUsedCredit(tx: Db, consumerId: number, deltaFen: number, at: Date): void {
+  if (deltaFen === 0) return;
+  tx.update(creditProfiles)
+    .set({ usedCreditFen: sql`${creditProfiles.usedCreditFen} + ${deltaFen}`, updatedAt: at })
+    .where(eq(creditProfiles.userId, consumerId))
+    .run();
+}
+
+export type ScoreEffect = {
+  userId: number;
+  delta: number;
+  reason: "on_time_payment" | "overdue" | "overdue_30" | "admin_adjustment";
+  // Unique per effect (server/domain/effects.ts); null for effects that may repeat (admin adjustments).
+  effectKey: string | null;
+  note?: string;
+  orderId?: number;
+  instalmentId?: number;
+  actorUserId?: number;
+  at: Date;
+};
+
+/** Applies a score change once: a second call with the same effect key does nothing. Returns whether it applied. */
+export function applyScoreEffect(tx: Db, effect: ScoreEffect): boolean {
+  if (effect.effectKey) {
+    const seen = tx.select({ id: creditEvents.id }).from(creditEvents).where(eq(creditEvents.effectKey, effect.effectKey)).get();
+    if (seen) return false;
+  }
+  const profile = tx.select({ score: creditProfiles.score }).from(creditProfiles).where(eq(creditProfiles.userId, effect.userId)).get();
+  if (!profile) return false;
+  const next = applyScoreDelta(profile.score, effect.delta);
+  tx.update(creditProfiles).set({ score: next.score, updatedAt: effect.at }).where(eq(creditProfiles.userId, effect.userId)).run();
+  tx.insert(creditEvents)
+    .values({
+      userId: effect.userId,
+      delta: next.applied,
+      scoreAfter: next.score,
+      reason: effect.reason,
+      note: effect.note ?? null,
+      orderId: effect.orderId ?? null,
+      instalmentId: effect.instalmentId ?? null,
+      actorUserId: effect.actorUserId ?? null,
+      effectKey: effect.effectKey,
+      createdAt: effect.at,
+    })
+    .run();
+  return true;
+}
+
+export type StatusChange = "suspended" | "reinstated" | null;
+
+/** Suspends a consumer with something overdue, or reinstates one who has paid it off. */
+export function reconcilePayLaterStatus(tx: Db, consumerId: number, today: string, policy: PolicyParams, at: Date): StatusChange {
+  const state = loadCreditState(tx, consumerId, today);
+  if (shouldSuspendForOverdue(state, policy)) {
+    tx.update(creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: "overdue", updatedAt: at }).where(eq(creditProfiles.userId, consumerId)).run();
+    return "suspended";
+  }
+  if (shouldReinstate(state, policy)) {
+    tx.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null, updatedAt: at }).where(eq(creditProfiles.userId, consumerId)).run();
+    return "reinstated";
+  }
+  return null;
+}
