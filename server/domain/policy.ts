@@ -122,3 +122,10 @@ export function scoreBandLabel(scoreValue: number): { label: string; meaning: st
   if (scoreValue >= 600) return { label: "Fair", meaning: "Enough for pay later with a starter limit." };
   return { label: "Building", meaning: "Below what pay later needs today; on-time payments and time improve it." };
 }
+
+/** What the admin saves: the parameters and a required note (shared by the policy form and admin.updatePolicy). */
+export const policyUpdateSchema = z.object({
+  params: policyParamsSchema,
+  note: z.string().trim().min(1, "Say why the policy changes.").max(500),
+});
+export type PolicyUpdate = z.infer<typeof policyUpdateSchema>;
