@@ -74,7 +74,7 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
         <fieldset className="flex flex-wrap gap-4 text-sm">
           <legend className="sr-only">How to adjust</legend>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="mode" className="size-4" checked={mode === "newScore"} onChange={() => setMode("newScore")} /> Set a new score
+            <input type="radio" name="mode" className="size-4" checked={mode === "newScore"} onChange={() => setMode("newScore")} /> Set the score
           </label>
           <label className="flex min-h-11 items-center gap-2">
             <input type="radio" name="mode" className="size-4" checked={mode === "delta"} onChange={() => setMode("delta")} /> Change by points
