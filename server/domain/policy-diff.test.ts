@@ -24,26 +24,41 @@ describe("diffPolicies", () => {
     });
     after.bands[0]!.minScore = 620;
     const changes = diffPolicies(DEFAULT_POLICY, after);
-    expect(changes.map((c) => c.key)).toEqual(["minScore", "graceDays", "lateFeeFen", "lateFeeCapBps", "overduePenalty", "suspendWhileOverdue", "bands.0"]);
+    expect(changes.map((c) => c.key)).toEqual(["minScore", "graceDays", "lateFeeFen", "lateFeeCapBps", "overduePenalty", "suspendWhileOverdue", "bands.600", "bands.620"]);
     expect(changes[0]).toEqual({ key: "minScore", label: "Minimum score", before: "600", after: "620" });
     expect(changes[1]).toMatchObject({ before: "3 days", after: "1 day" });
     expect(changes[2]).toMatchObject({ label: "Late fee", before: "¥15.00", after: "¥20.00" });
     expect(changes[3]).toMatchObject({ before: "25% of the instalment", after: "12.5% of the instalment" });
     expect(changes[4]).toMatchObject({ before: "−25", after: "−30" });
     expect(changes[5]).toMatchObject({ before: "Yes", after: "No" });
-    expect(changes[6]).toEqual({ key: "bands.0", label: "Limit band 1", before: "600–649: ¥1,000.00", after: "620–649: ¥1,000.00" });
+    // A band that starts elsewhere is a different band: the old one went, a new one came.
+    expect(changes[6]).toEqual({ key: "bands.600", label: "Limit band from 600", before: "600–649: ¥1,000.00", after: null });
+    expect(changes[7]).toEqual({ key: "bands.620", label: "Limit band from 620", before: null, after: "620–649: ¥1,000.00" });
   });
 
-  it("reports added and removed bands with a null side", () => {
+  it("reports only the bands that changed, matched by their starting score", () => {
     const fewer = edit((p) => {
       p.minScore = 650;
       p.bands = p.bands.slice(1);
     });
-    const changes = diffPolicies(DEFAULT_POLICY, fewer);
-    // Every band shifted one place, so each position changed and the last one disappeared.
-    expect(changes.filter((c) => c.key.startsWith("bands."))).toHaveLength(4);
-    expect(changes.at(-1)).toEqual({ key: "bands.3", label: "Limit band 4", before: "750–950: ¥10,000.00", after: null });
-    expect(diffPolicies(fewer, DEFAULT_POLICY).at(-1)).toMatchObject({ before: null, after: "750–950: ¥10,000.00" });
+    // Dropping the lowest band is one removal, not a shift of every band.
+    expect(diffPolicies(DEFAULT_POLICY, fewer).filter((c) => c.key.startsWith("bands."))).toEqual([
+      { key: "bands.600", label: "Limit band from 600", before: "600–649: ¥1,000.00", after: null },
+    ]);
+    expect(diffPolicies(fewer, DEFAULT_POLICY).filter((c) => c.key.startsWith("bands."))).toEqual([
+      { key: "bands.600", label: "Limit band from 600", before: null, after: "600–649: ¥1,000.00" },
+    ]);
+    const reshaped = edit((p) => {
+      p.bands[1]!.limitFen = 250_000;
+      p.bands[2]!.maxScore = 799;
+      p.bands[3]!.minScore = 800;
+    });
+    expect(diffPolicies(DEFAULT_POLICY, reshaped)).toEqual([
+      { key: "bands.650", label: "Limit band from 650", before: "650–699: ¥2,000.00", after: "650–699: ¥2,500.00" },
+      { key: "bands.700", label: "Limit band from 700", before: "700–749: ¥5,000.00", after: "700–799: ¥5,000.00" },
+      { key: "bands.750", label: "Limit band from 750", before: "750–950: ¥10,000.00", after: null },
+      { key: "bands.800", label: "Limit band from 800", before: null, after: "800–950: ¥10,000.00" },
+    ]);
   });
 
   it("compares plans by code, whatever their order", () => {

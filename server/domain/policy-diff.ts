@@ -45,13 +45,17 @@ export function diffPolicies(before: PolicyParams, after: PolicyParams): PolicyC
     const b = after[key] as never;
     if (a !== b) changes.push({ key, label, before: show(a), after: show(b) });
   }
-  const bandCount = Math.max(before.bands.length, after.bands.length);
-  for (let i = 0; i < bandCount; i++) {
-    const a = before.bands[i];
-    const b = after.bands[i];
-    if (a && b && sameBand(a, b)) continue;
-    changes.push({ key: `bands.${i}`, label: `Limit band ${i + 1}`, before: a ? describeBand(a) : null, after: b ? describeBand(b) : null });
+  // Bands match by content; a changed band keeps its starting score, anything else was removed or added.
+  const removed = before.bands.filter((a) => !after.bands.some((b) => sameBand(a, b)));
+  const added = after.bands.filter((b) => !before.bands.some((a) => sameBand(a, b)));
+  const bandChanges: (PolicyChange & { start: number })[] = [];
+  for (const a of removed) {
+    const match = added.find((b) => b.minScore === a.minScore);
+    bandChanges.push({ start: a.minScore, key: `bands.${a.minScore}`, label: `Limit band from ${a.minScore}`, before: describeBand(a), after: match ? describeBand(match) : null });
   }
+  for (const b of added.filter((b) => !removed.some((a) => a.minScore === b.minScore)))
+    bandChanges.push({ start: b.minScore, key: `bands.${b.minScore}`, label: `Limit band from ${b.minScore}`, before: null, after: describeBand(b) });
+  bandChanges.sort((x, y) => x.start - y.start).forEach(({ start: _, ...change }) => changes.push(change));
   for (const code of PLAN_CODES) {
     const a = before.plans.find((p) => p.code === code);
     const b = after.plans.find((p) => p.code === code);

@@ -50,14 +50,14 @@ export function StoreActions({ store }: { store: Store }) {
 
   if (pending)
     return (
-      <div className="w-64">
+      <div className="w-60">
         <ConfirmAction confirmLabel="Confirm" tone={pending.value === (pending.kind === "forcedOff") ? "danger" : "primary"} onConfirm={confirm} onCancel={() => setPending(null)} pending={busy}>
           {QUESTION[pending.kind](store.name, pending.value)}
         </ConfirmAction>
       </div>
     );
   return (
-    <div className="flex w-64 flex-col gap-2">
+    <div className="flex w-52 flex-col gap-2">
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       <Button variant="secondary" onClick={() => setPending({ kind: "active", value: !store.active })} aria-label={`${store.active ? "Deactivate" : "Activate"} ${store.name}`}>
         {store.active ? "Deactivate" : "Activate"}
