@@ -246,6 +246,9 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
           </div>
         </Fieldset>
 
+        {/* On narrow screens the what-if sits just above the note and the save button. */}
+        <WhatIfPanel control={control} current={current} id="what-if-inline" className="lg:hidden" />
+
         <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <div className="flex flex-col gap-1">
             <label htmlFor="note" className="text-sm font-medium text-slate-700">Note</label>
@@ -281,7 +284,7 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
           )}
         </div>
       </form>
-      <div className="lg:sticky lg:top-4 lg:self-start">
+      <div className="hidden lg:sticky lg:top-4 lg:block lg:self-start">
         <WhatIfPanel control={control} current={current} />
       </div>
     </div>

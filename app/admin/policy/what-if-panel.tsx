@@ -45,7 +45,7 @@ function ConsumerList({ label, consumers, total, showOwed = false }: { label: st
 }
 
 /** Live effect of the draft policy on today's consumers, recomputed on the server as the admin edits. */
-export function WhatIfPanel({ control, current }: { control: Control<PolicyUpdate>; current: { version: number; params: PolicyParams } }) {
+export function WhatIfPanel({ control, current, id = "what-if", className = "" }: { control: Control<PolicyUpdate>; current: { version: number; params: PolicyParams }; id?: string; className?: string }) {
   const trpc = useTRPC();
   const params = useWatch({ control, name: "params" });
   const serialized = JSON.stringify(params);
@@ -63,9 +63,9 @@ export function WhatIfPanel({ control, current }: { control: Control<PolicyUpdat
   const updating = serialized !== debounced || whatIf.isFetching;
 
   return (
-    <section aria-labelledby="what-if-heading" aria-busy={updating} className="space-y-4 rounded-xl border border-brand-100 bg-white p-5 shadow-sm">
+    <section aria-labelledby={`${id}-heading`} aria-busy={updating} className={`space-y-4 rounded-xl border border-brand-100 bg-white p-5 shadow-sm ${className}`}>
       <div className="flex items-baseline justify-between gap-2">
-        <h2 id="what-if-heading" className="text-base font-semibold text-slate-800">What-if</h2>
+        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-800">What-if</h2>
         <span className="text-xs text-slate-500" aria-live="polite">{updating ? "Updating…" : `against version ${current.version} in force`}</span>
       </div>
 
