@@ -202,6 +202,9 @@ describe("the what-if of a draft policy", () => {
       parts.forEach((p, i) =>
         db.insert(instalments).values({ billId, consumerId, storeId, seq: i + 1, dueDate: "2026-12-25", overdueOn: "2026-12-29", ...p }).run(),
       );
+      // Used credit is the unpaid principal of open instalments, as every write keeps it.
+      const unpaid = parts.filter((p) => p.state === "open").reduce((sum, p) => sum + p.amountFen - p.paidPrincipalFen, 0);
+      db.update(creditProfiles).set({ usedCreditFen: sql`${creditProfiles.usedCreditFen} + ${unpaid}` }).where(eq(creditProfiles.userId, consumerId)).run();
     };
     consumer("carol", 520);
     const dave = consumer("dave", 610);
@@ -263,6 +266,19 @@ describe("the what-if of a draft policy", () => {
       overNewLimit: 1,
       fallingWithOpenBills: 0,
     });
+  });
+});
+
+describe("the what-if on the demo data", () => {
+  it("names bob among those who lose eligibility at 650, and dave among those with open bills", async () => {
+    const { db, clock } = await seededDb();
+    const result = await callerAs(db, clock, "admin@example.com").admin.policyWhatIf(policyAt650());
+    const bob = result.losingConsumers.find((c) => c.email === "bob@example.com");
+    expect(bob).toMatchObject({ name: "Bob Zhang", score: 640, openBills: 0 });
+    const daveProfile = db.select().from(creditProfiles).where(eq(creditProfiles.userId, userId(db, "dave@example.com"))).get()!;
+    expect(result.fallingWithOpenBillsConsumers.find((c) => c.email === "dave@example.com")).toMatchObject({ score: 610, openBills: 1, openPrincipalFen: daveProfile.usedCreditFen });
+    expect(result.losingConsumers.map((c) => c.score)).toEqual([...result.losingConsumers.map((c) => c.score)].sort((a, b) => a - b));
+    expect(result.losingConsumers.every((c) => c.score >= 600 && c.score < 650)).toBe(true);
   });
 });
 
