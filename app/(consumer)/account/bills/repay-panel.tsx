@@ -103,7 +103,7 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
             </label>
             <label className="flex min-h-11 items-center gap-2 text-sm">
               <input type="radio" name={`${id}-choice`} checked={choice === "other"} onChange={() => choose("other")} />
-              Another amount
+              A different sum
             </label>
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-2">
