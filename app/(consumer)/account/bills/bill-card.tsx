@@ -45,25 +45,25 @@ export function BillCard({ bill }: { bill: BillView }) {
             <tr>
               <th scope="col" className="py-2 pr-3 font-medium">#</th>
               <th scope="col" className="py-2 pr-3 font-medium">Due</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Status</th>
               <th scope="col" className="py-2 pr-3 text-right font-medium">Amount</th>
               <th scope="col" className="py-2 pr-3 text-right font-medium">Late fee</th>
               <th scope="col" className="py-2 pr-3 text-right font-medium">Paid</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Owed</th>
-              <th scope="col" className="py-2 font-medium">Status</th>
+              <th scope="col" className="py-2 text-right font-medium">Owed</th>
             </tr>
           </thead>
           <tbody className="tabular-nums">
             {bill.instalments.map((inst) => (
               <tr key={inst.id} className="border-t border-slate-100">
                 <td className="py-2 pr-3">{inst.seq}</td>
-                <td className="py-2 pr-3">{formatDate(inst.dueDate)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDate(inst.dueDate)}</td>
+                <td className="py-2 pr-3">
+                  <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>{statusText(inst)}</span>
+                </td>
                 <td className="py-2 pr-3 text-right">{formatFen(inst.amountFen)}</td>
                 <td className="py-2 pr-3 text-right">{inst.lateFeeFen > 0 ? formatFen(inst.lateFeeFen) : "—"}</td>
                 <td className="py-2 pr-3 text-right">{formatFen(inst.paidPrincipalFen + inst.paidFeeFen)}</td>
-                <td className="py-2 pr-3 text-right">{formatFen(inst.owedFen)}</td>
-                <td className="py-2">
-                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>{statusText(inst)}</span>
-                </td>
+                <td className="py-2 text-right">{formatFen(inst.owedFen)}</td>
               </tr>
             ))}
           </tbody>
@@ -78,9 +78,9 @@ export function BillCard({ bill }: { bill: BillView }) {
             nextInstalmentFen={bill.nextInstalmentFen}
           />
         </div>
-      ) : (
-        <p className="mt-3 text-sm text-emerald-700">{bill.status === "paid" ? "Paid in full." : null}</p>
-      )}
+      ) : bill.status === "paid" ? (
+        <p className="mt-3 text-sm text-emerald-700">Paid in full.</p>
+      ) : null}
     </article>
   );
 }
