@@ -10,6 +10,7 @@ import { seedDemo } from "@/db/seed";
 import { effectKey } from "@/server/domain/effects";
 import { repayBill } from "@/server/services/bills/repay-bill";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
+import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { callerAs, seededDb, SEED_NOW, userId } from "./helpers";
 
@@ -143,6 +144,7 @@ describe("the credit jobs", () => {
     expect(eventsLike(db, `overdue:${first.id}`)).toHaveLength(1);
     expect(instalmentsOf(db, bill.id)[0]!.lateFeeFen).toBe(1_500);
     expect(profile(db, "alice@example.com").score).toBe(735 - 50);
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("let only one of two runs at once through, and write each effect once", async () => {
@@ -173,6 +175,7 @@ describe("the credit jobs", () => {
       const applied = reports.reduce((n, r) => n + r.overduePenalties + r.longOverduePenalties, 0);
       expect(applied).toBeGreaterThan(0);
       expect(eventsLike(one, "overdue%").length - before).toBe(applied);
+    expect(checkInvariants(one)).toEqual([]);
       const keys = eventsLike(two, "overdue%").map((e) => e.effectKey);
       expect(new Set(keys).size).toBe(keys.length);
       const fees = one.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM instalments WHERE state = 'open' AND overdue_marked_at IS NOT NULL AND late_fee_fen = 0`)!;
@@ -277,6 +280,7 @@ describe("repaying a bill", () => {
     expect(third).toMatchObject({ state: "open", paidPrincipalFen: 100 });
     expect(profile(db, "erin@example.com")).toMatchObject({ usedCreditFen: used - 23_233 - 100, payLaterStatus: "enabled" });
     expect(eventsLike(db, effectKey.onTime(second!.id))).toHaveLength(0);
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("reinstates dave once he pays everything he owes, fee included", async () => {
@@ -313,6 +317,7 @@ describe("repaying a bill", () => {
     expect(instalmentsOf(db, bill.id)[0]).toMatchObject({ lateFeeFen: 1_500, paidFeeFen: 1_500 });
     expect(eventsLike(db, effectKey.overdue(first.id))).toHaveLength(1);
     expect(profile(db, "alice@example.com").score).toBe(735);
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("lets only one of two racing full payments through, refunds the other, and overpays nothing", async () => {
@@ -329,6 +334,7 @@ describe("repaying a bill", () => {
     expect(db.select().from(s.payments).where(eq(s.payments.billId, bill.id)).all()).toHaveLength(1);
     expect(instalmentsOf(db, bill.id)[0]).toMatchObject({ paidPrincipalFen: 129_900, paidFeeFen: 1_500, state: "paid" });
     expect(profile(db, "dave@example.com").usedCreditFen).toBe(0);
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("writes nothing when the card is declined", async () => {

@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { getDb } from "@/db/client";
 import { systemClock } from "@/server/clock";
+import { logger } from "@/server/log";
 import { runCreditJobs } from "./run-credit-jobs";
 
 const globalForJobs = globalThis as unknown as { houfuCreditJobs?: Cron };
@@ -8,10 +9,9 @@ const globalForJobs = globalThis as unknown as { houfuCreditJobs?: Cron };
 async function runNow(): Promise<void> {
   try {
     const report = await runCreditJobs(getDb(), systemClock.now());
-    if (!report.skipped && (report.markedOverdue || report.suspended || report.reinstated || report.reminders))
-      console.info(`[credit-jobs] ${report.today}: ${report.markedOverdue} overdue, ${report.suspended} suspended, ${report.reinstated} reinstated, ${report.reminders} reminders`);
+    logger.info({ job: "credit-jobs", ...report }, report.skipped ? "credit jobs skipped: another run holds the lease" : "credit jobs ran");
   } catch (error) {
-    console.error("[credit-jobs] failed", error);
+    logger.error({ job: "credit-jobs", err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "credit jobs failed");
   }
 }
 

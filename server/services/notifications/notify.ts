@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notifications, outbox, users } from "@/db/schema";
+import { logger } from "@/server/log";
 
 export type NotificationKind = "due_in_3" | "due_today" | "overdue" | "payment_received" | "pay_later_suspended" | "pay_later_reinstated";
 
@@ -28,7 +29,7 @@ export function notify(tx: Db, n: NewNotification): boolean {
   if (user) {
     tx.insert(outbox).values({ channel: "email", recipient: user.email, subject: n.title, body: n.body, createdAt: n.at }).run();
     // No mailer in development: the outbox row is what one would send.
-    if (process.env.NODE_ENV === "development") console.info(`[outbox] email to ${user.email}: ${n.title}`);
+    if (process.env.NODE_ENV === "development") logger.info({ outbox: "email", recipient: user.email, subject: n.title }, "email queued");
   }
   return true;
 }
