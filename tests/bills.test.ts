@@ -158,6 +158,22 @@ describe("the credit jobs", () => {
     expect(eventsLike(db, `overdue:${first.id}`)).toHaveLength(1);
   });
 
+  it("stay exactly-once even when a stale lease lets a second run in midway", async () => {
+    const { db, clock } = await seededDb();
+    clock.advanceDays(60);
+    const first = runCreditJobs(db, clock.now(), { batchSize: 1 });
+    // The first run is between batches now; pretend its lease expired so a second run starts alongside it.
+    db.update(s.jobLeases).set({ expiresAt: new Date(0) }).run();
+    const second = runCreditJobs(db, clock.now(), { batchSize: 1 });
+    const reports = await Promise.all([first, second]);
+    expect(reports.every((r) => !r.skipped)).toBe(true);
+    expect(reports.every((r) => r.overduePenalties + r.longOverduePenalties > 0)).toBe(true); // they really interleaved
+    const keys = eventsLike(db, "overdue%").map((e) => e.effectKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(reports[0]!.lateFeesFen + reports[1]!.lateFeesFen).toBe(db.get<{ fees: number }>(sql`SELECT SUM(late_fee_fen) AS fees FROM instalments`)!.fees - 7 * 1_500);
+    expect(checkInvariants(db)).toEqual([]);
+  });
+
   it("stay exactly-once across two connections to one database file", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "houfu-jobs-"));
     const file = path.join(dir, "jobs.db");
@@ -335,6 +351,19 @@ describe("repaying a bill", () => {
     expect(instalmentsOf(db, bill.id)[0]).toMatchObject({ paidPrincipalFen: 129_900, paidFeeFen: 1_500, state: "paid" });
     expect(profile(db, "dave@example.com").usedCreditFen).toBe(0);
     expect(checkInvariants(db)).toEqual([]);
+  });
+
+  it("records one payment when the same request arrives twice at once, and refunds the duplicate charge", async () => {
+    const { db, clock } = await seededDb();
+    const bill = openBillOf(db, "alice@example.com");
+    const provider = spyProvider();
+    const input = { consumerId: userId(db, "alice@example.com"), billId: bill.id, amountFen: 10_000, cardNumber: CARD, idempotencyKey: key() };
+    const [a, b] = await Promise.all([repayBill(db, clock, input, provider), repayBill(db, clock, input, provider)]);
+    expect(a.paymentId).toBe(b.paymentId);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(provider).toMatchObject({ charges: 2, refunds: 1 });
+    expect(db.select().from(s.payments).where(eq(s.payments.billId, bill.id)).all()).toHaveLength(1);
+    expect(instalmentsOf(db, bill.id)[0]!.paidPrincipalFen).toBe(10_000);
   });
 
   it("writes nothing when the card is declined", async () => {

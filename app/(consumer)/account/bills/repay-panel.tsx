@@ -13,6 +13,12 @@ import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
 
 type Choice = "next" | "full" | "other";
 
+/** A fresh key per intended payment; getRandomValues also works where randomUUID is unavailable (plain http). */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: { billId: number; orderNumber: string; owedFen: number; nextInstalmentFen: number }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -25,7 +31,7 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
   const [amount, setAmount] = useState(fenToDecimal(presetFen(offerNext ? "next" : "full")));
   const [cardNumber, setCardNumber] = useState("");
   // One key per intended payment: a double click or a retried request cannot pay twice.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const [success, setSuccess] = useState<string | null>(null);
@@ -65,11 +71,14 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       const message = `Payment of ${formatFen(result.amountFen)} received.${result.billPaid ? " The bill is paid in full." : ""}${result.payLaterReinstated ? " Pay later is enabled again." : ""}`;
       setSuccess(message);
       toast.success(message);
-      setIdempotencyKey(crypto.randomUUID());
+      setIdempotencyKey(newIdempotencyKey());
       setOpen(false);
       router.refresh();
     } catch (failure) {
       const described = describeError(failure);
+      // A refusal means nothing was recorded, so the next attempt is a new payment; after a lost
+      // response the same key is kept, so retrying cannot pay twice.
+      if (described.code !== null) setIdempotencyKey(newIdempotencyKey());
       setFieldErrors({ amount: described.fieldErrors.amountFen?.[0], card: described.fieldErrors.cardNumber?.[0] });
       setError(described.message);
     }
