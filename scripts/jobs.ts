@@ -1,23 +1,16 @@
 // `npm run jobs -- --at YYYY-MM-DD`: runs the credit jobs with that day (12:00 in the platform zone) as the clock; now without --at.
 import { openDb, migrateDb } from "@/db/client";
-import { startOfLocalDate } from "@/server/domain/dates";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { formatFen } from "@/server/domain/money";
 import { systemClock } from "@/server/clock";
+import { jobsClockFromArgs } from "@/server/services/jobs/job-clock";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 
-function clockFromArgs(argv: string[]): Date {
-  const i = argv.indexOf("--at");
-  if (i === -1) return systemClock.now();
-  const date = argv[i + 1] ?? "";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    console.error("Usage: npm run jobs -- --at YYYY-MM-DD");
-    process.exit(2);
-  }
-  return new Date(startOfLocalDate(date).getTime() + 12 * 3_600_000);
+const at = jobsClockFromArgs(process.argv.slice(2), systemClock.now());
+if (!at) {
+  console.error("Usage: npm run jobs -- --at YYYY-MM-DD");
+  process.exit(2);
 }
-
-const at = clockFromArgs(process.argv.slice(2));
 const db = openDb();
 migrateDb(db);
 const report = await runCreditJobs(db, at);

@@ -9,6 +9,7 @@ import * as s from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { effectKey } from "@/server/domain/effects";
 import { repayBill } from "@/server/services/bills/repay-bill";
+import { jobsClockFromArgs } from "@/server/services/jobs/job-clock";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
@@ -222,6 +223,15 @@ describe("the credit jobs", () => {
     await alice.notifications.markAllRead();
     expect(await alice.notifications.unreadCount()).toBe(0);
     expect(await callerAs(db, clock, "bob@example.com").notifications.unreadCount()).toBe(0);
+  });
+
+  it("take their clock from --at as noon of that day in Shanghai, or now", () => {
+    const now = new Date("2026-11-25T17:00:00Z");
+    expect(jobsClockFromArgs(["--at", "2026-12-01"], now)).toEqual(new Date("2026-12-01T04:00:00Z"));
+    expect(jobsClockFromArgs([], now)).toEqual(now);
+    expect(jobsClockFromArgs(["--at", "01/12/2026"], now)).toBeNull();
+    expect(jobsClockFromArgs(["--at"], now)).toBeNull();
+    expect(jobsClockFromArgs(["--at", "2027-02-30"], now)).toBeNull();
   });
 
   it("reinstate an overdue-suspended consumer whose debt is gone", async () => {
