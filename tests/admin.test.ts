@@ -4,7 +4,9 @@ import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, bills, creditEvents, creditProfiles, instalments, orders, policyVersions, stores, users } from "@/db/schema";
+import { addDays, startOfLocalDate } from "@/server/domain/dates";
 import { lateFeeFor } from "@/server/domain/instalments";
+import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { DEFAULT_POLICY, type PolicyParams } from "@/server/domain/policy";
 import { currentPolicy, policyByVersion } from "@/server/services/policy/current-policy";
 import { receivablesSummary } from "@/server/services/receivables/summary";
@@ -173,6 +175,32 @@ describe("the credit policy", () => {
     expect(lateFeeFor(inst.amountFen, policyByVersion(db, bill.policyVersion).params)).toBe(1_500);
     expect(lateFeeFor(inst.amountFen, currentPolicy(db).params)).toBe(5_000);
     expect(currentPolicy(db).version).toBe(2);
+  });
+
+  it("lets the credit jobs charge an existing bill by its own version: its grace, its late fee, its penalty", async () => {
+    const { db, clock } = await seededDb();
+    const admin = callerAs(db, clock, "admin@example.com");
+    const harsher = structuredClone(DEFAULT_POLICY);
+    harsher.graceDays = 0;
+    harsher.lateFeeFen = 5_000;
+    harsher.overduePenalty = 100;
+    await admin.admin.updatePolicy({ params: harsher, note: "Harsher terms" });
+
+    const aliceId = userId(db, "alice@example.com");
+    const first = db.select().from(instalments).where(and(eq(instalments.consumerId, aliceId), eq(instalments.state, "open"))).orderBy(instalments.dueDate).limit(1).get()!;
+    const instalment = () => db.select().from(instalments).where(eq(instalments.id, first.id)).get()!;
+    const tenAm = (date: string) => new Date(startOfLocalDate(date).getTime() + 10 * 3_600_000);
+
+    // The day after the due date: overdue under the new zero grace, but not under the bill's three days.
+    clock.set(tenAm(addDays(first.dueDate, 1)));
+    await runCreditJobs(db, clock.now());
+    expect(instalment()).toMatchObject({ lateFeeFen: 0, overdueMarkedAt: null });
+
+    clock.set(tenAm(first.overdueOn));
+    await runCreditJobs(db, clock.now());
+    expect(instalment().lateFeeFen).toBe(1_500);
+    const penalty = db.select().from(creditEvents).where(and(eq(creditEvents.userId, aliceId), eq(creditEvents.instalmentId, first.id), eq(creditEvents.reason, "overdue"))).get();
+    expect(penalty?.delta).toBe(-25);
   });
 });
 
