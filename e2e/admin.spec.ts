@@ -94,6 +94,7 @@ test("an invalid policy cannot be saved and says which field is wrong", async ({
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(alert(page)).toContainText("Please correct the highlighted fields.");
   await expect(page.getByLabel("Band 2 to")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("The cap is at most 100%.").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "What-if" })).toContainText("Fix these to see the effect");
   await expect(page.getByRole("button", { name: "Confirm and save" })).toHaveCount(0);
 });
