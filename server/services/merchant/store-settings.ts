@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { immediate, type Db } from "@/db/client";
+import { stores } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { DomainError } from "@/server/domain/errors";
+import type { StoreSettings } from "@/server/domain/store-settings";
+import { recordAudit, type Actor } from "@/server/services/audit/record-audit";
+
+function readSettings(db: Db, storeId: number) {
+  const store = db
+    .select({
+      id: stores.id,
+      slug: stores.slug,
+      name: stores.name,
+      description: stores.description,
+      category: stores.category,
+      offerPayLater: stores.payLaterEnabled,
+      payLaterForcedOff: stores.payLaterForcedOff,
+      payLaterMinFen: stores.payLaterMinFen,
+      payLaterMaxFen: stores.payLaterMaxFen,
+    })
+    .from(stores)
+    .where(eq(stores.id, storeId))
+    .get();
+  if (!store) throw new DomainError("NOT_FOUND", "No such store.");
+  return store;
+}
+
+export function getStoreSettings(db: Db, storeId: number) {
+  return readSettings(db, storeId);
+}
+
+/**
+ * Saves the store profile and pay-later terms, writing the change to the audit log.
+ * While an admin has forced pay later off, the merchant cannot turn it back on.
+ */
+export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: number; actor: Actor; settings: StoreSettings }) {
+  return immediate(db, (tx) => {
+    const before = readSettings(tx, input.storeId);
+    const s = input.settings;
+    if (s.offerPayLater && before.payLaterForcedOff)
+      throw new DomainError("PAY_LATER_FORCED_OFF", "Houfu has turned pay later off for this store; contact support to offer it again.");
+    if (s.payLaterMinFen !== null && s.payLaterMaxFen !== null && s.payLaterMinFen > s.payLaterMaxFen)
+      throw new DomainError("INVALID_SETTINGS", "The pay-later maximum must be at least the minimum.");
+    tx.update(stores)
+      .set({
+        name: s.name,
+        description: s.description,
+        category: s.category,
+        payLaterEnabled: s.offerPayLater,
+        payLaterMinFen: s.payLaterMinFen,
+        payLaterMaxFen: s.payLaterMaxFen,
+      })
+      .where(eq(stores.id, input.storeId))
+      .run();
+    const after = readSettings(tx, input.storeId);
+    recordAudit(tx, {
+      actor: input.actor,
+      action: "store.settings_updated",
+      entityType: "store",
+      entityId: input.storeId,
+      before: auditView(before),
+      after: auditView(after),
+      at: clock.now(),
+    });
+    return after;
+  });
+}
+
+function auditView(s: ReturnType<typeof readSettings>) {
+  return {
+    name: s.name,
+    description: s.description,
+    category: s.category,
+    payLaterEnabled: s.offerPayLater,
+    payLaterMinFen: s.payLaterMinFen,
+    payLaterMaxFen: s.payLaterMaxFen,
+  };
+}
