@@ -38,7 +38,7 @@ export function ProductRow({ product }: { product: Product }) {
         <div aria-hidden className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-slate-100 text-xl font-semibold text-slate-400">
           {product.name.slice(0, 1)}
         </div>
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[12rem] flex-1">
           <h3 className="font-semibold text-slate-900">
             {product.name}{" "}
             {product.active ? null : <span className="ml-1 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Inactive</span>}

@@ -19,9 +19,9 @@ export default function ReceivablesChart({ weeks }: { weeks: WeekPoint[] }) {
         <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString("en")}`} width={72} />
         <Tooltip formatter={(value) => formatFen(Math.round(Number(value) * 100))} />
         <Legend />
-        <Bar dataKey="sales" name="Pay-later sales" fill="#1f5fd1" />
-        <Bar dataKey="collected" name="Collections" fill="#059669" />
-        <Line dataKey="overdue" name="Overdue" stroke="#dc2626" strokeWidth={2} type="monotone" dot={false} />
+        <Bar dataKey="sales" name="Pay-later sales" fill="#1f5fd1" isAnimationActive={false} />
+        <Bar dataKey="collected" name="Collections" fill="#059669" isAnimationActive={false} />
+        <Line dataKey="overdue" name="Overdue" stroke="#dc2626" strokeWidth={2} type="monotone" dot={false} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );
