@@ -9,6 +9,7 @@ import { receivablesSummary } from "@/server/services/receivables/summary";
 import { weeklyTrend } from "@/server/services/receivables/weekly-trend";
 import { receivablesExportRows } from "@/server/services/receivables/export-rows";
 import { fixedClock } from "@/server/clock";
+import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { callerAs, freshDb, seededDb, SEED_NOW, userId } from "./helpers";
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; domainCode: string | null }> {
@@ -176,6 +177,7 @@ describe("cancel and refund move receivables and credit exactly", () => {
     expect(creditAfter.availableCreditFen - creditBefore.availableCreditFen).toBe(14_900);
     expect(creditAfter.usedCreditFen).toBe(0);
     expect((await shop.orders.detail({ orderId: order.id })).status).toBe("cancelled");
+    expect(checkInvariants(db)).toEqual([]);
     // A shipped order cannot be cancelled.
     const shipped = db.select().from(orders).where(eq(orders.number, "HF-1002")).get()!;
     expect(await failure(shop.orders.cancel({ orderId: shipped.id }))).toMatchObject({ code: "CONFLICT", domainCode: "INVALID_TRANSITION" });
@@ -219,6 +221,7 @@ describe("cancel and refund move receivables and credit exactly", () => {
     expect(bill.status).toBe("void");
     expect((await alice.credit.summary()).usedCreditFen).toBe(creditBefore.usedCreditFen - 329_900);
     expect(await failure(shop.orders.refund({ orderId: order.id, amountFen: 1, reason: "Again", idempotencyKey: "refund-tab-0004" }))).toMatchObject({ domainCode: "NOTHING_TO_REFUND" });
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("pays back what exceeds the unpaid principal, and a cleared overdue lifts the suspension", async () => {
@@ -236,6 +239,14 @@ describe("cancel and refund move receivables and credit exactly", () => {
     expect(profile.usedCreditFen).toBe(0);
     expect(profile.payLaterStatus).toBe("enabled");
     expect(db.select().from(bills).where(eq(bills.orderId, order.id)).get()!.status).toBe("paid");
+    // Paid principal beyond the bill's unpaid part comes off the first (paid) instalment; the cancelled fee goes too.
+    const detail = await shop.orders.detail({ orderId: order.id });
+    expect(detail.bill!.instalments.map((i) => [i.amountFen, i.paidPrincipalFen, i.lateFeeFen, i.status])).toEqual([
+      [19_700, 19_700, 0, "paid"],
+      [0, 0, 0, "void"],
+      [0, 0, 0, "void"],
+    ]);
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("refunds a pay-now order entirely to the consumer and refuses a placed one", async () => {
@@ -244,6 +255,7 @@ describe("cancel and refund move receivables and credit exactly", () => {
     const paid = db.select().from(orders).where(eq(orders.number, "HF-1013")).get()!;
     const refund = await shop.orders.refund({ orderId: paid.id, amountFen: 10_000, reason: "Wrong colour", idempotencyKey: "refund-now-0001" });
     expect(refund).toMatchObject({ reducedBillFen: 0, paidBackFen: 10_000 });
+    expect(checkInvariants(db)).toEqual([]);
     const placed = db.select().from(orders).where(eq(orders.number, "HF-1004")).get()!;
     expect(await failure(shop.orders.refund({ orderId: placed.id, amountFen: 100, reason: "Nope", idempotencyKey: "refund-now-0002" }))).toMatchObject({ domainCode: "INVALID_TRANSITION" });
   });

@@ -5,12 +5,12 @@ import { bills, instalments, orderEvents, orders, payments, refunds } from "@/db
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/domain/dates";
 import { DomainError } from "@/server/domain/errors";
-import { owedFen } from "@/server/domain/instalments";
+import { lateFeeFor, owedFen } from "@/server/domain/instalments";
 import { formatFen } from "@/server/domain/money";
 import type { Actor } from "@/server/services/audit/record-audit";
 import { changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
-import { currentPolicy } from "@/server/services/policy/current-policy";
+import { currentPolicy, policyByVersion } from "@/server/services/policy/current-policy";
 import { scopedOrder } from "./cancel-order";
 
 export type RefundResult = { refundId: number; orderId: number; amountFen: number; reducedBillFen: number; paidBackFen: number };
@@ -53,7 +53,7 @@ export async function refundOrder(
       const bill = tx.select().from(bills).where(eq(bills.orderId, order.id)).get();
       if (bill) {
         billId = bill.id;
-        reducedBillFen = reduceBillFromTheEnd(tx, bill.id, input.amountFen, now);
+        reducedBillFen = reduceBillFromTheEnd(tx, bill, input.amountFen, now);
         changeUsedCredit(tx, order.consumerId, -reducedBillFen, now);
         const stillOpen = tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).limit(1).get();
         if (!stillOpen) {
@@ -84,23 +84,43 @@ export async function refundOrder(
   return refund;
 }
 
-/** Takes up to `amountFen` of unpaid principal off the bill, last instalment first; returns what it took. */
-function reduceBillFromTheEnd(tx: Db, billId: number, amountFen: number, now: Date): number {
-  const open = tx.select().from(instalments).where(and(eq(instalments.billId, billId), eq(instalments.state, "open"))).orderBy(desc(instalments.seq)).all();
+/**
+ * Takes `amountFen` off the bill from its last instalment backwards: first the unpaid principal
+ * (which releases credit), then principal already paid (which goes back to the consumer), so the
+ * instalments always add up to the order total less refunds. Returns the unpaid principal removed.
+ */
+function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: number }, amountFen: number, now: Date): number {
+  const policy = policyByVersion(tx, bill.policyVersion).params;
+  const rows = tx.select().from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).orderBy(desc(instalments.seq)).all();
+  const changed = new Map<number, (typeof rows)[number]>();
   let left = amountFen;
-  for (const inst of open) {
-    if (left === 0) break;
-    const cut = Math.min(left, inst.amountFen - inst.paidPrincipalFen);
-    if (cut === 0) continue;
-    left -= cut;
-    const amount = inst.amountFen - cut;
-    const next = { ...inst, amountFen: amount };
-    const state = amount === 0 ? "void" : owedFen(next) === 0 ? "paid" : "open";
+  for (const take of ["unpaid", "paid"] as const) {
+    for (const row of rows) {
+      if (left === 0) break;
+      const inst = changed.get(row.id) ?? { ...row };
+      const available = take === "unpaid" ? (inst.state === "open" ? inst.amountFen - inst.paidPrincipalFen : 0) : inst.paidPrincipalFen;
+      const cut = Math.min(left, available);
+      if (cut === 0) continue;
+      left -= cut;
+      inst.amountFen -= cut;
+      if (take === "paid") inst.paidPrincipalFen -= cut;
+      changed.set(row.id, inst);
+    }
+  }
+  const reducedUnpaid = rows.reduce((sum, row) => {
+    const inst = changed.get(row.id);
+    return inst && row.state === "open" ? sum + (row.amountFen - row.paidPrincipalFen) - (inst.amountFen - inst.paidPrincipalFen) : sum;
+  }, 0);
+  for (const inst of changed.values()) {
+    // A smaller instalment keeps its late fee within the cap (never below what was already paid).
+    const lateFeeFen = Math.min(inst.lateFeeFen, Math.max(inst.paidFeeFen, lateFeeFor(inst.amountFen, policy)));
+    const next = { ...inst, lateFeeFen };
+    const state = inst.amountFen === 0 ? "void" : owedFen(next) === 0 ? "paid" : "open";
+    const justPaid = state === "paid" && inst.state !== "paid";
     tx.update(instalments)
-      .set({ amountFen: amount, state, ...(state === "paid" ? { paidAt: now, paidOn: localDate(now) } : {}) })
+      .set({ amountFen: inst.amountFen, paidPrincipalFen: inst.paidPrincipalFen, lateFeeFen, state, ...(justPaid ? { paidAt: now, paidOn: localDate(now) } : {}) })
       .where(eq(instalments.id, inst.id))
       .run();
   }
-  return amountFen - left;
+  return reducedUnpaid;
 }
-
