@@ -21,7 +21,7 @@ export default function ReceivablesChart({ weeks }: { weeks: WeekPoint[] }) {
         <Legend />
         <Bar dataKey="sales" name="Pay-later sales" fill="#1f5fd1" isAnimationActive={false} />
         <Bar dataKey="collected" name="Collections" fill="#059669" isAnimationActive={false} />
-        <Line dataKey="overdue" name="Overdue" stroke="#dc2626" strokeWidth={2} type="monotone" dot={false} isAnimationActive={false} />
+        <Line dataKey="overdue" name="Overdue" stroke="#dc2626" strokeWidth={2} type="linear" dot={false} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,7 +1,8 @@
 import { merchantProcedure, router } from "@/server/api/trpc";
 import { storeSettingsSchema } from "@/server/domain/store-settings";
 import { merchantOverview } from "@/server/services/merchant/overview";
-import { getStoreSettings, updateStoreSettings } from "@/server/services/merchant/store-settings";
+import { getStoreSettings } from "@/server/services/merchant/get-store-settings";
+import { updateStoreSettings } from "@/server/services/merchant/update-store-settings";
 import { merchantOrdersRouter } from "./merchant/orders";
 import { merchantProductsRouter } from "./merchant/products";
 import { merchantReceivablesRouter } from "./merchant/receivables";

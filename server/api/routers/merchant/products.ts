@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { merchantProcedure, router } from "@/server/api/trpc";
 import { productSchema } from "@/server/domain/product";
-import { createProduct, getStoreProduct, listStoreProducts, setProductActive, updateProduct } from "@/server/services/products/store-products";
+import { createProduct } from "@/server/services/products/create-product";
+import { listStoreProducts } from "@/server/services/products/list-store-products";
+import { ownProduct } from "@/server/services/products/own-product";
+import { setProductActive } from "@/server/services/products/set-product-active";
+import { updateProduct } from "@/server/services/products/update-product";
 import { id, pageSize } from "./schemas";
 
 export const merchantProductsRouter = router({
   list: merchantProcedure
     .input(z.object({ cursor: id.nullish(), limit: pageSize }))
     .query(({ ctx, input }) => listStoreProducts(ctx.db, { storeId: ctx.storeId, cursor: input.cursor, limit: input.limit })),
-  get: merchantProcedure.input(z.object({ productId: id })).query(({ ctx, input }) => getStoreProduct(ctx.db, { storeId: ctx.storeId, productId: input.productId })),
+  get: merchantProcedure.input(z.object({ productId: id })).query(({ ctx, input }) => ownProduct(ctx.db, ctx.storeId, input.productId)),
   create: merchantProcedure.input(productSchema).mutation(({ ctx, input }) => createProduct(ctx.db, ctx.clock, { storeId: ctx.storeId, product: input })),
   update: merchantProcedure
     .input(productSchema.extend({ productId: id }))

@@ -5,30 +5,7 @@ import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
 import type { StoreSettings } from "@/server/domain/store-settings";
 import { recordAudit, type Actor } from "@/server/services/audit/record-audit";
-
-function readSettings(db: Db, storeId: number) {
-  const store = db
-    .select({
-      id: stores.id,
-      slug: stores.slug,
-      name: stores.name,
-      description: stores.description,
-      category: stores.category,
-      offerPayLater: stores.payLaterEnabled,
-      payLaterForcedOff: stores.payLaterForcedOff,
-      payLaterMinFen: stores.payLaterMinFen,
-      payLaterMaxFen: stores.payLaterMaxFen,
-    })
-    .from(stores)
-    .where(eq(stores.id, storeId))
-    .get();
-  if (!store) throw new DomainError("NOT_FOUND", "No such store.");
-  return store;
-}
-
-export function getStoreSettings(db: Db, storeId: number) {
-  return readSettings(db, storeId);
-}
+import { getStoreSettings } from "./get-store-settings";
 
 /**
  * Saves the store profile and pay-later terms, writing the change to the audit log.
@@ -36,7 +13,7 @@ export function getStoreSettings(db: Db, storeId: number) {
  */
 export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: number; actor: Actor; settings: StoreSettings }) {
   return immediate(db, (tx) => {
-    const before = readSettings(tx, input.storeId);
+    const before = getStoreSettings(tx, input.storeId);
     const s = input.settings;
     if (s.offerPayLater && before.payLaterForcedOff)
       throw new DomainError("PAY_LATER_FORCED_OFF", "Houfu has turned pay later off for this store; contact support to offer it again.");
@@ -53,7 +30,7 @@ export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: numb
       })
       .where(eq(stores.id, input.storeId))
       .run();
-    const after = readSettings(tx, input.storeId);
+    const after = getStoreSettings(tx, input.storeId);
     recordAudit(tx, {
       actor: input.actor,
       action: "store.settings_updated",
@@ -67,7 +44,7 @@ export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: numb
   });
 }
 
-function auditView(s: ReturnType<typeof readSettings>) {
+function auditView(s: ReturnType<typeof getStoreSettings>) {
   return {
     name: s.name,
     description: s.description,
