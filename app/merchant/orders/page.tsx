@@ -124,7 +124,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
             <tbody className="divide-y divide-slate-100">
               {page.items.map((o) => (
                 <tr key={o.id}>
-                  <th scope="row" className="px-4 py-3 font-medium">
+                  <th scope="row" className="px-4 py-3 font-medium whitespace-nowrap">
                     <Link href={`/merchant/orders/${o.id}`} className="text-brand-700 underline">{o.number}</Link>
                   </th>
                   <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(o.createdAt)}</td>

@@ -102,7 +102,7 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
                 {overdue.items.map((row) => (
                   <tr key={row.instalmentId}>
                     <td className="px-4 py-3">{row.customer.name}<span className="block text-xs text-slate-500">{row.customer.email}</span></td>
-                    <td className="px-4 py-3"><Link href={`/merchant/orders/${row.orderId}`} className="text-brand-700 underline">{row.orderNumber}</Link></td>
+                    <td className="px-4 py-3 whitespace-nowrap"><Link href={`/merchant/orders/${row.orderId}`} className="text-brand-700 underline">{row.orderNumber}</Link></td>
                     <td className="px-4 py-3 text-right tabular-nums">{formatFen(row.amountOverdueFen)}</td>
                     <td className="px-4 py-3 text-right tabular-nums">{row.daysOverdue}</td>
                     <td className="px-4 py-3 text-right tabular-nums">{formatFen(row.lateFeeFen)}</td>
