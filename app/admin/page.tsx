@@ -1,6 +1,7 @@
 import { DeniedNotice } from "@/components/layout/denied-notice";
 import { PageHeader, Stat } from "@/components/ui/card";
 import { ReceivablesFigures } from "@/components/receivables-figures";
+import { StoreReceivablesTable } from "@/components/admin/store-receivables-table";
 import { formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
 
@@ -22,6 +23,10 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
       <section aria-labelledby="platform-receivables">
         <h2 id="platform-receivables" className="mb-3 text-lg font-semibold">Platform receivables</h2>
         <ReceivablesFigures summary={overview.receivables} />
+      </section>
+      <section aria-labelledby="store-receivables">
+        <h2 id="store-receivables" className="mb-3 text-lg font-semibold">Receivables by store</h2>
+        <StoreReceivablesTable stores={overview.stores} caption="Receivables by store" />
       </section>
     </div>
   );

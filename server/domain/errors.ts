@@ -36,6 +36,8 @@ export const DOMAIN_ERROR_CODES = {
   PAY_LATER_FORCED_OFF: "FORBIDDEN",
   INVALID_SETTINGS: "BAD_REQUEST",
   NOTHING_TO_REFUND: "CONFLICT",
+  // admin
+  NO_CHANGE: "CONFLICT",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

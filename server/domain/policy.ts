@@ -5,8 +5,12 @@ import { MAX_AMOUNT_FEN } from "./money";
 export const SCORE_MIN = 350;
 export const SCORE_MAX = 950;
 
-const score = z.number().int().min(SCORE_MIN).max(SCORE_MAX);
-const fen = z.number().int().min(0).max(MAX_AMOUNT_FEN);
+// Messages name the units the admin edits in (scores, yuan, percent, days), not the stored ones.
+const whole = (what: string) => z.number({ error: `Enter ${what}.` }).int(`Enter ${what} as a whole number.`);
+const score = whole("a score").min(SCORE_MIN, `Scores start at ${SCORE_MIN}.`).max(SCORE_MAX, `Scores end at ${SCORE_MAX}.`);
+const fen = z.number({ error: "Enter an amount in yuan, like 15.00." }).int("Use at most two decimals.").min(0, "Amounts cannot be negative.").max(MAX_AMOUNT_FEN, "At most ¥1,000,000.");
+const days = (min: number, max: number) => whole("a number of days").min(min, `At least ${min} ${min === 1 ? "day" : "days"}.`).max(max, `At most ${max} days.`);
+const points = (max: number) => whole("points").min(0, "Use 0 or more points.").max(max, `At most ${max} points.`);
 
 export const bandSchema = z.object({
   minScore: score,
@@ -20,9 +24,9 @@ export type PlanCode = (typeof PLAN_CODES)[number];
 export const planSchema = z.object({
   code: z.enum(PLAN_CODES),
   label: z.string().trim().min(1).max(60),
-  instalments: z.number().int().min(1).max(12),
+  instalments: whole("a number of instalments").min(1, "At least 1 instalment.").max(12, "At most 12 instalments."),
   // Days between the order and the first due date, and between due dates.
-  intervalDays: z.number().int().min(1).max(365),
+  intervalDays: days(1, 365),
   enabled: z.boolean(),
 });
 
@@ -32,12 +36,12 @@ export const policyParamsSchema = z
     startingScore: score,
     bands: z.array(bandSchema).min(1).max(20),
     plans: z.array(planSchema).min(1).max(PLAN_CODES.length),
-    graceDays: z.number().int().min(0).max(60),
+    graceDays: days(0, 60),
     lateFeeFen: fen,
-    lateFeeCapBps: z.number().int().min(0).max(10_000),
-    onTimeBonus: z.number().int().min(0).max(100),
-    overduePenalty: z.number().int().min(0).max(300),
-    overdue30Penalty: z.number().int().min(0).max(300),
+    lateFeeCapBps: z.number({ error: "Enter a percentage, like 25." }).int("Use at most two decimals.").min(0, "The cap cannot be negative.").max(10_000, "The cap is at most 100%."),
+    onTimeBonus: points(100),
+    overduePenalty: points(300),
+    overdue30Penalty: points(300),
     suspendWhileOverdue: z.boolean(),
   })
   .superRefine((p, ctx) => {
@@ -122,3 +126,10 @@ export function scoreBandLabel(scoreValue: number): { label: string; meaning: st
   if (scoreValue >= 600) return { label: "Fair", meaning: "Enough for pay later with a starter limit." };
   return { label: "Building", meaning: "Below what pay later needs today; on-time payments and time improve it." };
 }
+
+/** What the admin saves: the parameters and a required note (shared by the policy form and admin.updatePolicy). */
+export const policyUpdateSchema = z.object({
+  params: policyParamsSchema,
+  note: z.string().trim().min(1, "Say why the policy changes.").max(500),
+});
+export type PolicyUpdate = z.infer<typeof policyUpdateSchema>;

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { creditProfiles, orders, stores, users } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { receivablesSummary } from "@/server/services/receivables/summary";
+import { storeReceivables } from "./store-receivables";
 
 /** Platform-wide figures for the admin overview. */
 export function platformOverview(db: Db, clock: Clock) {
@@ -24,5 +25,6 @@ export function platformOverview(db: Db, clock: Clock) {
     payLaterOrders: volume.orders,
     payLaterVolumeFen: volume.totalFen,
     receivables: receivablesSummary(db, { storeId: null, now }),
+    stores: storeReceivables(db, now),
   };
 }

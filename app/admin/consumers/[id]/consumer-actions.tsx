@@ -1,0 +1,170 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { ConfirmAction } from "@/components/admin/confirm-action";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
+import type { PayLaterStatus } from "@/db/schema";
+import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/react";
+import { applyScoreDelta } from "@/server/domain/credit";
+import { SCORE_MAX, SCORE_MIN } from "@/server/domain/policy";
+
+type Consumer = { id: number; name: string; score: number; payLaterStatus: PayLaterStatus; agreementAccepted: boolean };
+
+const parseWhole = (text: string): number | null => (/^\s*[-+−]?\d{1,4}\s*$/.test(text) ? Number(text.replace("−", "-")) : null);
+
+export function AdjustScore({ consumer }: { consumer: Consumer }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [mode, setMode] = useState<"newScore" | "delta">("newScore");
+  const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
+  const [pending, setPending] = useState<{ input: Parameters<typeof adjust.mutateAsync>[0]; to: number } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const adjust = useMutation(trpc.admin.adjustScore.mutationOptions());
+
+  function review(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    const value = parseWhole(amount);
+    const errors: FieldErrors = {};
+    if (value === null) errors.amount = ["Enter a whole number."];
+    else if (mode === "newScore" && (value < SCORE_MIN || value > SCORE_MAX)) errors.amount = [`Scores run from ${SCORE_MIN} to ${SCORE_MAX}.`];
+    else if (mode === "delta" && value === 0) errors.amount = ["Enter a change other than 0."];
+    if (!reason.trim()) errors.reason = ["Give a reason; it is kept in the credit history and the audit log."];
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0 || value === null) return;
+    const to = mode === "newScore" ? value : applyScoreDelta(consumer.score, value).score;
+    const input = mode === "newScore" ? { consumerId: consumer.id, newScore: value, reason } : { consumerId: consumer.id, delta: value, reason };
+    setPending({ input, to });
+  }
+
+  async function confirm() {
+    if (!pending) return;
+    try {
+      const result = await adjust.mutateAsync(pending.input);
+      const message = `${consumer.name}'s score is now ${result.score} (${result.delta > 0 ? "+" : "−"}${Math.abs(result.delta)}).`;
+      setDone(message);
+      toast.success(message);
+      setAmount("");
+      setReason("");
+      router.refresh();
+    } catch (err) {
+      const described = describeError(err);
+      setError(described.message);
+      setFieldErrors(described.fieldErrors);
+    } finally {
+      setPending(null);
+    }
+  }
+
+  return (
+    <Card title="Adjust score">
+      <form onSubmit={review} noValidate className="space-y-4">
+        {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+        {done ? <StatusNotice>{done}</StatusNotice> : null}
+        <fieldset className="flex flex-wrap gap-4 text-sm">
+          <legend className="sr-only">How to adjust</legend>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="mode" className="size-4" checked={mode === "newScore"} onChange={() => setMode("newScore")} /> Set the score
+          </label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="mode" className="size-4" checked={mode === "delta"} onChange={() => setMode("delta")} /> Change by points
+          </label>
+        </fieldset>
+        <Field
+          id="amount"
+          label={mode === "newScore" ? "New score" : "Points (+ or −)"}
+          inputMode="numeric"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          hint={`Now ${consumer.score}; always kept within ${SCORE_MIN}–${SCORE_MAX}.`}
+          error={fieldErrors.amount?.[0] ?? fieldErrors.newScore?.[0] ?? fieldErrors.delta?.[0]}
+        />
+        <Field id="reason" label="Reason" value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={fieldErrors.reason?.[0]} />
+        {pending ? (
+          <ConfirmAction confirmLabel="Confirm adjustment" onConfirm={confirm} onCancel={() => setPending(null)} pending={adjust.isPending}>
+            Change {consumer.name}'s score from {consumer.score} to {pending.to}? Reason: “{reason.trim()}”.
+          </ConfirmAction>
+        ) : (
+          <Button type="submit">Adjust score</Button>
+        )}
+      </form>
+    </Card>
+  );
+}
+
+export function PayLaterControl({ consumer }: { consumer: Consumer }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const suspended = consumer.payLaterStatus === "suspended";
+  const [reason, setReason] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const suspend = useMutation(trpc.admin.suspendPayLater.mutationOptions());
+  const reinstate = useMutation(trpc.admin.reinstatePayLater.mutationOptions());
+  const mutation = suspended ? reinstate : suspend;
+
+  function review(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    setError(null);
+    setReasonError(reason.trim() ? undefined : "Give a reason; it is kept in the audit log.");
+    if (reason.trim()) setConfirming(true);
+  }
+
+  async function confirm() {
+    try {
+      const result = await mutation.mutateAsync({ consumerId: consumer.id, reason });
+      const message =
+        result.payLaterStatus === "suspended"
+          ? `Pay later is suspended for ${consumer.name}.`
+          : result.payLaterStatus === "enabled"
+            ? `Pay later is enabled again for ${consumer.name}.`
+            : `The suspension is lifted; ${consumer.name} has not accepted the agreement, so pay later is not enabled.`;
+      setDone(message);
+      toast.success(message);
+      setReason("");
+      router.refresh();
+    } catch (err) {
+      setError(describeError(err).message);
+    } finally {
+      setConfirming(false);
+    }
+  }
+
+  const verb = suspended ? "Reinstate pay later" : "Suspend pay later";
+  return (
+    <Card title="Pay later">
+      <form onSubmit={review} noValidate className="space-y-4">
+        {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+        {done ? <StatusNotice>{done}</StatusNotice> : null}
+        <p className="text-sm text-slate-600">
+          {suspended
+            ? consumer.agreementAccepted
+              ? "Reinstating turns pay later back on."
+              : "No accepted agreement: reinstating lifts the suspension but leaves pay later not enabled."
+            : "Suspending stops new pay-later orders until an admin reinstates it; open bills are unchanged."}
+        </p>
+        <Field id="suspension-reason" label={suspended ? "Why reinstate" : "Why suspend"} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={reasonError} />
+        {confirming ? (
+          <ConfirmAction confirmLabel={suspended ? "Confirm reinstatement" : "Confirm suspension"} tone={suspended ? "primary" : "danger"} onConfirm={confirm} onCancel={() => setConfirming(false)} pending={mutation.isPending}>
+            {suspended ? `Reinstate pay later for ${consumer.name}?` : `Suspend pay later for ${consumer.name}?`}
+          </ConfirmAction>
+        ) : (
+          <Button type="submit" variant={suspended ? "primary" : "danger"}>{verb}</Button>
+        )}
+      </form>
+    </Card>
+  );
+}

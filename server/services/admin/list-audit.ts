@@ -1,0 +1,61 @@
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, users } from "@/db/schema";
+import { addDays, startOfLocalDate } from "@/server/domain/dates";
+
+export type AuditFilters = {
+  actorUserId?: number;
+  action?: string;
+  entityType?: string;
+  // Calendar dates in the platform zone, both inclusive.
+  from?: string;
+  to?: string;
+};
+
+/** The audit log newest first, filtered, a page at a time (keyset on id). */
+export function listAudit(db: Db, input: AuditFilters & { cursor?: number | null; limit: number }) {
+  const rows = db
+    .select({
+      id: auditLog.id,
+      actorUserId: auditLog.actorUserId,
+      actorName: users.name,
+      actorEmail: users.email,
+      actorRole: auditLog.actorRole,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .innerJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        input.cursor ? lt(auditLog.id, input.cursor) : undefined,
+        input.actorUserId ? eq(auditLog.actorUserId, input.actorUserId) : undefined,
+        input.action ? eq(auditLog.action, input.action) : undefined,
+        input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
+        input.from ? gte(auditLog.createdAt, startOfLocalDate(input.from)) : undefined,
+        input.to ? lt(auditLog.createdAt, startOfLocalDate(addDays(input.to, 1))) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit + 1)
+    .all();
+  const items = rows.slice(0, input.limit);
+  return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
+}
+
+/** The choices the audit filters offer: who has acted, and which actions and entity types occur. */
+export function auditFilterOptions(db: Db) {
+  const actors = db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(sql`${users.id} IN (SELECT DISTINCT actor_user_id FROM audit_log)`)
+    .orderBy(users.name)
+    .all();
+  const actions = db.all<{ action: string }>(sql`SELECT DISTINCT action FROM audit_log ORDER BY action`).map((r) => r.action);
+  const entityTypes = db.all<{ entity_type: string }>(sql`SELECT DISTINCT entity_type FROM audit_log ORDER BY entity_type`).map((r) => r.entity_type);
+  return { actors, actions, entityTypes };
+}

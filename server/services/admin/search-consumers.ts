@@ -1,0 +1,38 @@
+import { and, asc, eq, gt, like, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { creditProfiles, users } from "@/db/schema";
+
+/** `%` and `_` in what the admin typed match themselves, not any text. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Consumers whose email or name contains `query`, in id order, a page at a time (keyset on id). */
+export function searchConsumers(db: Db, input: { query?: string; cursor?: number | null; limit: number }) {
+  const query = input.query?.trim();
+  const pattern = query ? containsPattern(query.toLowerCase()) : null;
+  const rows = db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      score: creditProfiles.score,
+      payLaterStatus: creditProfiles.payLaterStatus,
+      suspendedReason: creditProfiles.suspendedReason,
+      usedCreditFen: creditProfiles.usedCreditFen,
+    })
+    .from(users)
+    .innerJoin(creditProfiles, eq(creditProfiles.userId, users.id))
+    .where(
+      and(
+        eq(users.role, "consumer"),
+        input.cursor ? gt(users.id, input.cursor) : undefined,
+        pattern ? or(like(users.email, sql`${pattern} ESCAPE '\\'`), like(sql`lower(${users.name})`, sql`${pattern} ESCAPE '\\'`)) : undefined,
+      ),
+    )
+    .orderBy(asc(users.id))
+    .limit(input.limit + 1)
+    .all();
+  const items = rows.slice(0, input.limit);
+  return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
+}

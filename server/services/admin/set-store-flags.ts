@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { immediate, type Db } from "@/db/client";
+import { stores } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { DomainError } from "@/server/domain/errors";
+import { recordAudit, type Actor } from "@/server/services/audit/record-audit";
+
+type StoreFlag = "active" | "payLaterForcedOff";
+
+const ACTIONS: Record<StoreFlag, { on: string; off: string; already: (name: string, value: boolean) => string }> = {
+  active: {
+    on: "store.activate",
+    off: "store.deactivate",
+    already: (name, value) => `${name} is already ${value ? "active" : "inactive"}.`,
+  },
+  payLaterForcedOff: {
+    on: "store.force_pay_later_off",
+    off: "store.lift_pay_later_off",
+    already: (name, value) => (value ? `Pay later is already forced off at ${name}.` : `Pay later is not forced off at ${name}.`),
+  },
+};
+
+function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number, flag: StoreFlag, value: boolean) {
+  const at = clock.now();
+  return immediate(db, (tx) => {
+    const store = tx.select().from(stores).where(eq(stores.id, storeId)).get();
+    if (!store) throw new DomainError("NOT_FOUND", "No store with this id.");
+    if (store[flag] === value) throw new DomainError("NO_CHANGE", ACTIONS[flag].already(store.name, value));
+    tx.update(stores).set({ [flag]: value }).where(eq(stores.id, storeId)).run();
+    recordAudit(tx, {
+      actor,
+      action: value ? ACTIONS[flag].on : ACTIONS[flag].off,
+      entityType: "store",
+      entityId: storeId,
+      before: { [flag]: store[flag] },
+      after: { [flag]: value },
+      at,
+    });
+    return { storeId, [flag]: value };
+  });
+}
+
+/** Activates or deactivates a store (an inactive store takes no orders). */
+export function setStoreActive(db: Db, clock: Clock, actor: Actor, input: { storeId: number; active: boolean }) {
+  return setStoreFlag(db, clock, actor, input.storeId, "active", input.active);
+}
+
+/** Forces pay later off at a store (the merchant cannot turn it back on), or lifts that. */
+export function setPayLaterForcedOff(db: Db, clock: Clock, actor: Actor, input: { storeId: number; forcedOff: boolean }) {
+  return setStoreFlag(db, clock, actor, input.storeId, "payLaterForcedOff", input.forcedOff);
+}

@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { addDays, localDate } from "@/server/domain/dates";
+
+export type StoreReceivablesRow = {
+  storeId: number;
+  name: string;
+  slug: string;
+  ownerEmail: string;
+  active: boolean;
+  payLaterEnabled: boolean;
+  payLaterForcedOff: boolean;
+  outstandingFen: number;
+  dueIn7DaysFen: number;
+  overdueFen: number;
+  overdueBills: number;
+  payLaterOrders: number;
+  payLaterVolumeFen: number;
+  overdueRate: number | null;
+};
+
+type Row = {
+  id: number;
+  name: string;
+  slug: string;
+  owner_email: string;
+  active: number;
+  pay_later_enabled: number;
+  pay_later_forced_off: number;
+  outstanding: number | null;
+  due7: number | null;
+  overdue: number | null;
+  overdue_bills: number | null;
+  pay_later_orders: number | null;
+  pay_later_volume: number | null;
+};
+
+/**
+ * Every store with its receivables and pay-later volume: one statement, instalments and
+ * orders each grouped by store once (not one query per store). Overdue derives from the clock.
+ */
+export function storeReceivables(db: Db, now: Date): StoreReceivablesRow[] {
+  const today = localDate(now);
+  const in7 = addDays(today, 7);
+  const owed = sql`(amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen)`;
+  const rows = db.all<Row>(sql`
+    SELECT s.id, s.name, s.slug, u.email AS owner_email, s.active, s.pay_later_enabled, s.pay_later_forced_off,
+           r.outstanding, r.due7, r.overdue, r.overdue_bills, v.pay_later_orders, v.pay_later_volume
+    FROM stores s
+    JOIN users u ON u.id = s.owner_user_id
+    LEFT JOIN (
+      SELECT store_id,
+        SUM(CASE WHEN overdue_on > ${today} THEN ${owed} END) AS outstanding,
+        SUM(CASE WHEN overdue_on > ${today} AND due_date <= ${in7} THEN ${owed} END) AS due7,
+        SUM(CASE WHEN overdue_on <= ${today} THEN ${owed} END) AS overdue,
+        COUNT(DISTINCT CASE WHEN overdue_on <= ${today} THEN bill_id END) AS overdue_bills
+      FROM instalments WHERE state = 'open' GROUP BY store_id
+    ) r ON r.store_id = s.id
+    LEFT JOIN (
+      SELECT store_id, COUNT(*) AS pay_later_orders, SUM(total_fen) AS pay_later_volume
+      FROM orders WHERE payment_method = 'pay_later' GROUP BY store_id
+    ) v ON v.store_id = s.id
+    ORDER BY s.name, s.id`);
+  return rows.map((r) => {
+    const outstandingFen = r.outstanding ?? 0;
+    const overdueFen = r.overdue ?? 0;
+    return {
+      storeId: r.id,
+      name: r.name,
+      slug: r.slug,
+      ownerEmail: r.owner_email,
+      active: r.active === 1,
+      payLaterEnabled: r.pay_later_enabled === 1,
+      payLaterForcedOff: r.pay_later_forced_off === 1,
+      outstandingFen,
+      dueIn7DaysFen: r.due7 ?? 0,
+      overdueFen,
+      overdueBills: r.overdue_bills ?? 0,
+      payLaterOrders: r.pay_later_orders ?? 0,
+      payLaterVolumeFen: r.pay_later_volume ?? 0,
+      overdueRate: outstandingFen + overdueFen > 0 ? overdueFen / (outstandingFen + overdueFen) : null,
+    };
+  });
+}
