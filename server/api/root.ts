@@ -3,6 +3,7 @@ import { adminRouter } from "./routers/admin";
 import { catalogRouter } from "./routers/catalog";
 import { creditRouter } from "./routers/credit";
 import { merchantRouter } from "./routers/merchant";
+import { shopRouter } from "./routers/shop";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   credit: creditRouter,
   merchant: merchantRouter,
   admin: adminRouter,
+  shop: shopRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,8 @@ export const DOMAIN_ERROR_CODES = {
   INVALID_POLICY: "BAD_REQUEST",
   NOT_FOUND: "NOT_FOUND",
   IDEMPOTENCY_MISMATCH: "CONFLICT",
+  // checkout (issue 4)
+  PRICE_CHANGED: "CONFLICT",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
