@@ -76,7 +76,7 @@ function usedCredit(db: Db, consumerId: number): number {
 }
 
 describe("pay-later eligibility at checkout", () => {
-  const cases: { code: string; email: string; items: [string, number][]; arrange?: (db: Db, clock: { advanceDays(n: number): void }) => void }[] = [
+  const cases: { code: string; note?: string; email: string; items: [string, number][]; arrange?: (db: Db, clock: { advanceDays(n: number): void }) => void }[] = [
     { code: "STORE_NO_PAY_LATER", email: "alice@example.com", items: [[LONGJING, 1]] },
     { code: "BELOW_STORE_MINIMUM", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (db) => db.update(stores).set({ payLaterMinFen: 50_000 }).where(eq(stores.slug, "lumen-electronics")).run() },
     { code: "ABOVE_STORE_MAXIMUM", email: "alice@example.com", items: [[MOUSE, 2]], arrange: (db) => db.update(stores).set({ payLaterMaxFen: 20_000 }).where(eq(stores.slug, "lumen-electronics")).run() },
@@ -90,6 +90,7 @@ describe("pay-later eligibility at checkout", () => {
       arrange: (db) =>
         db.insert(policyVersions).values({ version: 2, params: { ...DEFAULT_POLICY, minScore: 800, bands: [{ minScore: 800, maxScore: 950, limitFen: 1_000_000 }] }, note: "Stricter", createdAt: new Date() }).run(),
     },
+    { code: "SCORE_BELOW_THRESHOLD", note: " (carol, 520, not enabled)", email: "carol@example.com", items: [[MOUSE, 1]] },
     // Alice's first instalment passes its due date and grace; the jobs have not run, she is still "enabled".
     { code: "HAS_OVERDUE", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (_db, clock) => clock.advanceDays(30) },
     { code: "INSUFFICIENT_CREDIT", email: "alice@example.com", items: [[TAB, 3]] },
@@ -97,7 +98,7 @@ describe("pay-later eligibility at checkout", () => {
   ];
 
   for (const c of cases) {
-    it(`refuses with ${c.code}, shows the same reason before ordering, and writes nothing`, async () => {
+    it(`refuses with ${c.code}${c.note ?? ""}, shows the same reason before ordering, and writes nothing`, async () => {
       const { db, clock } = await seededDb();
       const consumerId = userId(db, c.email);
       for (const [name, quantity] of c.items) db.insert(cartItems).values({ userId: consumerId, productId: product(db, name).id, quantity, addedAt: clock.now() }).run();
