@@ -364,9 +364,15 @@ describe("the consumer's orders", () => {
     const { db, clock } = await seededDb();
     const alice = callerAs(db, clock, "alice@example.com");
     for (let i = 0; i < 3; i++) await alice.shop.placeOrder(payNowOrder(db, [[MOUSE, 1]]));
-    const all = db.select({ id: orders.id }).from(orders).where(eq(orders.consumerId, userId(db, "alice@example.com"))).all().map((o) => o.id).sort((a, b) => b - a);
+    const all = db
+      .select({ id: orders.id, createdAt: orders.createdAt })
+      .from(orders)
+      .where(eq(orders.consumerId, userId(db, "alice@example.com")))
+      .all()
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
+      .map((o) => o.id);
     const seen: number[] = [];
-    let cursor: number | null = null;
+    let cursor: string | null = null;
     do {
       const page: Awaited<ReturnType<typeof alice.shop.orders>> = await alice.shop.orders({ cursor, limit: 2 });
       expect(page.items.length).toBeLessThanOrEqual(2);

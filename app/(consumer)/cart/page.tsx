@@ -39,14 +39,16 @@ export default async function CartPage() {
         <h2 id="cart-lines-heading" className="sr-only">Items</h2>
         <ul className="divide-y divide-slate-200">
           {cart.lines.map((line) => (
-            <li key={line.productId} className="flex flex-wrap items-center gap-4 p-4">
+            <li key={line.productId} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center">
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-slate-900">{line.name}</p>
                 <p className="text-sm text-slate-500">{formatFen(line.unitPriceFen)} each</p>
                 {line.problem ? <p className="text-sm font-medium text-red-700">{line.problem}</p> : null}
               </div>
-              <CartLineControls productId={line.productId} name={line.name} quantity={line.quantity} stock={line.stock} />
-              <p className="w-28 text-right font-semibold tabular-nums">{formatFen(line.lineTotalFen)}</p>
+              <div className="flex items-center justify-between gap-4">
+                <CartLineControls productId={line.productId} name={line.name} quantity={line.quantity} stock={line.stock} />
+                <p className="w-28 text-right font-semibold tabular-nums">{formatFen(line.lineTotalFen)}</p>
+              </div>
             </li>
           ))}
         </ul>

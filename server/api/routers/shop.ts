@@ -8,7 +8,7 @@ import { clearCart, setCartQuantity } from "@/server/services/cart/set-cart-quan
 import { cancelOrder } from "@/server/services/orders/cancel-order";
 import { checkoutPreview } from "@/server/services/orders/checkout-preview";
 import { getOrder } from "@/server/services/orders/get-order";
-import { listConsumerOrders } from "@/server/services/orders/list-orders";
+import { listConsumerOrders, ORDERS_CURSOR } from "@/server/services/orders/list-orders";
 import { placeOrder } from "@/server/services/orders/place-order";
 
 const productId = z.number().int().positive();
@@ -52,7 +52,7 @@ export const shopRouter = router({
   ),
 
   orders: consumerProcedure
-    .input(z.object({ cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(20) }))
+    .input(z.object({ cursor: z.string().regex(ORDERS_CURSOR).nullish(), limit: z.number().int().min(1).max(100).default(20) }))
     .query(({ ctx, input }) => listConsumerOrders(ctx.db, { consumerId: ctx.user.id, ...input })),
   order: consumerProcedure
     .input(z.object({ orderId: z.number().int().positive() }))

@@ -3,6 +3,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDate, formatFen } from "@/lib/format";
 import { ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL, PLAN_LABEL } from "@/lib/order-labels";
 import { serverApi } from "@/server/api/server-caller";
+import { ORDERS_CURSOR } from "@/server/services/orders/list-orders";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Orders" };
@@ -11,7 +12,7 @@ const PAGE_SIZE = 20;
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const { cursor: rawCursor } = await searchParams;
-  const cursor = rawCursor && /^\d{1,12}$/.test(rawCursor) ? Number(rawCursor) : null;
+  const cursor = rawCursor && ORDERS_CURSOR.test(rawCursor) ? rawCursor : null;
   const api = await serverApi();
   const page = await api.shop.orders({ cursor, limit: PAGE_SIZE });
   return (

@@ -54,22 +54,22 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {order.bill ? (
         <Card title="Instalment schedule">
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[24rem] text-left text-sm">
+            <table className="w-full text-left text-sm">
               <caption className="sr-only">Instalment schedule</caption>
               <thead className="text-slate-600">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Instalment</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Due date</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Amount</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Instalment</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Due date</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">Amount</th>
                   <th scope="col" className="py-2 font-medium">Status</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
                 {order.bill.instalments.map((inst) => (
                   <tr key={inst.id}>
-                    <th scope="row" className="py-2 pr-4 font-normal">{inst.seq} of {order.bill!.instalments.length}</th>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDate(inst.dueDate)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
+                    <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">{inst.seq} of {order.bill!.instalments.length}</th>
+                    <td className="py-2 pr-3">{formatDate(inst.dueDate)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">
                       {formatFen(inst.amountFen)}
                       {inst.lateFeeFen > 0 ? <span className="block text-xs text-red-700">+ {formatFen(inst.lateFeeFen)} late fee</span> : null}
                     </td>
