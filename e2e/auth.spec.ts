@@ -89,3 +89,30 @@ test("health answers with JSON", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok" });
 });
+
+test("security headers are set and a foreign origin cannot call a mutation", async ({ request }) => {
+  const page = await request.get("/");
+  const headers = page.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  const response = await request.post("/api/trpc/account.signUp", {
+    headers: { origin: "https://evil.example", "content-type": "application/json" },
+    data: { json: { name: "Eve", email: "eve@example.com", password: "a-long-password" } },
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("repeated wrong passwords lock sign-in for that email with a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Email").fill("carol@example.com");
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert(page)).toContainText("email or password");
+  }
+  await page.getByLabel("Password").fill("houfu-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert(page)).toContainText("Too many sign-in attempts");
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});

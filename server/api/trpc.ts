@@ -19,7 +19,10 @@ export function createContext(opts: { user: SessionUser | null; db?: Db; clock?:
   return { db: opts.db ?? getDb(), clock: opts.clock ?? systemClock, user: opts.user };
 }
 
-const t = initTRPC.context<Context>().create({
+/** Each procedure base declares who may call it; the authorization matrix test reads this. */
+export type ProcedureMeta = { access: "public" | Role };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -51,7 +54,7 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(domainErrors);
 
 const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
@@ -59,7 +62,7 @@ const signedIn = publicProcedure.use(({ ctx, next }) => {
 });
 
 function requireRole(role: Role) {
-  return signedIn.use(({ ctx, next }) => {
+  return signedIn.meta({ access: role }).use(({ ctx, next }) => {
     if (ctx.user.role !== role) throw new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account." });
     return next();
   });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
+import { RATE_LIMITED_MESSAGE, SIGN_IN_LIMITS, signInLimiter } from "./rate-limit";
 import { authSecret } from "@/server/env";
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
@@ -17,11 +18,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
+        const emailKey = `email:${parsed.data.email}`;
+        const addressKey = `address:${clientAddress(req?.headers)}`;
+        if (signInLimiter.isBlocked(emailKey, SIGN_IN_LIMITS.perEmail) || signInLimiter.isBlocked(addressKey, SIGN_IN_LIMITS.perAddress))
+          throw new Error(RATE_LIMITED_MESSAGE);
         const user = getDb().select().from(users).where(eq(users.email, parsed.data.email)).get();
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+          signInLimiter.recordFailure(emailKey);
+          signInLimiter.recordFailure(addressKey);
+          return null;
+        }
+        signInLimiter.clear(emailKey);
         return { id: String(user.id), email: user.email, name: user.name, role: user.role };
       },
     }),
@@ -43,3 +53,10 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "local";
+}

@@ -22,7 +22,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.status === 429 ? "Too many attempts. Wait a minute and try again." : "The email or password is not right.");
+      // Credentials failures come back as "CredentialsSignin"; the rate limit sends its own sentence.
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "The email or password is not right.");
       return;
     }
     // A full navigation so the server renders with the new session; the sign-in page then sends each role home.

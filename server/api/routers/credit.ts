@@ -1,6 +1,28 @@
+import { z } from "zod";
 import { consumerProcedure, router } from "@/server/api/trpc";
+import { currentAgreement } from "@/server/services/credit/agreement";
+import { disablePayLater, enablePayLater } from "@/server/services/credit/enable-pay-later";
 import { getCreditSummary } from "@/server/services/credit/get-credit-summary";
+import { listCreditEvents } from "@/server/services/credit/list-credit-events";
 
 export const creditRouter = router({
   summary: consumerProcedure.query(({ ctx }) => getCreditSummary(ctx.db, ctx.clock, ctx.user.id)),
+  agreement: consumerProcedure.query(({ ctx }) => currentAgreement(ctx.db)),
+  events: consumerProcedure
+    .input(
+      z.object({
+        limit: z.number().int().min(1).max(100).default(20),
+        cursor: z.object({ createdAt: z.number().int().nonnegative(), id: z.number().int().positive() }).nullish(),
+      }),
+    )
+    .query(({ ctx, input }) => listCreditEvents(ctx.db, { consumerId: ctx.user.id, ...input })),
+  enablePayLater: consumerProcedure
+    .input(
+      z.object({
+        agreementVersion: z.number().int().positive(),
+        accepted: z.literal(true, { error: "Tick the box to agree to the pay-later agreement." }),
+      }),
+    )
+    .mutation(({ ctx, input }) => enablePayLater(ctx.db, ctx.clock, { consumerId: ctx.user.id, agreementVersion: input.agreementVersion })),
+  disablePayLater: consumerProcedure.mutation(({ ctx }) => disablePayLater(ctx.db, ctx.clock, { consumerId: ctx.user.id })),
 });

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { seedDemo, wipeDatabase } from "@/db/seed";
+import { signInLimiter } from "@/server/auth/rate-limit";
 import { systemClock } from "@/server/clock";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +11,6 @@ export async function POST() {
   const db = getDb();
   wipeDatabase(db);
   await seedDemo(db, systemClock.now());
+  signInLimiter.clear();
   return Response.json({ reset: true });
 }

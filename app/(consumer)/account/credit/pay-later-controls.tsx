@@ -1,0 +1,115 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
+import { formatFen } from "@/lib/format";
+import { describeError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/react";
+
+type Props = {
+  status: "enabled" | "not_enabled" | "suspended";
+  canEnable: boolean;
+  owedFen: number;
+  agreement: { version: number; title: string; body: string };
+};
+
+export function PayLaterControls({ status, canEnable, owedFen, agreement }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState<"enable" | "disable" | null>(null);
+  const [agreed, setAgreed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const enable = useMutation(trpc.credit.enablePayLater.mutationOptions());
+  const disable = useMutation(trpc.credit.disablePayLater.mutationOptions());
+
+  const close = () => {
+    setOpen(null);
+    setError(null);
+    setAgreed(false);
+  };
+
+  async function confirmEnable() {
+    setError(null);
+    try {
+      await enable.mutateAsync({ agreementVersion: agreement.version, accepted: true });
+      close();
+      setDone("Pay later is enabled.");
+      toast.success("Pay later is enabled.");
+      router.refresh();
+    } catch (err) {
+      setError(describeError(err).message);
+    }
+  }
+
+  async function confirmDisable() {
+    setError(null);
+    try {
+      await disable.mutateAsync();
+      close();
+      setDone("Pay later is turned off.");
+      toast.success("Pay later is turned off.");
+      router.refresh();
+    } catch (err) {
+      setError(describeError(err).message);
+    }
+  }
+
+  const notice = done ? <div className="mb-3"><StatusNotice>{done}</StatusNotice></div> : null;
+
+  if (status === "enabled") {
+    return (
+      <>
+        {notice}
+        <Button variant="secondary" onClick={() => setOpen("disable")}>Turn off pay later</Button>
+        <Dialog open={open === "disable"} onClose={close} title="Turn off pay later?">
+          <div className="space-y-4">
+            {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+            <p className="text-sm text-slate-700">
+              {owedFen > 0
+                ? `You still owe ${formatFen(owedFen)}; pay later can be turned off once it is repaid.`
+                : "You will no longer see Pay later at checkout. You can turn it on again while your score meets the threshold."}
+            </p>
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={close}>Keep it on</Button>
+              <Button variant="danger" onClick={confirmDisable} disabled={disable.isPending}>
+                {disable.isPending ? "Turning off…" : "Turn off"}
+              </Button>
+            </div>
+          </div>
+        </Dialog>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {notice}
+      <Button onClick={() => setOpen("enable")} disabled={!canEnable} aria-describedby="paylater-status">
+        Enable pay later
+      </Button>
+      <Dialog open={open === "enable"} onClose={close} title={`${agreement.title} (version ${agreement.version})`}>
+        <div className="space-y-4">
+          {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+          <div className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm whitespace-pre-line text-slate-700" tabIndex={0} aria-label="Agreement text">
+            {agreement.body}
+          </div>
+          <label className="flex min-h-11 items-start gap-3 text-sm">
+            <input type="checkbox" className="mt-1 size-5" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
+            <span>I agree to the {agreement.title}, version {agreement.version}.</span>
+          </label>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={close}>Cancel</Button>
+            <Button onClick={confirmEnable} disabled={!agreed || enable.isPending}>
+              {enable.isPending ? "Enabling…" : "Confirm"}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// Scenario 3: receivables figures at scale (run `npm run seed:large` first).
+// The floor is the cheapest query that must touch the same rows: counting the store's open instalments.
+import { sql } from "drizzle-orm";
+import { openDb } from "@/db/client";
+import { receivablesSummary } from "@/server/services/receivables/summary";
+import { measure, ms, printTable, writeResults, type Row } from "./lib";
+
+const file = process.argv[2] ?? "data/large.db";
+const db = openDb(file);
+const now = new Date();
+const largest = db.get<{ store_id: number; n: number }>(sql`SELECT store_id, COUNT(*) AS n FROM instalments GROUP BY store_id ORDER BY n DESC LIMIT 1`)!;
+const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM instalments`)!.n;
+
+const floor = measure("floor: count open instalments of the store", () =>
+  db.get(sql`SELECT COUNT(*) FROM instalments WHERE store_id = ${largest.store_id} AND state = 'open'`),
+);
+const merchant = measure("merchant receivables summary", () => receivablesSummary(db, { storeId: largest.store_id, now }));
+const platform = measure("platform receivables summary", () => receivablesSummary(db, { storeId: null, now }), { iterations: 10 });
+
+const rows: Row[] = [
+  { scenario: "receivables", metric: `floor (${largest.n.toLocaleString("en")} instalments in store)`, value: ms(floor.p50Ms), target: "—", met: null },
+  { scenario: "receivables", metric: "merchant summary p50", value: ms(merchant.p50Ms), target: "≤ 50 ms", met: merchant.p50Ms <= 50 },
+  { scenario: "receivables", metric: "merchant summary / floor", value: `${(merchant.p50Ms / Math.max(floor.p50Ms, 0.001)).toFixed(1)}×`, target: "—", met: null },
+  { scenario: "receivables", metric: `platform summary p50 (${total.toLocaleString("en")} instalments)`, value: ms(platform.p50Ms), target: "≤ 200 ms", met: platform.p50Ms <= 200 },
+];
+printTable(rows);
+writeResults("receivables", rows, { database: file, samples: [floor, merchant, platform] });
+db.$client.close();

@@ -1,0 +1,49 @@
+import { and, eq } from "drizzle-orm";
+import { immediate, type Db } from "@/db/client";
+import { agreementAcceptances, creditProfiles } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { canDisablePayLater, canEnablePayLater } from "@/server/domain/credit";
+import { localDate } from "@/server/domain/dates";
+import { assertOk, DomainError } from "@/server/domain/errors";
+import { currentPolicy } from "@/server/services/policy/current-policy";
+import { currentAgreement } from "./agreement";
+import { loadCreditState } from "./credit-state";
+
+/**
+ * Turns pay later on after the consumer accepted the current agreement version.
+ * Submitting twice is harmless: one acceptance per version, and an enabled account stays enabled.
+ */
+export function enablePayLater(db: Db, clock: Clock, input: { consumerId: number; agreementVersion: number }) {
+  return immediate(db, (tx) => {
+    const now = clock.now();
+    const agreement = currentAgreement(tx);
+    if (input.agreementVersion !== agreement.version)
+      throw new DomainError("AGREEMENT_OUTDATED", "The agreement was updated while you were reading it. Please read the new version and agree again.");
+    const state = loadCreditState(tx, input.consumerId, localDate(now));
+    const alreadyAccepted = !!tx
+      .select({ id: agreementAcceptances.id })
+      .from(agreementAcceptances)
+      .where(and(eq(agreementAcceptances.userId, input.consumerId), eq(agreementAcceptances.agreementVersion, agreement.version)))
+      .get();
+    if (state.payLaterStatus === "enabled" && alreadyAccepted) return { status: "enabled" as const, agreementVersion: agreement.version };
+    assertOk(canEnablePayLater(state, currentPolicy(tx).params));
+    tx.insert(agreementAcceptances)
+      .values({ userId: input.consumerId, agreementVersion: agreement.version, acceptedAt: now })
+      .onConflictDoNothing()
+      .run();
+    tx.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null, updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId)).run();
+    return { status: "enabled" as const, agreementVersion: agreement.version };
+  });
+}
+
+/** Turns pay later off; refused while anything is owed. */
+export function disablePayLater(db: Db, clock: Clock, input: { consumerId: number }) {
+  return immediate(db, (tx) => {
+    const now = clock.now();
+    const state = loadCreditState(tx, input.consumerId, localDate(now));
+    if (state.payLaterStatus === "not_enabled") return { status: "not_enabled" as const };
+    assertOk(canDisablePayLater(state));
+    tx.update(creditProfiles).set({ payLaterStatus: "not_enabled", updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId)).run();
+    return { status: "not_enabled" as const };
+  });
+}

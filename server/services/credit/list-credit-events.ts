@@ -1,0 +1,48 @@
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "@/db/client";
+import { creditEvents, instalments, orders, users } from "@/db/schema";
+
+export type CreditEventsCursor = { createdAt: number; id: number };
+
+/** The credit report: every score change, newest first, keyset-paginated on (time, id). */
+export function listCreditEvents(db: Db, input: { consumerId: number; limit: number; cursor?: CreditEventsCursor | null }) {
+  const actor = alias(users, "actor");
+  const { cursor } = input;
+  const rows = db
+    .select({
+      id: creditEvents.id,
+      createdAt: creditEvents.createdAt,
+      delta: creditEvents.delta,
+      scoreAfter: creditEvents.scoreAfter,
+      reason: creditEvents.reason,
+      note: creditEvents.note,
+      orderId: creditEvents.orderId,
+      orderNumber: orders.number,
+      instalmentSeq: instalments.seq,
+      instalmentDueDate: instalments.dueDate,
+      actorName: actor.name,
+    })
+    .from(creditEvents)
+    .leftJoin(orders, eq(orders.id, creditEvents.orderId))
+    .leftJoin(instalments, eq(instalments.id, creditEvents.instalmentId))
+    .leftJoin(actor, eq(actor.id, creditEvents.actorUserId))
+    .where(
+      and(
+        eq(creditEvents.userId, input.consumerId),
+        cursor
+          ? or(
+              lt(creditEvents.createdAt, new Date(cursor.createdAt)),
+              and(eq(creditEvents.createdAt, new Date(cursor.createdAt)), lt(creditEvents.id, cursor.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(creditEvents.createdAt), desc(creditEvents.id))
+    .limit(input.limit + 1)
+    .all();
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > input.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null;
+  return { events: page, nextCursor };
+}
