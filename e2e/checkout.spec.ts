@@ -107,3 +107,32 @@ test("a placed order can be cancelled after confirming", async ({ page }) => {
   await expect(page.getByRole("group", { name: "Status" })).toContainText("Cancelled");
   await expect(page.getByRole("table", { name: "Instalment schedule" })).toContainText("Void");
 });
+
+test("bob enables pay later, then buys with Pay in 30 days", async ({ page }) => {
+  await signIn(page, "bob@example.com");
+  await addToCart(page, "lumen-electronics", "Nimbus Wireless Mouse");
+  await page.goto("/checkout");
+  await expect(page.getByRole("radio", { name: "Pay later" })).toBeDisabled();
+  await expect(page.getByText("Pay later is not enabled on your account yet.")).toBeVisible();
+  await page.getByRole("link", { name: "Go to your credit page" }).click();
+
+  await page.getByRole("button", { name: "Enable pay later" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("checkbox", { name: /^I agree/ }).check();
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(status(page).filter({ hasText: "Pay later is enabled." })).toBeVisible();
+
+  await page.goto("/checkout");
+  await page.getByLabel("Phone").fill("139 1234 5678");
+  await page.getByLabel("Delivery address").fill("1 Nanjing Road East, Huangpu, Shanghai");
+  await page.getByRole("radio", { name: "Pay later" }).check();
+  await page.getByRole("radio", { name: "Pay in 30 days" }).check();
+  await expect(page.locator("#plan-pay_in_30-schedule")).toContainText("¥149.00");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(status(page)).toContainText(/Order HF-.+ placed/);
+  const rows = page.getByRole("table", { name: "Instalment schedule" }).getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText("¥149.00");
+  await page.goto("/account/credit");
+  await expect(page.getByRole("group", { name: "Available credit" })).toContainText("¥851.00");
+});

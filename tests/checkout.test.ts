@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from "@/server/domain/policy";
 import type { PaymentProvider } from "@/server/services/payments/provider";
 import { simulatedProvider } from "@/server/services/payments/provider";
 import { placeOrder } from "@/server/services/orders/place-order";
+import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { callerAs, seededDb, userId } from "./helpers";
 
 const SHIPPING = { shippingName: "Alice Wu", shippingPhone: "138 0013 8000", shippingAddress: "88 Century Avenue, Pudong, Shanghai" };
@@ -194,6 +195,7 @@ describe("placing a pay-later order", () => {
     expect(newTotal).toBeLessThanOrEqual(available);
     expect(usedCredit(db, aliceId)).toBe(unpaidPrincipal(db, aliceId));
     expect(usedCredit(db, aliceId)).toBeLessThanOrEqual(1_000_000);
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("returns the first order on a replay of the idempotency key and writes nothing", async () => {
@@ -340,6 +342,7 @@ describe("the consumer's orders", () => {
     expect(usedCredit(db, aliceId)).toBe(usedBefore);
     expect(usedCredit(db, aliceId)).toBe(unpaidPrincipal(db, aliceId));
     expect(product(db, TAB).stock).toBe(stockBefore);
+    expect(checkInvariants(db)).toEqual([]);
   });
 
   it("refuses to cancel an order that has shipped", async () => {
