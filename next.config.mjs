@@ -25,7 +25,7 @@ const securityHeaders = [
 const nextConfig = {
   // A separate build folder lets parallel test runs (and worktrees) build without clobbering each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pino"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -49,7 +49,10 @@ const DAY = 86_400_000;
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const policy = DEFAULT_POLICY;
 
-const bar = new SingleBar({ format: "{task} |{bar}| {percentage}% {value}/{total} {rate}/s ETA {eta_formatted}", hideCursor: true }, Presets.shades_classic);
+const bar = new SingleBar(
+  { format: "{task} |{bar}| {percentage}% {value}/{total} {rate}/s ETA {eta_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+  Presets.shades_classic,
+);
 function progress(task: string, total: number) {
   const started = Date.now();
   bar.start(total, 0, { task: task.padEnd(10), rate: "0" });

@@ -7,6 +7,7 @@ import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
 import { RATE_LIMITED_MESSAGE, SIGN_IN_LIMITS, signInLimiter } from "./rate-limit";
 import { authSecret } from "@/server/env";
+import { logger } from "@/server/log";
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
 
@@ -14,6 +15,12 @@ export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
   pages: { signIn: "/sign-in" },
+  // Only the code goes to the log: next-auth's metadata can carry credentials.
+  logger: {
+    error: (code) => logger.error({ code }, "auth error"),
+    warn: (code) => logger.warn({ code }, "auth warning"),
+    debug: () => {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email",

@@ -1,7 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { randomUUID } from "node:crypto";
 import { getSessionUser } from "@/server/auth/session";
+import { logger } from "@/server/log";
 
 /** Mutations only from the app's own pages: a POST from a foreign Origin is refused. */
 function isForeignOrigin(req: Request): boolean {
@@ -15,18 +17,28 @@ function isForeignOrigin(req: Request): boolean {
   }
 }
 
-const handler = (req: Request) => {
-  if (req.method === "POST" && isForeignOrigin(req))
+const handler = async (req: Request) => {
+  const requestId = req.headers.get("x-request-id") ?? randomUUID();
+  const log = logger.child({ requestId, method: req.method, path: new URL(req.url).pathname });
+  if (req.method === "POST" && isForeignOrigin(req)) {
+    log.warn({ origin: req.headers.get("origin") }, "refused a cross-origin mutation");
     return Response.json({ error: { message: "Cross-origin requests are not allowed.", code: "FORBIDDEN" } }, { status: 403 });
-  return fetchRequestHandler({
+  }
+  const started = performance.now();
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: async () => createContext({ user: await getSessionUser() }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.message);
+      // Inputs are never logged: they can hold passwords and card numbers.
+      if (error.code === "INTERNAL_SERVER_ERROR") log.error({ procedure: path, err: { message: error.message, stack: error.stack } }, "procedure failed");
+      else log.info({ procedure: path, code: error.code }, "procedure refused");
     },
   });
+  log.info({ status: response.status, ms: Math.round(performance.now() - started) }, "trpc");
+  response.headers.set("x-request-id", requestId);
+  return response;
 };
 
 export { handler as GET, handler as POST };

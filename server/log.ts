@@ -1,0 +1,18 @@
+// Structured logs (JSON lines). Secrets never reach a log: known sensitive keys are redacted wherever they appear.
+import pino, { type DestinationStream } from "pino";
+
+export function createLogger(destination?: DestinationStream) {
+  return pino(
+    {
+      level: process.env.LOG_LEVEL ?? "info",
+      base: { app: "houfu" },
+      redact: {
+        paths: ["password", "*.password", "*.*.password", "passwordHash", "*.passwordHash", "token", "*.token", "cardNumber", "*.cardNumber", "*.*.cardNumber", "headers.cookie", "headers.authorization"],
+        censor: "[redacted]",
+      },
+    },
+    destination,
+  );
+}
+
+export const logger = createLogger();
