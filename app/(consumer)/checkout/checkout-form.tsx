@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { useMutation } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -15,12 +15,15 @@ import type { AppRouter } from "@/server/api/root";
 type Preview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
 type Method = "pay_now" | "pay_later";
 
-export function CheckoutForm({ initialPreview, defaultName }: { initialPreview: Preview; defaultName: string }) {
+export function CheckoutForm({ preview, defaultName }: { preview: Preview; defaultName: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
-  // Eligibility is asked again whenever the page regains focus, and after a refusal.
-  const { data: preview } = useQuery(trpc.shop.checkout.queryOptions(undefined, { initialData: initialPreview, refetchOnWindowFocus: true }));
+  // The server asks shop.checkout again (eligibility included) whenever the page regains focus, and after a refusal.
+  useEffect(() => {
+    const refresh = () => document.visibilityState === "visible" && router.refresh();
+    document.addEventListener("visibilitychange", refresh);
+    return () => document.removeEventListener("visibilitychange", refresh);
+  }, [router]);
   const place = useMutation(trpc.shop.placeOrder.mutationOptions());
   // One key per page load: a double click or a retry after a lost response returns the same order.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -53,7 +56,7 @@ export function CheckoutForm({ initialPreview, defaultName }: { initialPreview: 
       const described = describeError(err);
       setError(described.message);
       setFieldErrors(described.fieldErrors);
-      await queryClient.invalidateQueries({ queryKey: trpc.shop.checkout.queryKey() });
+      router.refresh();
     }
   }
 

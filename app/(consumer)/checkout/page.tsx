@@ -15,7 +15,7 @@ export default async function CheckoutPage() {
     <div>
       <PageHeader title="Checkout" description={preview.cart.store ? `Your order from ${preview.cart.store.name}.` : undefined} />
       {preview.cart.store ? (
-        <CheckoutForm initialPreview={preview} defaultName={user.name ?? ""} />
+        <CheckoutForm preview={preview} defaultName={user.name ?? ""} />
       ) : (
         <EmptyState title="Your cart is empty, so there is nothing to check out.">
           <Link href="/" className="text-brand-700 underline">Browse the stores</Link>
