@@ -105,3 +105,12 @@ describe("sign-up", () => {
     expect(await codeOf(anon.account.signUp({ name: "", email: "not-an-email", password: "short" }))).toBe("BAD_REQUEST");
   });
 });
+
+describe("the store list", () => {
+  it("counts each store's active products", async () => {
+    const { db, clock } = await seededDb();
+    const stores = await callerAs(db, clock, null).catalog.stores();
+    expect(Object.fromEntries(stores.map((s) => [s.name, s.productCount]))).toEqual({ "Cloud Tea House": 5, "Lumen Electronics": 8 });
+    expect(stores.find((s) => s.name === "Lumen Electronics")!.offersPayLater).toBe(true);
+  });
+});

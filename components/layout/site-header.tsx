@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Role } from "@/db/schema";
 import { getSessionUser, HOME_FOR_ROLE } from "@/server/auth/session";
+import { serverApi } from "@/server/api/server-caller";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: string }[]> = {
@@ -33,6 +34,7 @@ const AREA_TITLE = { consumer: "", merchant: "Merchant", admin: "Admin" } as con
 export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "admin" }) {
   const user = await getSessionUser();
   const links = area === "consumer" && user?.role !== "consumer" ? NAV.consumer.slice(0, 1) : NAV[area];
+  const unread = user?.role === "consumer" ? await (await serverApi()).notifications.unreadCount() : null;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -54,6 +56,11 @@ export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "ad
         <div className="ml-auto flex items-center gap-2">
           {user ? (
             <>
+              {unread !== null ? (
+                <Link href="/account/notifications" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                  Notifications ({unread})
+                </Link>
+              ) : null}
               <span className="hidden text-sm text-slate-600 sm:inline" aria-label="Signed in as">{user.name ?? user.email}</span>
               <SignOutButton />
             </>

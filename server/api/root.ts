@@ -1,8 +1,10 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { billsRouter } from "./routers/bills";
 import { catalogRouter } from "./routers/catalog";
 import { creditRouter } from "./routers/credit";
 import { merchantRouter } from "./routers/merchant";
+import { notificationsRouter } from "./routers/notifications";
 import { shopRouter } from "./routers/shop";
 import { createCallerFactory, router } from "./trpc";
 
@@ -12,6 +14,8 @@ export const appRouter = router({
   credit: creditRouter,
   merchant: merchantRouter,
   admin: adminRouter,
+  bills: billsRouter,
+  notifications: notificationsRouter,
   shop: shopRouter,
 });
 

@@ -6,7 +6,9 @@ export type Payable = { id: number; seq: number; dueDate: string; principalOwedF
 export type Allocation = { instalmentId: number; feeFen: number; principalFen: number };
 
 export function allocatePayment(amountFen: number, payables: Payable[]): { ok: true; allocations: Allocation[] } | Refusal {
-  const owed = payables.reduce((sum, p) => sum + p.principalOwedFen + p.feeOwedFen, 0);
+  // Negative "owed" (more paid than charged) must never turn into extra money to allocate.
+  const owedOf = (p: Payable) => ({ fee: Math.max(0, p.feeOwedFen), principal: Math.max(0, p.principalOwedFen) });
+  const owed = payables.reduce((sum, p) => sum + owedOf(p).fee + owedOf(p).principal, 0);
   if (owed === 0) return refuse("NOTHING_OWED", "Nothing is owed on this bill.");
   if (!Number.isInteger(amountFen) || amountFen < 1) return refuse("OVERPAYMENT", "Enter an amount of at least ¥0.01.");
   if (amountFen > owed) return refuse("OVERPAYMENT", `The amount is more than the ${formatFen(owed)} owed.`);
@@ -15,9 +17,9 @@ export function allocatePayment(amountFen: number, payables: Payable[]): { ok: t
   const allocations: Allocation[] = [];
   for (const p of ordered) {
     if (left === 0) break;
-    const feeFen = Math.min(left, p.feeOwedFen);
+    const feeFen = Math.min(left, owedOf(p).fee);
     left -= feeFen;
-    const principalFen = Math.min(left, p.principalOwedFen);
+    const principalFen = Math.min(left, owedOf(p).principal);
     left -= principalFen;
     if (feeFen + principalFen > 0) allocations.push({ instalmentId: p.id, feeFen, principalFen });
   }

@@ -12,7 +12,8 @@ export function listStores(db: Db) {
       description: stores.description,
       category: stores.category,
       offersPayLater: sql<boolean>`(${stores.payLaterEnabled} = 1 AND ${stores.payLaterForcedOff} = 0)`.mapWith(Boolean),
-      productCount: sql<number>`(SELECT COUNT(*) FROM ${products} WHERE ${products.storeId} = ${stores.id} AND ${products.active} = 1)`,
+      // Qualified by hand: inside a subquery drizzle would print bare column names, which bind to the inner table.
+      productCount: sql<number>`(SELECT COUNT(*) FROM products p WHERE p.store_id = "stores"."id" AND p.active = 1)`,
     })
     .from(stores)
     .where(eq(stores.active, true))

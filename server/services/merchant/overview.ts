@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { orders, stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { localDate, startOfLocalDate } from "@/server/domain/dates";
+import { newlyOverdue } from "@/server/services/receivables/overdue-list";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 
 /** Today's figures for one store and what needs the merchant's attention. */
@@ -29,6 +30,7 @@ export function merchantOverview(db: Db, clock: Clock, storeId: number) {
     ordersToday: today.orders,
     salesTodayFen: today.salesFen,
     ordersToShip: toShip.n,
+    newlyOverdue: newlyOverdue(db, { storeId, now }),
     receivables: receivablesSummary(db, { storeId, now }),
   };
 }

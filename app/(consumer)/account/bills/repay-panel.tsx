@@ -1,0 +1,149 @@
+"use client";
+import { useId, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
+import { formatFen } from "@/lib/format";
+import { describeError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/react";
+import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
+
+type Choice = "next" | "full" | "other";
+
+/** A fresh key per intended payment; getRandomValues also works where randomUUID is unavailable (plain http). */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: { billId: number; orderNumber: string; owedFen: number; nextInstalmentFen: number }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const offerNext = nextInstalmentFen > 0 && nextInstalmentFen < owedFen;
+  const presetFen = (choice: Choice) => (choice === "next" && offerNext ? nextInstalmentFen : owedFen);
+
+  const [open, setOpen] = useState(false);
+  const [choice, setChoice] = useState<Choice>(offerNext ? "next" : "full");
+  const [amount, setAmount] = useState(fenToDecimal(presetFen(offerNext ? "next" : "full")));
+  const [cardNumber, setCardNumber] = useState("");
+  // One key per intended payment: a double click or a retried request cannot pay twice.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
+  const [success, setSuccess] = useState<string | null>(null);
+
+  const repay = useMutation(trpc.bills.repay.mutationOptions());
+
+  function choose(next: Choice) {
+    setChoice(next);
+    if (next !== "other") setAmount(fenToDecimal(presetFen(next)));
+  }
+
+  function toggle() {
+    if (!open) {
+      const initial: Choice = offerNext ? "next" : "full";
+      setChoice(initial);
+      setAmount(fenToDecimal(presetFen(initial)));
+      setSuccess(null);
+    }
+    setError(null);
+    setFieldErrors({});
+    setOpen(!open);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setSuccess(null);
+    const amountFen = parseYuanToFen(amount);
+    if (amountFen === null || amountFen < 1) {
+      setFieldErrors({ amount: "Enter an amount in yuan, like 120.50." });
+      setError("Please correct the highlighted fields.");
+      return;
+    }
+    setFieldErrors({});
+    try {
+      const result = await repay.mutateAsync({ billId, amountFen, cardNumber, idempotencyKey });
+      const message = `Payment of ${formatFen(result.amountFen)} received.${result.billPaid ? " The bill is paid in full." : ""}${result.payLaterReinstated ? " Pay later is enabled again." : ""}`;
+      setSuccess(message);
+      toast.success(message);
+      setIdempotencyKey(newIdempotencyKey());
+      setOpen(false);
+      router.refresh();
+    } catch (failure) {
+      const described = describeError(failure);
+      // A refusal means nothing was recorded, so the next attempt is a new payment; after a lost
+      // response the same key is kept, so retrying cannot pay twice.
+      if (described.code !== null) setIdempotencyKey(newIdempotencyKey());
+      setFieldErrors({ amount: described.fieldErrors.amountFen?.[0], card: described.fieldErrors.cardNumber?.[0] });
+      setError(described.message);
+    }
+  }
+
+  const panelId = `${id}-panel`;
+  return (
+    <div className="space-y-3">
+      {success ? <StatusNotice>{success}</StatusNotice> : null}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700">
+          Owed on this bill: <strong className="tabular-nums">{formatFen(owedFen)}</strong>
+        </p>
+        <Button aria-expanded={open} aria-controls={panelId} variant={open ? "secondary" : "primary"} onClick={toggle}>
+          {open ? "Close" : "Repay"}
+        </Button>
+      </div>
+      {open ? (
+        <form id={panelId} aria-label={`Repay order ${orderNumber}`} onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" noValidate>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-700">How much to pay</legend>
+            {offerNext ? (
+              <label className="flex min-h-11 items-center gap-2 text-sm">
+                <input type="radio" name={`${id}-choice`} checked={choice === "next"} onChange={() => choose("next")} />
+                Next instalment ({formatFen(nextInstalmentFen)})
+              </label>
+            ) : null}
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="radio" name={`${id}-choice`} checked={choice === "full"} onChange={() => choose("full")} />
+              Whole bill ({formatFen(owedFen)})
+            </label>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="radio" name={`${id}-choice`} checked={choice === "other"} onChange={() => choose("other")} />
+              A different sum
+            </label>
+          </fieldset>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              id={`${id}-amount`}
+              label="Amount"
+              hint="In yuan; late fees are paid first, then the oldest instalment."
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              error={fieldErrors.amount}
+              onChange={(e) => { setAmount(e.target.value); setChoice("other"); }}
+            />
+            <Field
+              id={`${id}-card`}
+              label="Card number"
+              hint="Simulated payments: any number works, except one ending 0002, which is declined."
+              inputMode="numeric"
+              autoComplete="cc-number"
+              value={cardNumber}
+              error={fieldErrors.card}
+              onChange={(e) => setCardNumber(e.target.value)}
+            />
+          </div>
+          {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit" disabled={repay.isPending}>{repay.isPending ? "Paying…" : "Confirm payment"}</Button>
+            <Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

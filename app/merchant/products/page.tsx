@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { ProductForm } from "@/components/merchant/product-form";
+import { ProductRow } from "@/components/merchant/product-row";
+import { serverApi } from "@/server/api/server-caller";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Products" };
+
+export default async function MerchantProductsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
+  const { after } = await searchParams;
+  const cursor = after && /^\d{1,12}$/.test(after) ? Number(after) : null;
+  const api = await serverApi();
+  const page = await api.merchant.products.list({ cursor, limit: 20 });
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Products" description="What your store sells. Deactivated products leave the shop but stay on past orders." />
+      <details className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <summary className="cursor-pointer font-semibold text-brand-700">Add a product</summary>
+        <div className="mt-4">
+          <ProductForm />
+        </div>
+      </details>
+      <section aria-labelledby="catalogue-heading">
+        <h2 id="catalogue-heading" className="mb-3 text-lg font-semibold">Catalogue</h2>
+        {page.items.length === 0 ? (
+          <EmptyState title={cursor ? "No more products." : "No products yet."}>Add your first product above.</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {page.items.map((product) => (
+              <ProductRow key={product.id} product={product} />
+            ))}
+          </ul>
+        )}
+        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          {cursor ? <Link href="/merchant/products" className="text-brand-700 underline">First page</Link> : null}
+          {page.nextCursor ? <Link href={`/merchant/products?after=${page.nextCursor}`} className="text-brand-700 underline">Next page</Link> : null}
+        </nav>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ErrorNotice, InfoNotice, StatusNotice } from "@/components/ui/notice";
+import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/react";
+import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
+
+type Settings = {
+  name: string;
+  description: string;
+  category: string;
+  offerPayLater: boolean;
+  payLaterForcedOff: boolean;
+  payLaterMinFen: number | null;
+  payLaterMaxFen: number | null;
+};
+
+/** Blank means no limit; anything else must be a yuan amount. */
+function parseOptionalYuan(text: string): { fen: number | null; error?: string } {
+  if (text.trim() === "") return { fen: null };
+  const fen = parseYuanToFen(text);
+  return fen === null ? { fen: null, error: "Enter an amount in yuan, like 100 or 99.50." } : { fen };
+}
+
+export function StoreSettingsForm({ settings }: { settings: Settings }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const save = useMutation(trpc.merchant.updateSettings.mutationOptions());
+  const [offerPayLater, setOfferPayLater] = useState(settings.offerPayLater && !settings.payLaterForcedOff);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    setSaved(null);
+    const min = parseOptionalYuan(String(form.get("payLaterMin") ?? ""));
+    const max = parseOptionalYuan(String(form.get("payLaterMax") ?? ""));
+    const local: FieldErrors = {};
+    if (min.error) local.payLaterMinFen = [min.error];
+    if (max.error) local.payLaterMaxFen = [max.error];
+    if (!min.error && !max.error && min.fen !== null && max.fen !== null && min.fen > max.fen)
+      local.payLaterMaxFen = ["The maximum must be at least the minimum."];
+    setFieldErrors(local);
+    if (Object.keys(local).length > 0) {
+      setError("Please correct the highlighted fields.");
+      return;
+    }
+    try {
+      await save.mutateAsync({
+        name: String(form.get("name") ?? ""),
+        description: String(form.get("description") ?? ""),
+        category: String(form.get("category") ?? ""),
+        offerPayLater,
+        payLaterMinFen: min.fen,
+        payLaterMaxFen: max.fen,
+      });
+    } catch (err) {
+      const described = describeError(err);
+      setError(described.message);
+      setFieldErrors(described.fieldErrors);
+      return;
+    }
+    const message = offerPayLater ? "Settings saved. Customers can now choose pay later at your store." : "Settings saved.";
+    setSaved(message);
+    toast.success(message);
+    router.refresh();
+  }
+
+  const yuan = (fen: number | null) => (fen === null ? "" : fenToDecimal(fen));
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+      {saved ? <StatusNotice>{saved}</StatusNotice> : null}
+      <section aria-labelledby="profile-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="profile-heading" className="text-base font-semibold">Profile</h2>
+        <Field id="name" name="name" label="Store name" defaultValue={settings.name} required maxLength={80} error={fieldErrors.name?.[0]} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="description" className="text-sm font-medium text-slate-700">Description</label>
+          <textarea
+            id="description"
+            name="description"
+            defaultValue={settings.description}
+            maxLength={500}
+            rows={3}
+            aria-invalid={fieldErrors.description ? true : undefined}
+            aria-describedby={fieldErrors.description ? "description-error" : undefined}
+            className="rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
+          />
+          {fieldErrors.description ? <p id="description-error" className="text-sm text-red-700">{fieldErrors.description[0]}</p> : null}
+        </div>
+        <Field id="category" name="category" label="Category" defaultValue={settings.category} required maxLength={40} error={fieldErrors.category?.[0]} />
+      </section>
+
+      <section aria-labelledby="pay-later-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="pay-later-heading" className="text-base font-semibold">Pay later</h2>
+        {settings.payLaterForcedOff ? (
+          <InfoNotice>Houfu has turned pay later off for your store. Contact Houfu support to offer it again.</InfoNotice>
+        ) : null}
+        <label className="flex min-h-11 items-center gap-3">
+          <input
+            type="checkbox"
+            name="offerPayLater"
+            checked={offerPayLater}
+            disabled={settings.payLaterForcedOff}
+            onChange={(event) => setOfferPayLater(event.target.checked)}
+            className="h-5 w-5 accent-brand-600"
+          />
+          <span className="font-medium">Offer pay later</span>
+        </label>
+        <p className="text-sm text-slate-600">Customers with pay later enabled can receive their order now and pay within 30 days or in three monthly instalments. You are paid as they repay.</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="payLaterMin" name="payLaterMin" label="Minimum order for pay later (¥)" inputMode="decimal" defaultValue={yuan(settings.payLaterMinFen)} hint="Leave blank for no minimum." error={fieldErrors.payLaterMinFen?.[0]} />
+          <Field id="payLaterMax" name="payLaterMax" label="Maximum order for pay later (¥)" inputMode="decimal" defaultValue={yuan(settings.payLaterMaxFen)} hint="Leave blank for no maximum." error={fieldErrors.payLaterMaxFen?.[0]} />
+        </div>
+      </section>
+
+      <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save"}</Button>
+    </form>
+  );
+}

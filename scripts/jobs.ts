@@ -1,0 +1,26 @@
+// `npm run jobs -- --at YYYY-MM-DD`: runs the credit jobs with that day (12:00 in the platform zone) as the clock; now without --at.
+import { openDb, migrateDb } from "@/db/client";
+import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
+import { formatFen } from "@/server/domain/money";
+import { systemClock } from "@/server/clock";
+import { jobsClockFromArgs } from "@/server/services/jobs/job-clock";
+import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
+
+const at = jobsClockFromArgs(process.argv.slice(2), systemClock.now());
+if (!at) {
+  console.error("Usage: npm run jobs -- --at YYYY-MM-DD");
+  process.exit(2);
+}
+const db = openDb();
+migrateDb(db);
+const report = await runCreditJobs(db, at);
+db.$client.close();
+if (report.skipped) {
+  console.log(`Credit jobs for ${report.today}: skipped, another run holds the lease.`);
+} else {
+  console.log(`Credit jobs for ${report.today} (clock ${at.toISOString()}):`);
+  console.log(`  instalments newly overdue: ${report.markedOverdue} (late fees ${formatFen(report.lateFeesFen)})`);
+  console.log(`  overdue penalties: ${report.overduePenalties}; ${LONG_OVERDUE_DAYS}-day penalties: ${report.longOverduePenalties}`);
+  console.log(`  pay later suspended: ${report.suspended}; reinstated: ${report.reinstated}`);
+  console.log(`  reminders sent: ${report.reminders}; receivables snapshots: ${report.snapshots}`);
+}

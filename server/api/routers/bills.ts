@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { consumerProcedure, router } from "@/server/api/trpc";
+import { MAX_AMOUNT_FEN } from "@/server/domain/money";
+import { listBills } from "@/server/services/bills/list-bills";
+import { repayBill } from "@/server/services/bills/repay-bill";
+
+export const repayInput = z.object({
+  billId: z.number().int().positive(),
+  amountFen: z.number().int().min(1, "Enter an amount of at least ¥0.01.").max(MAX_AMOUNT_FEN),
+  cardNumber: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((v) => /^[\d -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19, "Enter a card number of 12 to 19 digits."),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+export const billsRouter = router({
+  list: consumerProcedure.query(({ ctx }) => listBills(ctx.db, ctx.clock, ctx.user.id)),
+  repay: consumerProcedure.input(repayInput).mutation(({ ctx, input }) => repayBill(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
+});

@@ -1,0 +1,16 @@
+import type { Db } from "@/db/client";
+import type { PolicyParams } from "@/server/domain/policy";
+import { policyByVersion } from "@/server/services/policy/current-policy";
+
+/** Looks up each bill's policy version once per call: bills keep the terms they were made with. */
+export function billPolicies(db: Db): (version: number) => PolicyParams {
+  const seen = new Map<number, PolicyParams>();
+  return (version) => {
+    let params = seen.get(version);
+    if (!params) {
+      params = policyByVersion(db, version).params;
+      seen.set(version, params);
+    }
+    return params;
+  };
+}

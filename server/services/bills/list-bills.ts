@@ -1,0 +1,73 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bills, instalments, orders, stores } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { nextInstalmentOwedFen, owedTotals, viewInstalment, type InstalmentView } from "@/server/domain/bills";
+import { localDate } from "@/server/domain/dates";
+import { billPolicies } from "./bill-policy";
+
+/** How many paid bills the page keeps showing after they are settled. */
+export const RECENT_PAID_BILLS = 5;
+
+export type BillView = {
+  id: number;
+  orderId: number;
+  orderNumber: string;
+  storeName: string;
+  planLabel: string;
+  totalFen: number;
+  status: "open" | "paid" | "void";
+  createdAt: Date;
+  owedFen: number;
+  overdueFen: number;
+  nextInstalmentFen: number;
+  instalments: InstalmentView[];
+};
+
+/** Every open bill of the consumer and the most recently paid ones, with derived statuses for today. */
+export function listBills(db: Db, clock: Clock, consumerId: number) {
+  const today = localDate(clock.now());
+  const columns = {
+    id: bills.id,
+    orderId: bills.orderId,
+    orderNumber: orders.number,
+    storeName: stores.name,
+    planCode: bills.planCode,
+    policyVersion: bills.policyVersion,
+    totalFen: bills.totalFen,
+    status: bills.status,
+    createdAt: bills.createdAt,
+  };
+  const base = () => db.select(columns).from(bills).innerJoin(orders, eq(orders.id, bills.orderId)).innerJoin(stores, eq(stores.id, bills.storeId));
+  const open = base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "open"))).orderBy(asc(bills.id)).all();
+  const paid = base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "paid"))).orderBy(desc(bills.id)).limit(RECENT_PAID_BILLS).all();
+  const rows = [...open, ...paid];
+
+  const ids = rows.map((b) => b.id);
+  const allInstalments = ids.length
+    ? db.select().from(instalments).where(inArray(instalments.billId, ids)).orderBy(asc(instalments.billId), asc(instalments.seq)).all()
+    : [];
+  const policyOf = billPolicies(db);
+
+  const views: BillView[] = rows.map((bill) => {
+    const policy = policyOf(bill.policyVersion);
+    const list = allInstalments.filter((i) => i.billId === bill.id).map((i) => viewInstalment(i, today, policy));
+    const totals = owedTotals(list);
+    return {
+      id: bill.id,
+      orderId: bill.orderId,
+      orderNumber: bill.orderNumber,
+      storeName: bill.storeName,
+      planLabel: policy.plans.find((p) => p.code === bill.planCode)?.label ?? bill.planCode,
+      totalFen: bill.totalFen,
+      status: bill.status,
+      createdAt: bill.createdAt,
+      owedFen: totals.owedNowFen + totals.owedLaterFen,
+      overdueFen: totals.overdueFen,
+      nextInstalmentFen: nextInstalmentOwedFen(list),
+      instalments: list,
+    };
+  });
+  const totals = owedTotals(views.flatMap((b) => b.instalments));
+  return { today, bills: views, totals };
+}

@@ -1,0 +1,197 @@
+// Repaying a bill: validate, charge the provider (outside any transaction), then record the payment
+// in one immediate transaction that re-reads the bill and refunds the charge if it no longer fits.
+import { and, asc, eq, sql } from "drizzle-orm";
+import { immediate, type Db } from "@/db/client";
+import { bills, instalments, paymentAllocations, payments } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { allocatePayment, type Allocation } from "@/server/domain/allocation";
+import { payablesOf, viewInstalment } from "@/server/domain/bills";
+import { localDate } from "@/server/domain/dates";
+import { effectKey } from "@/server/domain/effects";
+import { DomainError, type Refusal } from "@/server/domain/errors";
+import { formatFen } from "@/server/domain/money";
+import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
+import { applyScoreEffect, changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
+import { notify, notifyPayLaterChange } from "@/server/services/notifications/notify";
+import { currentPolicy, policyByVersion } from "@/server/services/policy/current-policy";
+import { applyOverdueEffects } from "./apply-overdue-effects";
+
+export type RepayInput = { consumerId: number; billId: number; amountFen: number; cardNumber: string; idempotencyKey: string };
+export type RepayResult = {
+  paymentId: number;
+  billId: number;
+  amountFen: number;
+  allocations: Allocation[];
+  billPaid: boolean;
+  payLaterReinstated: boolean;
+  replayed: boolean;
+};
+
+function ownBill(db: Db, consumerId: number, billId: number) {
+  const bill = db.select().from(bills).where(and(eq(bills.id, billId), eq(bills.consumerId, consumerId))).get();
+  if (!bill) throw new DomainError("NOT_FOUND", "No such bill.");
+  return bill;
+}
+
+/** The allocation of `amountFen` over the bill as it stands on `today`, or why it cannot be paid. */
+function planAllocation(db: Db, bill: typeof bills.$inferSelect, amountFen: number, today: string) {
+  if (bill.status !== "open")
+    return { ok: false, code: "NOTHING_OWED", message: `This bill is already ${bill.status === "paid" ? "paid" : "cancelled"}.` } as Refusal;
+  const policy = policyByVersion(db, bill.policyVersion).params;
+  const rows = db.select().from(instalments).where(eq(instalments.billId, bill.id)).orderBy(asc(instalments.seq)).all();
+  return allocatePayment(amountFen, payablesOf(rows.map((i) => viewInstalment(i, today, policy))));
+}
+
+/** The first payment made with this key, as a result; a different request under the same key is refused. */
+function replayOf(db: Db, input: RepayInput): RepayResult | null {
+  const first = db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.consumerId, input.consumerId), eq(payments.idempotencyKey, input.idempotencyKey)))
+    .get();
+  if (!first) return null;
+  if (first.kind !== "repayment" || first.billId !== input.billId || first.amountFen !== input.amountFen)
+    throw new DomainError("IDEMPOTENCY_MISMATCH", "This payment request was already used for a different payment. Reload the page and try again.");
+  const allocations = db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, first.id)).all();
+  const bill = db.select({ status: bills.status }).from(bills).where(eq(bills.id, input.billId)).get();
+  return {
+    paymentId: first.id,
+    billId: input.billId,
+    amountFen: first.amountFen,
+    allocations: allocations.map((a) => ({ instalmentId: a.instalmentId, feeFen: a.feeFen, principalFen: a.principalFen })),
+    billPaid: bill?.status === "paid",
+    payLaterReinstated: false,
+    replayed: true,
+  };
+}
+
+type Recorded = { kind: "paid"; result: RepayResult } | { kind: "replay"; result: RepayResult } | { kind: "refused"; refusal: Refusal };
+
+export async function repayBill(db: Db, clock: Clock, input: RepayInput, provider: PaymentProvider = simulatedProvider): Promise<RepayResult> {
+  const replay = replayOf(db, input);
+  if (replay) return replay;
+
+  const bill = ownBill(db, input.consumerId, input.billId);
+  const planned = planAllocation(db, bill, input.amountFen, localDate(clock.now()));
+  if (!planned.ok) throw new DomainError(planned.code, planned.message);
+
+  const charge = await provider.charge({
+    amountFen: input.amountFen,
+    cardNumber: input.cardNumber,
+    idempotencyKey: input.idempotencyKey,
+    description: `Houfu bill ${bill.id}`,
+  });
+  if (!charge.ok) throw new DomainError("PAYMENT_DECLINED", charge.message);
+
+  let recorded: Recorded;
+  try {
+    recorded = immediate(db, (tx) => recordPayment(tx, clock, input, charge));
+  } catch (error) {
+    await provider.refund({ amountFen: input.amountFen, reason: "Repayment could not be recorded" });
+    throw error;
+  }
+  if (recorded.kind === "paid") return recorded.result;
+  // The bill changed between the check and the charge (or the same request won meanwhile): keep nothing.
+  await provider.refund({ amountFen: input.amountFen, reason: "Repayment no longer fits the bill" });
+  if (recorded.kind === "replay") return recorded.result;
+  throw new DomainError(recorded.refusal.code, recorded.refusal.message);
+}
+
+function recordPayment(tx: Db, clock: Clock, input: RepayInput, charge: { providerRef: string; cardLast4: string }): Recorded {
+  const replay = replayOf(tx, input);
+  if (replay) return { kind: "replay", result: replay };
+  const now = clock.now();
+  const today = localDate(now);
+  const bill = ownBill(tx, input.consumerId, input.billId);
+  const policy = policyByVersion(tx, bill.policyVersion).params;
+
+  // Overdue effects the jobs have not applied yet happen first, so the fee and penalty are never skipped.
+  if (bill.status === "open")
+    for (const inst of tx.select().from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).all())
+      applyOverdueEffects(tx, inst, { policy, orderId: bill.orderId, today, at: now });
+
+  const planned = planAllocation(tx, bill, input.amountFen, today);
+  if (!planned.ok) return { kind: "refused", refusal: planned };
+
+  const payment = tx
+    .insert(payments)
+    .values({
+      consumerId: input.consumerId,
+      billId: bill.id,
+      orderId: bill.orderId,
+      kind: "repayment",
+      amountFen: input.amountFen,
+      cardLast4: charge.cardLast4,
+      providerRef: charge.providerRef,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+    })
+    .returning({ id: payments.id })
+    .get();
+
+  let principalPaidFen = 0;
+  for (const a of planned.allocations) {
+    tx.insert(paymentAllocations)
+      .values({ paymentId: payment.id, instalmentId: a.instalmentId, storeId: bill.storeId, principalFen: a.principalFen, feeFen: a.feeFen, createdAt: now })
+      .run();
+    principalPaidFen += a.principalFen;
+    const inst = tx
+      .update(instalments)
+      .set({
+        paidPrincipalFen: sql`${instalments.paidPrincipalFen} + ${a.principalFen}`,
+        paidFeeFen: sql`${instalments.paidFeeFen} + ${a.feeFen}`,
+      })
+      .where(eq(instalments.id, a.instalmentId))
+      .returning()
+      .get();
+    const settled = inst.paidPrincipalFen === inst.amountFen && inst.paidFeeFen === inst.lateFeeFen;
+    if (!settled) continue;
+    tx.update(instalments).set({ state: "paid", paidAt: now, paidOn: today }).where(eq(instalments.id, inst.id)).run();
+    if (today <= inst.dueDate)
+      applyScoreEffect(tx, {
+        userId: input.consumerId,
+        delta: policy.onTimeBonus,
+        reason: "on_time_payment",
+        effectKey: effectKey.onTime(inst.id),
+        note: `Instalment due ${inst.dueDate} paid on time`,
+        orderId: bill.orderId,
+        instalmentId: inst.id,
+        at: now,
+      });
+  }
+  changeUsedCredit(tx, input.consumerId, -principalPaidFen, now);
+
+  const unsettled = tx
+    .select({ id: instalments.id })
+    .from(instalments)
+    .where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open")))
+    .limit(1)
+    .get();
+  const billPaid = !unsettled;
+  if (billPaid) tx.update(bills).set({ status: "paid" }).where(eq(bills.id, bill.id)).run();
+
+  notify(tx, {
+    userId: input.consumerId,
+    kind: "payment_received",
+    title: "Payment received",
+    body: `We received your payment of ${formatFen(input.amountFen)}${billPaid ? "; the bill is paid in full" : ""}. Thank you.`,
+    link: "/account/bills",
+    dedupeKey: `payment:${payment.id}`,
+    at: now,
+  });
+  const change = reconcilePayLaterStatus(tx, input.consumerId, today, currentPolicy(tx).params, now);
+  notifyPayLaterChange(tx, input.consumerId, change, now);
+
+  return {
+    kind: "paid",
+    result: {
+      paymentId: payment.id,
+      billId: bill.id,
+      amountFen: input.amountFen,
+      allocations: planned.allocations,
+      billPaid,
+      payLaterReinstated: change === "reinstated",
+      replayed: false,
+    },
+  };
+}

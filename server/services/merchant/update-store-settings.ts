@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { immediate, type Db } from "@/db/client";
+import { stores } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { DomainError } from "@/server/domain/errors";
+import type { StoreSettings } from "@/server/domain/store-settings";
+import { recordAudit, type Actor } from "@/server/services/audit/record-audit";
+import { getStoreSettings } from "./get-store-settings";
+
+/**
+ * Saves the store profile and pay-later terms, writing the change to the audit log.
+ * While an admin has forced pay later off, the merchant cannot turn it back on.
+ */
+export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: number; actor: Actor; settings: StoreSettings }) {
+  return immediate(db, (tx) => {
+    const before = getStoreSettings(tx, input.storeId);
+    const s = input.settings;
+    if (s.offerPayLater && before.payLaterForcedOff)
+      throw new DomainError("PAY_LATER_FORCED_OFF", "Houfu has turned pay later off for this store; contact support to offer it again.");
+    if (s.payLaterMinFen !== null && s.payLaterMaxFen !== null && s.payLaterMinFen > s.payLaterMaxFen)
+      throw new DomainError("INVALID_SETTINGS", "The pay-later maximum must be at least the minimum.");
+    tx.update(stores)
+      .set({
+        name: s.name,
+        description: s.description,
+        category: s.category,
+        payLaterEnabled: s.offerPayLater,
+        payLaterMinFen: s.payLaterMinFen,
+        payLaterMaxFen: s.payLaterMaxFen,
+      })
+      .where(eq(stores.id, input.storeId))
+      .run();
+    const after = getStoreSettings(tx, input.storeId);
+    recordAudit(tx, {
+      actor: input.actor,
+      action: "store.settings_updated",
+      entityType: "store",
+      entityId: input.storeId,
+      before: auditView(before),
+      after: auditView(after),
+      at: clock.now(),
+    });
+    return after;
+  });
+}
+
+function auditView(s: ReturnType<typeof getStoreSettings>) {
+  return {
+    name: s.name,
+    description: s.description,
+    category: s.category,
+    payLaterEnabled: s.offerPayLater,
+    payLaterMinFen: s.payLaterMinFen,
+    payLaterMaxFen: s.payLaterMaxFen,
+  };
+}

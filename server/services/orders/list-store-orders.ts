@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders, users, type OrderStatus, type PaymentMethod } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { decodeCursor, encodeCursor } from "@/server/domain/cursor";
+import { addDays, localDate, startOfLocalDate } from "@/server/domain/dates";
+import { maskEmail, maskName } from "@/server/domain/mask";
+
+export type OrderSort = "date" | "total";
+
+export type ListStoreOrdersInput = {
+  storeId: number;
+  status?: OrderStatus;
+  paymentMethod?: PaymentMethod;
+  from?: string;
+  to?: string;
+  overdueOnly?: boolean;
+  q?: string;
+  sort: OrderSort;
+  dir: "asc" | "desc";
+  cursor?: string | null;
+  limit: number;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Whether the order's bill has an open instalment past its due date plus grace today. */
+export function overdueExists(today: string): SQL<number> {
+  return sql<number>`EXISTS (SELECT 1 FROM bills b JOIN instalments i ON i.bill_id = b.id
+    WHERE b.order_id = ${orders.id} AND i.state = 'open' AND i.overdue_on <= ${today})`;
+}
+
+/** A store's orders, filtered, searched, sorted by date or total and keyset-paginated. */
+export function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrdersInput) {
+  const today = localDate(clock.now());
+  const sortColumn = input.sort === "total" ? orders.totalFen : orders.createdAt;
+  const sortKey = input.sort === "total" ? sql<number>`${orders.totalFen}` : sql<number>`${orders.createdAt}`;
+  const filters: (SQL | undefined)[] = [eq(orders.storeId, input.storeId)];
+  if (input.status) filters.push(eq(orders.status, input.status));
+  if (input.paymentMethod) filters.push(eq(orders.paymentMethod, input.paymentMethod));
+  if (input.from) filters.push(gte(orders.createdAt, startOfLocalDate(input.from)));
+  if (input.to) filters.push(lt(orders.createdAt, startOfLocalDate(addDays(input.to, 1))));
+  if (input.overdueOnly) filters.push(sql`${overdueExists(today)}`);
+  const q = input.q?.trim();
+  if (q) {
+    const like = `%${escapeLike(q.toLowerCase())}%`;
+    filters.push(
+      or(
+        eq(orders.number, q.toUpperCase()),
+        sql`lower(${users.name}) LIKE ${like} ESCAPE '\\'`,
+        sql`lower(${users.email}) LIKE ${like} ESCAPE '\\'`,
+      ),
+    );
+  }
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  if (after) {
+    filters.push(
+      input.dir === "desc"
+        ? sql`(${sortKey}, ${orders.id}) < (${after.key}, ${after.id})`
+        : sql`(${sortKey}, ${orders.id}) > (${after.key}, ${after.id})`,
+    );
+  }
+  const order = input.dir === "desc" ? [desc(sortColumn), desc(orders.id)] : [asc(sortColumn), asc(orders.id)];
+  const rows = db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      createdAt: orders.createdAt,
+      status: orders.status,
+      paymentMethod: orders.paymentMethod,
+      totalFen: orders.totalFen,
+      refundedFen: orders.refundedFen,
+      customerName: users.name,
+      customerEmail: users.email,
+      overdue: overdueExists(today).mapWith(Boolean),
+    })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.consumerId))
+    .where(and(...filters))
+    .orderBy(...order)
+    .limit(input.limit + 1)
+    .all();
+  const page = rows.slice(0, input.limit).map(({ customerName, customerEmail, ...row }) => ({
+    ...row,
+    customer: { name: maskName(customerName), email: maskEmail(customerEmail) },
+  }));
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > input.limit && last ? encodeCursor(input.sort === "total" ? last.totalFen : last.createdAt.getTime(), last.id) : null;
+  return { items: page, nextCursor };
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, ne } from "drizzle-orm";
+import { immediate, type Db } from "@/db/client";
+import { bills, instalments, orderEvents, orders, payments, refunds } from "@/db/schema";
+import type { Clock } from "@/server/clock";
+import { localDate } from "@/server/domain/dates";
+import { DomainError } from "@/server/domain/errors";
+import { lateFeeFor, owedFen } from "@/server/domain/instalments";
+import { formatFen } from "@/server/domain/money";
+import type { Actor } from "@/server/services/audit/record-audit";
+import { changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
+import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
+import { currentPolicy, policyByVersion } from "@/server/services/policy/current-policy";
+import { scopedOrder } from "./cancel-order";
+
+export type RefundResult = { refundId: number; orderId: number; amountFen: number; reducedBillFen: number; paidBackFen: number };
+
+/**
+ * Refunds all or part of a shipped or completed order. On a pay-later order the refund first
+ * reduces the bill from its last instalment backwards (voiding instalments that reach zero and
+ * releasing the credit); whatever exceeds the unpaid principal is paid back to the consumer.
+ * The idempotency key makes a replay return the first refund and write nothing.
+ */
+export async function refundOrder(
+  db: Db,
+  clock: Clock,
+  input: { orderId: number; storeId: number; amountFen: number; reason: string; idempotencyKey: string; actor: Actor },
+  provider: PaymentProvider = simulatedProvider,
+): Promise<RefundResult> {
+  const result = immediate(db, (tx) => {
+    const order = scopedOrder(tx, input.orderId, { storeId: input.storeId });
+    const earlier = tx
+      .select()
+      .from(refunds)
+      .where(and(eq(refunds.orderId, order.id), eq(refunds.idempotencyKey, input.idempotencyKey)))
+      .get();
+    if (earlier) {
+      if (earlier.amountFen !== input.amountFen)
+        throw new DomainError("IDEMPOTENCY_MISMATCH", "This refund was already submitted with a different amount.");
+      return { refundId: earlier.id, orderId: order.id, amountFen: earlier.amountFen, reducedBillFen: earlier.amountFen - earlier.paidBackFen, paidBackFen: earlier.paidBackFen, replay: true };
+    }
+    if (order.status !== "shipped" && order.status !== "completed" && order.status !== "refunded")
+      throw new DomainError("INVALID_TRANSITION", `Order ${order.number} is ${order.status}; only shipped or completed orders can be refunded.`);
+    const refundableFen = order.totalFen - order.refundedFen;
+    if (refundableFen <= 0) throw new DomainError("NOTHING_TO_REFUND", `Order ${order.number} has already been refunded in full.`);
+    if (input.amountFen > refundableFen)
+      throw new DomainError("REFUND_TOO_LARGE", `At most ${formatFen(refundableFen)} of order ${order.number} can still be refunded.`);
+
+    const now = clock.now();
+    let reducedBillFen = 0;
+    let billId: number | null = null;
+    if (order.paymentMethod === "pay_later") {
+      const bill = tx.select().from(bills).where(eq(bills.orderId, order.id)).get();
+      if (bill) {
+        billId = bill.id;
+        reducedBillFen = reduceBillFromTheEnd(tx, bill, input.amountFen, now);
+        changeUsedCredit(tx, order.consumerId, -reducedBillFen, now);
+        const stillOpen = tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).limit(1).get();
+        if (!stillOpen) {
+          const anyPaid = tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).limit(1).get();
+          tx.update(bills).set({ status: anyPaid ? "paid" : "void" }).where(eq(bills.id, bill.id)).run();
+        }
+        // A smaller bill can clear what was overdue, which lifts an overdue suspension.
+        reconcilePayLaterStatus(tx, order.consumerId, localDate(now), currentPolicy(tx).params, now);
+      }
+    }
+    const paidBackFen = input.amountFen - reducedBillFen;
+    const refund = tx
+      .insert(refunds)
+      .values({ orderId: order.id, amountFen: input.amountFen, paidBackFen, reason: input.reason, actorUserId: input.actor.userId, idempotencyKey: input.idempotencyKey, createdAt: now })
+      .returning({ id: refunds.id })
+      .get();
+    if (paidBackFen > 0)
+      tx.insert(payments)
+        .values({ consumerId: order.consumerId, orderId: order.id, billId, kind: "refund", amountFen: paidBackFen, providerRef: `sim_refund_${randomUUID()}`, idempotencyKey: `refund-${refund.id}-${input.idempotencyKey}`, createdAt: now })
+        .run();
+    tx.update(orders).set({ status: "refunded", refundedFen: order.refundedFen + input.amountFen, updatedAt: now }).where(eq(orders.id, order.id)).run();
+    tx.insert(orderEvents).values({ orderId: order.id, type: "refunded", actorUserId: input.actor.userId, amountFen: input.amountFen, note: input.reason, createdAt: now }).run();
+    return { refundId: refund.id, orderId: order.id, amountFen: input.amountFen, reducedBillFen, paidBackFen, replay: false };
+  });
+  // The money goes back after the refund is recorded; the simulated provider cannot fail.
+  if (!result.replay && result.paidBackFen > 0) await provider.refund({ amountFen: result.paidBackFen, reason: input.reason });
+  const { replay: _replay, ...refund } = result;
+  return refund;
+}
+
+/**
+ * Takes `amountFen` off the bill from its last instalment backwards: first the unpaid principal
+ * (which releases credit), then principal already paid (which goes back to the consumer), so the
+ * instalments always add up to the order total less refunds. Returns the unpaid principal removed.
+ */
+function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: number }, amountFen: number, now: Date): number {
+  const policy = policyByVersion(tx, bill.policyVersion).params;
+  const rows = tx.select().from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).orderBy(desc(instalments.seq)).all();
+  const changed = new Map<number, (typeof rows)[number]>();
+  let left = amountFen;
+  for (const take of ["unpaid", "paid"] as const) {
+    for (const row of rows) {
+      if (left === 0) break;
+      const inst = changed.get(row.id) ?? { ...row };
+      const available = take === "unpaid" ? (inst.state === "open" ? inst.amountFen - inst.paidPrincipalFen : 0) : inst.paidPrincipalFen;
+      const cut = Math.min(left, available);
+      if (cut === 0) continue;
+      left -= cut;
+      inst.amountFen -= cut;
+      if (take === "paid") inst.paidPrincipalFen -= cut;
+      changed.set(row.id, inst);
+    }
+  }
+  const reducedUnpaid = rows.reduce((sum, row) => {
+    const inst = changed.get(row.id);
+    return inst && row.state === "open" ? sum + (row.amountFen - row.paidPrincipalFen) - (inst.amountFen - inst.paidPrincipalFen) : sum;
+  }, 0);
+  for (const inst of changed.values()) {
+    // A smaller instalment keeps its late fee within the cap (never below what was already paid).
+    const lateFeeFen = Math.min(inst.lateFeeFen, Math.max(inst.paidFeeFen, lateFeeFor(inst.amountFen, policy)));
+    const next = { ...inst, lateFeeFen };
+    const state = inst.amountFen === 0 ? "void" : owedFen(next) === 0 ? "paid" : "open";
+    const justPaid = state === "paid" && inst.state !== "paid";
+    tx.update(instalments)
+      .set({ amountFen: inst.amountFen, paidPrincipalFen: inst.paidPrincipalFen, lateFeeFen, state, ...(justPaid ? { paidAt: now, paidOn: localDate(now) } : {}) })
+      .where(eq(instalments.id, inst.id))
+      .run();
+  }
+  return reducedUnpaid;
+}

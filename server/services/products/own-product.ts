@@ -1,0 +1,21 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { products } from "@/db/schema";
+import { DomainError } from "@/server/domain/errors";
+
+/** What the merchant sees of a product. */
+export const productColumns = {
+  id: products.id,
+  name: products.name,
+  description: products.description,
+  priceFen: products.priceFen,
+  stock: products.stock,
+  active: products.active,
+};
+
+/** A product of this store, or NOT_FOUND (another store's product looks the same as none). */
+export function ownProduct(db: Db, storeId: number, productId: number) {
+  const row = db.select(productColumns).from(products).where(and(eq(products.id, productId), eq(products.storeId, storeId))).get();
+  if (!row) throw new DomainError("NOT_FOUND", "No such product in your store.");
+  return row;
+}

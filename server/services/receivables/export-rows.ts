@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { localDate } from "@/server/domain/dates";
+import { daysOverdue, instalmentStatus } from "@/server/domain/instalments";
+import { maskEmail, maskName } from "@/server/domain/mask";
+import { fenToDecimal } from "@/server/domain/money";
+
+export const EXPORT_COLUMNS = [
+  "order_number",
+  "order_date",
+  "customer",
+  "customer_email",
+  "instalment",
+  "due_date",
+  "status",
+  "days_overdue",
+  "amount",
+  "paid_principal",
+  "late_fee",
+  "paid_fee",
+  "owed",
+] as const;
+
+type Row = {
+  id: number;
+  seq: number;
+  due_date: string;
+  overdue_on: string;
+  amount_fen: number;
+  paid_principal_fen: number;
+  late_fee_fen: number;
+  paid_fee_fen: number;
+  state: "open" | "paid";
+  number: string;
+  created_at: number;
+  name: string;
+  email: string;
+};
+
+/**
+ * Every open or paid instalment of the store, in batches by id so a large export streams
+ * without holding the database or the whole file in memory.
+ */
+export function* receivablesExportRows(db: Db, opts: { storeId: number; now: Date; batchSize?: number }): Generator<string[][]> {
+  const today = localDate(opts.now);
+  const size = opts.batchSize ?? 500;
+  let afterId = 0;
+  for (;;) {
+    const rows = db.all<Row>(sql`
+      SELECT i.id, i.seq, i.due_date, i.overdue_on, i.amount_fen, i.paid_principal_fen, i.late_fee_fen, i.paid_fee_fen, i.state,
+        o.number, o.created_at, u.name, u.email
+      FROM instalments i
+      JOIN bills b ON b.id = i.bill_id
+      JOIN orders o ON o.id = b.order_id
+      JOIN users u ON u.id = i.consumer_id
+      WHERE i.store_id = ${opts.storeId} AND i.state IN ('open', 'paid') AND i.id > ${afterId}
+      ORDER BY i.id
+      LIMIT ${size}`);
+    if (rows.length === 0) return;
+    yield rows.map((r) => {
+      const owed = r.state === "open" ? r.amount_fen - r.paid_principal_fen + r.late_fee_fen - r.paid_fee_fen : 0;
+      const facts = { state: r.state, dueDate: r.due_date, overdueOn: r.overdue_on, amountFen: r.amount_fen, paidPrincipalFen: r.paid_principal_fen, lateFeeFen: r.late_fee_fen, paidFeeFen: r.paid_fee_fen };
+      return [
+        r.number,
+        localDate(new Date(r.created_at)),
+        maskName(r.name),
+        maskEmail(r.email),
+        String(r.seq),
+        r.due_date,
+        instalmentStatus(facts, today),
+        String(r.state === "open" ? daysOverdue(facts, today) : 0),
+        fenToDecimal(r.amount_fen),
+        fenToDecimal(r.paid_principal_fen),
+        fenToDecimal(r.late_fee_fen),
+        fenToDecimal(r.paid_fee_fen),
+        fenToDecimal(owed),
+      ];
+    });
+    afterId = rows[rows.length - 1]!.id;
+    if (rows.length < size) return;
+  }
+}

@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { decodeCursor, encodeCursor } from "@/server/domain/cursor";
+import { localDate } from "@/server/domain/dates";
+import { maskEmail, maskName } from "@/server/domain/mask";
+
+export type OverdueSort = "days" | "amount";
+
+type Row = {
+  id: number;
+  days: number;
+  owed: number;
+  late_fee_fen: number;
+  due_date: string;
+  order_id: number;
+  number: string;
+  name: string;
+  email: string;
+};
+
+/** The store's overdue instalments, sortable by days overdue or amount, keyset-paginated. */
+export function listOverdue(
+  db: Db,
+  input: { storeId: number; now: Date; sort: OverdueSort; dir: "asc" | "desc"; cursor?: string | null; limit: number },
+) {
+  const today = localDate(input.now);
+  const days = sql`(CAST(julianday(${today}) - julianday(i.overdue_on) AS INTEGER) + 1)`;
+  const owed = sql`(i.amount_fen - i.paid_principal_fen + i.late_fee_fen - i.paid_fee_fen)`;
+  const key = input.sort === "amount" ? owed : days;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const cmp = input.dir === "desc" ? sql`<` : sql`>`;
+  const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
+  const rows = db.all<Row>(sql`
+    SELECT i.id, ${days} AS days, ${owed} AS owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
+    FROM instalments i
+    JOIN bills b ON b.id = i.bill_id
+    JOIN orders o ON o.id = b.order_id
+    JOIN users u ON u.id = i.consumer_id
+    WHERE i.store_id = ${input.storeId} AND i.state = 'open' AND i.overdue_on <= ${today}
+      ${after ? sql`AND (${key}, i.id) ${cmp} (${after.key}, ${after.id})` : sql``}
+    ORDER BY ${key} ${dir}, i.id ${dir}
+    LIMIT ${input.limit + 1}`);
+  const page = rows.slice(0, input.limit).map((r) => ({
+    instalmentId: r.id,
+    orderId: r.order_id,
+    orderNumber: r.number,
+    customer: { name: maskName(r.name), email: maskEmail(r.email) },
+    dueDate: r.due_date,
+    daysOverdue: r.days,
+    amountOverdueFen: r.owed,
+    lateFeeFen: r.late_fee_fen,
+  }));
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > input.limit && last ? encodeCursor(input.sort === "amount" ? last.amountOverdueFen : last.daysOverdue, last.instalmentId) : null;
+  return { items: page, nextCursor };
+}
+
+/** Open instalments that went overdue in the last 7 days (including today). */
+export function newlyOverdue(db: Db, opts: { storeId: number; now: Date }) {
+  const today = localDate(opts.now);
+  return db.get<{ count: number; amountFen: number }>(sql`
+    SELECT COUNT(*) AS count, COALESCE(SUM(amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen), 0) AS amountFen
+    FROM instalments
+    WHERE store_id = ${opts.storeId} AND state = 'open'
+      AND overdue_on <= ${today} AND overdue_on > date(${today}, '-7 days')`)!;
+}
