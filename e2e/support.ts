@@ -25,3 +25,10 @@ export function alert(page: Page) {
 export function status(page: Page) {
   return page.getByRole("status").filter({ hasText: /\S/ });
 }
+
+/** Adds one unit of a product to the signed-in consumer's cart from its store page. */
+export async function addToCart(page: Page, storeSlug: string, productName: string) {
+  await page.goto(`/stores/${storeSlug}`);
+  await page.getByRole("article", { name: productName }).getByRole("button", { name: "Add to cart" }).click();
+  await expect(status(page).filter({ hasText: "Added to your cart" })).toBeVisible();
+}

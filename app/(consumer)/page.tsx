@@ -1,13 +1,14 @@
 import Link from "next/link";
-import { Card, EmptyState } from "@/components/ui/card";
-import { formatFen } from "@/lib/format";
+import { ProductCard } from "@/components/shop/product-card";
+import { EmptyState } from "@/components/ui/card";
 import { serverApi } from "@/server/api/server-caller";
+import { getSessionUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const api = await serverApi();
-  const [stores, featured] = await Promise.all([api.catalog.stores(), api.catalog.featured()]);
+  const [stores, featured, user] = await Promise.all([api.catalog.stores(), api.catalog.featured(), getSessionUser()]);
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-900 px-6 py-10 text-white">
@@ -48,12 +49,7 @@ export default async function HomePage() {
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {featured.map((product) => (
               <li key={product.id}>
-                <Card headingLevel={3} title={product.name} className="h-full">
-                  <p className="text-lg font-semibold tabular-nums">{formatFen(product.priceFen)}</p>
-                  <Link href={`/stores/${product.storeSlug}`} className="mt-2 inline-block text-sm text-brand-700 underline">
-                    {product.storeName}
-                  </Link>
-                </Card>
+                <ProductCard product={product} store={{ slug: product.storeSlug, name: product.storeName }} signInHref={user ? null : "/sign-in?callbackUrl=%2F"} />
               </li>
             ))}
           </ul>

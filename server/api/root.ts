@@ -5,6 +5,7 @@ import { catalogRouter } from "./routers/catalog";
 import { creditRouter } from "./routers/credit";
 import { merchantRouter } from "./routers/merchant";
 import { notificationsRouter } from "./routers/notifications";
+import { shopRouter } from "./routers/shop";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   admin: adminRouter,
   bills: billsRouter,
   notifications: notificationsRouter,
+  shop: shopRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,11 +33,13 @@ export function checkPayLaterEligibility(input: {
       "ABOVE_STORE_MAXIMUM",
       `${store.name} offers pay later on orders up to ${formatFen(store.payLaterMaxFen)}.`,
     );
-  if (credit.payLaterStatus === "not_enabled")
+  const scoreTooLow = credit.score < policy.minScore;
+  // Someone who could not enable pay later anyway is told about the score, not sent to enable it.
+  if (credit.payLaterStatus === "not_enabled" && !scoreTooLow)
     return refuse("PAY_LATER_NOT_ENABLED", "Pay later is not enabled on your account yet. Enable it on your credit page.");
   if (credit.payLaterStatus === "suspended")
     return refuse("PAY_LATER_SUSPENDED", "Pay later is suspended on your account.");
-  if (credit.score < policy.minScore)
+  if (scoreTooLow)
     return refuse(
       "SCORE_BELOW_THRESHOLD",
       `Your score ${credit.score} is below the ${policy.minScore} needed for pay later.`,

@@ -38,6 +38,8 @@ export const DOMAIN_ERROR_CODES = {
   NOTHING_TO_REFUND: "CONFLICT",
   // admin
   NO_CHANGE: "CONFLICT",
+  // checkout
+  PRICE_CHANGED: "CONFLICT",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -1,0 +1,186 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type FormEvent } from "react";
+import { useMutation } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ErrorNotice } from "@/components/ui/notice";
+import { formatDate, formatFen } from "@/lib/format";
+import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/react";
+import type { AppRouter } from "@/server/api/root";
+
+type Preview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
+type Method = "pay_now" | "pay_later";
+
+export function CheckoutForm({ preview, defaultName }: { preview: Preview; defaultName: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  // The server asks shop.checkout again (eligibility included) whenever the page regains focus, and after a refusal.
+  useEffect(() => {
+    const refresh = () => document.visibilityState === "visible" && router.refresh();
+    document.addEventListener("visibilitychange", refresh);
+    return () => document.removeEventListener("visibilitychange", refresh);
+  }, [router]);
+  const place = useMutation(trpc.shop.placeOrder.mutationOptions());
+  // One key per page load: a double click or a retry after a lost response returns the same order.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const payLaterOk = preview.payLater?.ok === true;
+  const [chosen, setChosen] = useState<Method>(payLaterOk ? "pay_later" : "pay_now");
+  const method: Method = payLaterOk ? chosen : "pay_now";
+  const [planCode, setPlanCode] = useState(preview.plans[0]?.code ?? "pay_in_30");
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const blocked = preview.cart.lines.some((line) => line.problem);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const placed = await place.mutateAsync({
+        idempotencyKey,
+        lines: preview.cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+        shippingName: String(form.get("shippingName") ?? ""),
+        shippingPhone: String(form.get("shippingPhone") ?? ""),
+        shippingAddress: String(form.get("shippingAddress") ?? ""),
+        paymentMethod: method,
+        planCode: method === "pay_later" ? planCode : undefined,
+        cardNumber: method === "pay_now" ? String(form.get("cardNumber") ?? "") : undefined,
+      });
+      router.push(`/account/orders/${placed.orderId}?placed=1`);
+    } catch (err) {
+      const described = describeError(err);
+      setError(described.message);
+      setFieldErrors(described.fieldErrors);
+      router.refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <legend className="px-1 text-base font-semibold text-slate-800">Shipping address</legend>
+          <Field id="shippingName" name="shippingName" label="Recipient name" autoComplete="name" defaultValue={defaultName} required maxLength={80} error={fieldErrors.shippingName?.[0]} />
+          <Field id="shippingPhone" name="shippingPhone" type="tel" label="Phone" autoComplete="tel" required maxLength={24} error={fieldErrors.shippingPhone?.[0]} />
+          <Field id="shippingAddress" name="shippingAddress" label="Delivery address" autoComplete="street-address" required maxLength={300} hint="Street, building, district, city and postcode." error={fieldErrors.shippingAddress?.[0]} />
+        </fieldset>
+
+        <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <legend className="px-1 text-base font-semibold text-slate-800">Payment</legend>
+          <div className="rounded-lg border border-slate-200 p-3">
+            <label className="flex min-h-11 items-center gap-3 font-medium">
+              <input type="radio" name="paymentMethod" value="pay_now" checked={method === "pay_now"} onChange={() => setChosen("pay_now")} className="size-5" />
+              Pay now
+            </label>
+            {method === "pay_now" ? (
+              <div className="mt-2 pl-8">
+                <Field
+                  id="cardNumber"
+                  name="cardNumber"
+                  label="Card number"
+                  inputMode="numeric"
+                  autoComplete="cc-number"
+                  maxLength={30}
+                  required
+                  hint="Payments are simulated: any card is approved except one ending 0002."
+                  error={fieldErrors.cardNumber?.[0]}
+                />
+              </div>
+            ) : null}
+          </div>
+
+          <div className={`rounded-lg border p-3 ${payLaterOk ? "border-slate-200" : "border-slate-200 bg-slate-50"}`}>
+            <label className={`flex min-h-11 items-center gap-3 font-medium ${payLaterOk ? "" : "text-slate-400"}`}>
+              <input
+                type="radio"
+                name="paymentMethod"
+                value="pay_later"
+                checked={method === "pay_later"}
+                disabled={!payLaterOk}
+                aria-describedby="pay-later-eligibility"
+                onChange={() => setChosen("pay_later")}
+                className="size-5"
+              />
+              Pay later
+            </label>
+            <p id="pay-later-eligibility" className={`pl-8 text-sm ${payLaterOk ? "text-emerald-800" : "text-slate-700"}`}>
+              {preview.payLater?.ok === false ? (
+                <>
+                  Not available: {preview.payLater.message}
+                  {preview.payLater.code === "PAY_LATER_NOT_ENABLED" ? (
+                    <> <Link href="/account/credit" className="text-brand-700 underline">Go to your credit page</Link></>
+                  ) : null}
+                </>
+              ) : (
+                `Receive your order now and pay later. Available credit: ${formatFen(preview.availableCreditFen)}.`
+              )}
+            </p>
+            {method === "pay_later" ? (
+              <fieldset className="mt-3 space-y-2 pl-8">
+                <legend className="text-sm font-medium text-slate-700">Plan</legend>
+                {preview.plans.map((plan) => (
+                  <div key={plan.code} className="rounded-lg border border-slate-200 p-3">
+                    <label className="flex min-h-11 items-center gap-3 font-medium">
+                      <input
+                        type="radio"
+                        name="planCode"
+                        value={plan.code}
+                        checked={planCode === plan.code}
+                        onChange={() => setPlanCode(plan.code)}
+                        aria-describedby={`plan-${plan.code}-schedule`}
+                        className="size-5"
+                      />
+                      {plan.label}
+                    </label>
+                    <ol id={`plan-${plan.code}-schedule`} className="mt-1 space-y-1 pl-8 text-sm text-slate-600">
+                      {plan.instalments.map((inst) => (
+                        <li key={inst.seq} className="flex justify-between gap-4">
+                          <span>{plan.instalments.length > 1 ? `Instalment ${inst.seq} due ${formatDate(inst.dueDate)}` : `Due ${formatDate(inst.dueDate)}`}</span>
+                          <span className="tabular-nums">{formatFen(inst.amountFen)}</span>
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
+                ))}
+              </fieldset>
+            ) : null}
+          </div>
+        </fieldset>
+      </div>
+
+      <aside aria-labelledby="summary-heading" className="h-fit space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="summary-heading" className="text-base font-semibold text-slate-800">Order summary</h2>
+        <ul className="space-y-2 text-sm">
+          {preview.cart.lines.map((line) => (
+            <li key={line.productId} className="flex justify-between gap-3">
+              <span>
+                {line.name} × {line.quantity}
+                {line.problem ? <span className="block font-medium text-red-700">{line.problem}</span> : null}
+              </span>
+              <span className="tabular-nums">{formatFen(line.lineTotalFen)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
+          <span>Total</span>
+          <span className="tabular-nums">{formatFen(preview.cart.totalFen)}</span>
+        </p>
+        {blocked ? (
+          <ErrorNotice>
+            Something in your cart cannot be ordered as it is. <Link href="/cart" className="underline">Review your cart</Link>
+          </ErrorNotice>
+        ) : null}
+        {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+        <Button type="submit" className="w-full" disabled={place.isPending || blocked}>
+          {place.isPending ? "Placing order…" : "Place order"}
+        </Button>
+        <Link href="/cart" className="block text-center text-sm text-brand-700 underline">Back to cart</Link>
+      </aside>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/notice";
+import { describeError } from "@/lib/trpc/errors";
+import { useTRPC } from "@/lib/trpc/react";
+
+/** "Add to cart" for one product; offers to empty the cart when it holds another store's products. */
+export function AddToCartButton({ productId, productName, signInHref }: { productId: number; productName: string; signInHref: string | null }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const add = useMutation(trpc.shop.addToCart.mutationOptions());
+  const [error, setError] = useState<{ message: string; otherStore: boolean } | null>(null);
+  const [added, setAdded] = useState(false);
+
+  async function addToCart(replaceCart: boolean) {
+    if (signInHref) {
+      router.push(signInHref);
+      return;
+    }
+    setError(null);
+    setAdded(false);
+    try {
+      await add.mutateAsync({ productId, replaceCart });
+    } catch (err) {
+      const described = describeError(err);
+      setError({ message: described.message, otherStore: described.code === "CART_OTHER_STORE" });
+      return;
+    }
+    setAdded(true);
+    toast.success(`${productName} is in your cart.`);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-2">
+      <Button onClick={() => addToCart(false)} disabled={add.isPending} className="w-full">
+        Add to cart
+      </Button>
+      {added ? (
+        <p role="status" className="text-sm text-emerald-800">
+          Added to your cart. <Link href="/cart" className="underline">View cart</Link>
+        </p>
+      ) : null}
+      {error ? (
+        <ErrorNotice>
+          <p>{error.message}</p>
+          {error.otherStore ? (
+            <Button variant="secondary" className="mt-2" onClick={() => addToCart(true)} disabled={add.isPending}>
+              Clear cart and add {productName}
+            </Button>
+          ) : null}
+        </ErrorNotice>
+      ) : null}
+    </div>
+  );
+}

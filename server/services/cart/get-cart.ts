@@ -1,0 +1,46 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { cartItems, products, stores } from "@/db/schema";
+import { lineTotalFen, orderTotalFen } from "@/server/domain/orders";
+
+/** The consumer's cart with current prices and stock; every line is from one store. */
+export function getCart(db: Db, consumerId: number) {
+  const rows = db
+    .select({
+      productId: products.id,
+      name: products.name,
+      unitPriceFen: products.priceFen,
+      quantity: cartItems.quantity,
+      stock: products.stock,
+      productActive: products.active,
+      storeId: stores.id,
+      storeName: stores.name,
+      storeSlug: stores.slug,
+      storeActive: stores.active,
+    })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(stores, eq(stores.id, products.storeId))
+    .where(eq(cartItems.userId, consumerId))
+    .orderBy(asc(cartItems.addedAt), asc(products.id))
+    .all();
+  const first = rows[0];
+  const lines = rows.map((r) => ({
+    productId: r.productId,
+    name: r.name,
+    unitPriceFen: r.unitPriceFen,
+    quantity: r.quantity,
+    stock: r.stock,
+    lineTotalFen: lineTotalFen(r),
+    // Why this line cannot be ordered as it is, if it cannot.
+    problem: !r.productActive || !r.storeActive ? "No longer available." : r.quantity > r.stock ? (r.stock === 0 ? "Out of stock." : `Only ${r.stock} left.`) : null,
+  }));
+  return {
+    store: first ? { id: first.storeId, name: first.storeName, slug: first.storeSlug } : null,
+    lines,
+    totalFen: orderTotalFen(lines),
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+  };
+}
+
+export type Cart = ReturnType<typeof getCart>;

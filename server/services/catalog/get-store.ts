@@ -1,0 +1,32 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { products, stores } from "@/db/schema";
+import { DomainError } from "@/server/domain/errors";
+
+/** An active store's page: its terms and its active products with price and stock. */
+export function getStoreBySlug(db: Db, slug: string) {
+  const store = db
+    .select({
+      id: stores.id,
+      slug: stores.slug,
+      name: stores.name,
+      description: stores.description,
+      category: stores.category,
+      payLaterEnabled: stores.payLaterEnabled,
+      payLaterForcedOff: stores.payLaterForcedOff,
+      payLaterMinFen: stores.payLaterMinFen,
+      payLaterMaxFen: stores.payLaterMaxFen,
+    })
+    .from(stores)
+    .where(and(eq(stores.slug, slug), eq(stores.active, true)))
+    .get();
+  if (!store) throw new DomainError("NOT_FOUND", "No such store.");
+  const list = db
+    .select({ id: products.id, name: products.name, description: products.description, priceFen: products.priceFen, stock: products.stock })
+    .from(products)
+    .where(and(eq(products.storeId, store.id), eq(products.active, true)))
+    .orderBy(asc(products.id))
+    .all();
+  const { payLaterEnabled, payLaterForcedOff, ...rest } = store;
+  return { store: { ...rest, offersPayLater: payLaterEnabled && !payLaterForcedOff }, products: list };
+}

@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { stores } from "@/db/schema";
+import { checkPayLaterEligibility } from "@/server/domain/eligibility";
+import { DomainError, type Verdict } from "@/server/domain/errors";
+import type { PolicyParams } from "@/server/domain/policy";
+import { loadCreditState } from "@/server/services/credit/credit-state";
+
+/** Whether this consumer may pay for `totalFen` at this store later: the preview and the order ask the same question. */
+export function payLaterVerdict(db: Db, input: { consumerId: number; storeId: number; totalFen: number; today: string; policy: PolicyParams }): Verdict {
+  const store = db
+    .select({
+      name: stores.name,
+      active: stores.active,
+      payLaterEnabled: stores.payLaterEnabled,
+      payLaterForcedOff: stores.payLaterForcedOff,
+      payLaterMinFen: stores.payLaterMinFen,
+      payLaterMaxFen: stores.payLaterMaxFen,
+    })
+    .from(stores)
+    .where(eq(stores.id, input.storeId))
+    .get();
+  if (!store) throw new DomainError("NOT_FOUND", "No such store.");
+  const credit = loadCreditState(db, input.consumerId, input.today);
+  return checkPayLaterEligibility({ store, credit, policy: input.policy, totalFen: input.totalFen });
+}
