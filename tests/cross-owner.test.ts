@@ -90,8 +90,9 @@ const CASES: Record<string, Case> = {
     input: (i) => ({ limit: 100, cursor: { createdAt: i.aliceEventAt + 1, id: i.aliceEvent + 1 } }),
     victimRows: (db, i) => db.$client.prepare("SELECT * FROM credit_events WHERE user_id = ?").all(i.alice),
     leaks: (result, i) => {
-      const items = ((result as { items?: { id: number }[] })?.items ?? []) as { id: number }[];
-      return items.some((e) => e.id === i.aliceEvent);
+      const events = (result as { events?: { id: number }[] } | null)?.events;
+      if (!Array.isArray(events)) return result !== null; // an unexpected shape counts as a leak until looked at
+      return events.some((e) => e.id === i.aliceEvent);
     },
   },
   "merchant.orders.detail": { kind: "refused", as: "tea@example.com", input: (i) => ({ orderId: i.lumenPlaced }) },
