@@ -41,7 +41,7 @@ export function pickProduct(dbFile: string): number {
   return row.id;
 }
 
-export async function driveLoad(opts: { base: string; dbFile: string; size: LoadSize; productId: number; jobsAt?: Date; stopAfterMs?: number }): Promise<LoadStats> {
+export async function driveLoad(opts: { base: string; dbFile: string; size: LoadSize; productId: number; jobsAt?: Date; stopAfterMs?: number; onOrder?: (placed: number) => void }): Promise<LoadStats> {
   const { base, size } = opts;
   const run = randomBytes(4).toString("hex");
   const stats: LoadStats = { signedIn: 0, ordersPlaced: 0, replays: 0, refused: {}, internalErrors: [], networkErrors: 0, repaymentsOk: 0, jobRuns: [], keys: new Map() };
@@ -91,7 +91,10 @@ export async function driveLoad(opts: { base: string; dbFile: string; size: Load
         ids.add(r.orderId);
         stats.keys.set(`${id}:${key}`, ids);
         if (r.replayed) stats.replays++;
-        else stats.ordersPlaced++;
+        else {
+          stats.ordersPlaced++;
+          opts.onOrder?.(stats.ordersPlaced);
+        }
       } catch (e) {
         record(e);
       }

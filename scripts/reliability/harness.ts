@@ -39,6 +39,8 @@ export type Server = { proc: ChildProcess; base: string; log: string[] };
 export async function startServer(opts: { port: number; dbFile: string; distDir: string }): Promise<Server> {
   const base = `http://${HOST}:${opts.port}`;
   const log: string[] = [];
+  const busy = await fetch(`${base}/api/health`).then(() => true, () => false);
+  if (busy) throw new Error(`something already answers on ${base}; pass a free --port`);
   const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", HOST], {
     detached: true, // its own process group, so a SIGKILL reaches next's workers and nothing else
     stdio: ["ignore", "pipe", "pipe"],
