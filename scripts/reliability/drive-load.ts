@@ -49,7 +49,10 @@ export async function driveLoad(opts: { base: string; dbFile: string; size: Load
   const record = (e: unknown) => {
     if (e instanceof TrpcError) {
       if (e.status >= 500 || e.code === "INTERNAL_SERVER_ERROR") stats.internalErrors.push(e.message);
-      else stats.refused[e.code] = (stats.refused[e.code] ?? 0) + 1;
+      else {
+        const key = `${e.message.split(":")[0]} ${e.code}`;
+        stats.refused[key] = (stats.refused[key] ?? 0) + 1;
+      }
     } else stats.networkErrors++; // the crash test kills the server mid-flight: connections drop
   };
 
