@@ -29,14 +29,19 @@ for (let round = 1; round <= rounds; round++) {
     dbFile,
     size,
     productId,
+    jobsAt: new Date(Date.now() + 40 * 86_400_000), // the job runs find overdue instalments to charge
+    // Rounds alternate between a kill in the middle of checkouts and one in the middle of racing repayments.
     onOrder: (placed) => {
-      if (placed >= killAfterOrders) void kill();
+      if (round % 2 === 1 && placed >= killAfterOrders) void kill();
+    },
+    onRepay: (accepted) => {
+      if (round % 2 === 0 && accepted >= 2) void kill();
     },
   });
   clearTimeout(fallback);
   await kill();
   const { violations, duplicateKeys } = check(dbFile, stats);
-  console.log(`round ${round}: SIGKILL after ${stats.ordersPlaced} orders\n  ${summary(stats)}`);
+  console.log(`round ${round}: SIGKILL after ${stats.ordersPlaced} orders and ${stats.repaymentsOk} repayments\n  ${summary(stats)}`);
   console.log(`  after the crash: invariant violations ${violations.length}, duplicate orders for a key ${duplicateKeys.length}`);
   for (const v of violations) console.error(`VIOLATION ${v.invariant}: ${v.detail}`);
   for (const d of duplicateKeys) console.error(`DUPLICATE ${d}`);

@@ -17,7 +17,7 @@ const productId = pickProduct(dbFile);
 const server = await startServer({ port, dbFile, distDir });
 let failed = false;
 try {
-  const stats = await driveLoad({ base: server.base, dbFile, size: large ? LARGE : SMALL, productId });
+  const stats = await driveLoad({ base: server.base, dbFile, size: large ? LARGE : SMALL, productId, jobsAt: new Date(Date.now() + 40 * 86_400_000) });
   const { violations, duplicateKeys } = check(dbFile, stats);
   console.log(`load (${large ? "large" : "small"}) against ${server.base}, ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${summary(stats)}`);
   console.log(`  invariant violations: ${violations.length}; duplicate orders for a key: ${duplicateKeys.length}`);

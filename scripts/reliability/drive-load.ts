@@ -41,7 +41,7 @@ export function pickProduct(dbFile: string): number {
   return row.id;
 }
 
-export async function driveLoad(opts: { base: string; dbFile: string; size: LoadSize; productId: number; jobsAt?: Date; stopAfterMs?: number; onOrder?: (placed: number) => void }): Promise<LoadStats> {
+export async function driveLoad(opts: { base: string; dbFile: string; size: LoadSize; productId: number; jobsAt?: Date; stopAfterMs?: number; onOrder?: (placed: number) => void; onRepay?: (accepted: number) => void }): Promise<LoadStats> {
   const { base, size } = opts;
   const run = randomBytes(4).toString("hex");
   const stats: LoadStats = { signedIn: 0, ordersPlaced: 0, replays: 0, refused: {}, internalErrors: [], networkErrors: 0, repaymentsOk: 0, jobRuns: [], keys: new Map() };
@@ -139,6 +139,7 @@ export async function driveLoad(opts: { base: string; dbFile: string; size: Load
       try {
         await s.mutation("bills.repay", { billId: bill.id, amountFen: bill.owedFen, cardNumber: "4242 4242 4242 4242", idempotencyKey: key });
         stats.repaymentsOk++;
+        opts.onRepay?.(stats.repaymentsOk);
       } catch (e) {
         record(e);
       }
