@@ -2,6 +2,7 @@
 // Each round starts `next start` on 127.0.0.1 over the same database file, drives load (checkouts, replays,
 // repayments, job runs), SIGKILLs the server mid-flight once orders are being written, then checks every
 // money invariant on what is left on disk. After the last round the server must start again and serve.
+import { spawnSync } from "node:child_process";
 import { arg, ensureBuild, freshDatabase, killServer, Session, startServer } from "./reliability/harness";
 import { check, driveLoad, LARGE, pickProduct, summary, type LoadSize } from "./reliability/drive-load";
 
@@ -64,6 +65,9 @@ try {
 }
 const final = check(dbFile);
 if (final.violations.length) failures++;
+// And the same through `npm run verify`, as an operator would after a crash.
+const verify = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", dbFile], { stdio: "inherit" });
+if (verify.status !== 0) failures++;
 console.log(`crash: ${rounds} round(s) in ${((Date.now() - started) / 1000).toFixed(1)} s, final invariant violations ${final.violations.length}`);
 if (failures) {
   console.error(`crash: FAILED (${failures})`);
