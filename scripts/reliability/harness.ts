@@ -36,6 +36,19 @@ export function ensureBuild(distDir: string): void {
 
 export type Server = { proc: ChildProcess; base: string; log: string[] };
 
+// Servers are detached (own process group); never leave one behind if this script dies early.
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const proc of live) {
+    try {
+      if (proc.exitCode === null && proc.signalCode === null) process.kill(-proc.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+
 export async function startServer(opts: { port: number; dbFile: string; distDir: string }): Promise<Server> {
   const base = `http://${HOST}:${opts.port}`;
   const log: string[] = [];
@@ -55,6 +68,8 @@ export async function startServer(opts: { port: number; dbFile: string; distDir:
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   });
+  live.add(proc);
+  proc.once("exit", () => live.delete(proc));
   const keep = (b: Buffer) => {
     log.push(b.toString());
     if (log.length > 200) log.shift();
