@@ -1,0 +1,170 @@
+// Cross-owner matrix: every procedure whose input names a record by id is called by "another" consumer or merchant
+// with ids that belong to someone else. It must refuse (NOT_FOUND / FORBIDDEN) or stay scoped to the caller,
+// never return the other's data, and a refusal writes nothing (digest of every table before and after).
+// The list of id-taking procedures comes from the router: a new one fails here until it has a case.
+import { describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import type { Db } from "@/db/client";
+import { appRouter } from "@/server/api/root";
+import type { ProcedureMeta } from "@/server/api/trpc";
+import { tableDigest, inputKeys } from "./digest";
+import { callerAs, seededDb, userId } from "./helpers";
+
+type AnyProcedure = { _def: { meta?: ProcedureMeta; type: string; inputs?: unknown[] } };
+const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, AnyProcedure> }).procedures);
+const ID_LIKE = /(^id$|Id$)/;
+const idTaking = procedures
+  .filter(([, p]) => (p._def.inputs ?? []).some((schema) => inputKeys(schema).some((k) => ID_LIKE.test(k))))
+  .map(([path]) => path)
+  .sort();
+
+const one = (db: Db, sql: string, ...params: unknown[]) => {
+  const row = db.$client.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+  if (!row) throw new Error(`Seed has no row for: ${sql}`);
+  return Object.values(row)[0] as number;
+};
+
+/** Ids that belong to alice (consumer) and to Lumen Electronics (shop@example.com). */
+function victimIds(db: Db) {
+  const alice = userId(db, "alice@example.com");
+  const lumen = one(db, "SELECT s.id FROM stores s JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com'");
+  return {
+    alice,
+    lumen,
+    aliceOrder: one(db, "SELECT id FROM orders WHERE consumer_id = ? ORDER BY status = 'placed' DESC, id LIMIT 1", alice),
+    aliceBill: one(db, "SELECT id FROM bills WHERE consumer_id = ? AND status = 'open' LIMIT 1", alice),
+    aliceEvent: one(db, "SELECT id FROM credit_events WHERE user_id = ? ORDER BY id DESC LIMIT 1", alice),
+    aliceEventAt: one(db, "SELECT created_at FROM credit_events WHERE user_id = ? ORDER BY id DESC LIMIT 1", alice),
+    lumenPlaced: one(db, "SELECT id FROM orders WHERE store_id = ? AND status = 'placed' LIMIT 1", lumen),
+    lumenShipped: one(db, "SELECT id FROM orders WHERE store_id = ? AND status IN ('shipped', 'placed') ORDER BY status = 'shipped' DESC LIMIT 1", lumen),
+    lumenRefundable: one(db, "SELECT id FROM orders WHERE store_id = ? AND status IN ('completed', 'shipped', 'placed') AND refunded_fen < total_fen ORDER BY status = 'completed' DESC LIMIT 1", lumen),
+    lumenProduct: one(db, "SELECT id FROM products WHERE store_id = ? LIMIT 1", lumen),
+  };
+}
+type Ids = ReturnType<typeof victimIds>;
+
+type Case =
+  | { kind: "refused"; as: string; input: (ids: Ids) => unknown }
+  // Allowed by design (public catalogue ids), but the call may only touch the caller's own rows.
+  | { kind: "scoped"; as: string; input: (ids: Ids) => unknown; victimRows: (db: Db, ids: Ids) => unknown; leaks: (result: unknown, ids: Ids) => boolean }
+  | { kind: "exempt"; why: string };
+
+const card = "4242 4242 4242 4242";
+const shipping = { shippingName: "Bob Li", shippingPhone: "13800138000", shippingAddress: "1 Test Road, Shanghai" };
+const aliceCart = (db: Db, ids: Ids) => db.$client.prepare("SELECT * FROM cart_items WHERE user_id = ? ORDER BY rowid").all(ids.alice);
+const aliceOrders = (db: Db, ids: Ids) => db.$client.prepare("SELECT * FROM orders WHERE consumer_id = ? ORDER BY id").all(ids.alice);
+const ADMIN_WHY = "admin acts platform-wide by design; every other role is refused (tests/authz-matrix.test.ts)";
+
+const CASES: Record<string, Case> = {
+  "shop.order": { kind: "refused", as: "bob@example.com", input: (i) => ({ orderId: i.aliceOrder }) },
+  "shop.cancelOrder": { kind: "refused", as: "bob@example.com", input: (i) => ({ orderId: i.aliceOrder }) },
+  "bills.repay": {
+    kind: "refused",
+    as: "bob@example.com",
+    input: (i) => ({ billId: i.aliceBill, amountFen: 100, cardNumber: card, idempotencyKey: "cross-owner-repay-1" }),
+  },
+  "shop.addToCart": {
+    kind: "scoped",
+    as: "bob@example.com",
+    input: (i) => ({ productId: i.lumenProduct, quantity: 1, replaceCart: true }),
+    victimRows: aliceCart,
+    leaks: () => false,
+  },
+  "shop.setCartQuantity": {
+    kind: "scoped",
+    as: "bob@example.com",
+    input: (i) => ({ productId: i.lumenProduct, quantity: 0 }),
+    victimRows: aliceCart,
+    leaks: () => false,
+  },
+  "shop.placeOrder": {
+    kind: "scoped",
+    as: "bob@example.com",
+    input: (i) => ({ ...shipping, idempotencyKey: "cross-owner-order-1", lines: [{ productId: i.lumenProduct, quantity: 1 }], paymentMethod: "pay_now", cardNumber: card }),
+    victimRows: aliceOrders,
+    leaks: (result, i) => JSON.stringify(result ?? null).includes(`"consumerId":${i.alice}`),
+  },
+  "credit.events": {
+    kind: "scoped",
+    as: "bob@example.com",
+    input: (i) => ({ limit: 100, cursor: { createdAt: i.aliceEventAt + 1, id: i.aliceEvent + 1 } }),
+    victimRows: (db, i) => db.$client.prepare("SELECT * FROM credit_events WHERE user_id = ?").all(i.alice),
+    leaks: (result, i) => {
+      const events = (result as { events?: { id: number }[] } | null)?.events;
+      if (!Array.isArray(events)) return result !== null; // an unexpected shape counts as a leak until looked at
+      return events.some((e) => e.id === i.aliceEvent);
+    },
+  },
+  "merchant.orders.detail": { kind: "refused", as: "tea@example.com", input: (i) => ({ orderId: i.lumenPlaced }) },
+  "merchant.orders.ship": { kind: "refused", as: "tea@example.com", input: (i) => ({ orderId: i.lumenPlaced }) },
+  "merchant.orders.complete": { kind: "refused", as: "tea@example.com", input: (i) => ({ orderId: i.lumenShipped }) },
+  "merchant.orders.cancel": { kind: "refused", as: "tea@example.com", input: (i) => ({ orderId: i.lumenPlaced, reason: "not mine" }) },
+  "merchant.orders.refund": {
+    kind: "refused",
+    as: "tea@example.com",
+    input: (i) => ({ orderId: i.lumenRefundable, amountFen: 1, reason: "cross-owner refund", idempotencyKey: "cross-owner-refund-1" }),
+  },
+  "merchant.products.get": { kind: "refused", as: "tea@example.com", input: (i) => ({ productId: i.lumenProduct }) },
+  "merchant.products.update": {
+    kind: "refused",
+    as: "tea@example.com",
+    input: (i) => ({ productId: i.lumenProduct, name: "Stolen", description: "", priceFen: 1, stock: 1 }),
+  },
+  "merchant.products.setActive": { kind: "refused", as: "tea@example.com", input: (i) => ({ productId: i.lumenProduct, active: false }) },
+  "admin.consumer": { kind: "exempt", why: ADMIN_WHY },
+  "admin.adjustScore": { kind: "exempt", why: ADMIN_WHY },
+  "admin.suspendPayLater": { kind: "exempt", why: ADMIN_WHY },
+  "admin.reinstatePayLater": { kind: "exempt", why: ADMIN_WHY },
+  "admin.setStoreActive": { kind: "exempt", why: ADMIN_WHY },
+  "admin.setPayLaterForcedOff": { kind: "exempt", why: ADMIN_WHY },
+  "admin.audit": { kind: "exempt", why: ADMIN_WHY },
+};
+
+function call(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+describe("cross-owner matrix", () => {
+  it("finds the id-taking procedures in the router", () => {
+    expect(idTaking).toEqual(expect.arrayContaining(["shop.order", "bills.repay", "merchant.orders.refund", "merchant.products.update"]));
+  });
+
+  it("has a case for every procedure taking an id (add one for each new procedure)", () => {
+    expect(idTaking.filter((path) => !CASES[path])).toEqual([]);
+    expect(Object.keys(CASES).filter((path) => !idTaking.includes(path))).toEqual([]);
+  });
+
+  it.each(Object.entries(CASES).filter(([, c]) => c.kind !== "exempt"))("%s as another owner", async (path, c) => {
+    const { db, clock } = await seededDb();
+    const ids = victimIds(db);
+    if (c.kind === "exempt") return;
+    const caller = callerAs(db, clock, c.as);
+    if (c.kind === "refused") {
+      const before = tableDigest(db);
+      const error = await call(caller, path, c.input(ids)).then(
+        (value) => ({ value }),
+        (e: unknown) => e,
+      );
+      expect(error, `${path} returned another's data`).toBeInstanceOf(TRPCError);
+      expect([path, (error as TRPCError).code]).toEqual([path, expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
+      expect(tableDigest(db), `${path} wrote while refusing`).toBe(before);
+      // The owner's own call with the same ids is not refused for ownership: the case is a real one.
+      const owner = callerAs(db, clock, c.as === "bob@example.com" ? "alice@example.com" : "shop@example.com");
+      const ownerOutcome = await call(owner, path, c.input(ids)).then(
+        () => "OK",
+        (e: unknown) => (e instanceof TRPCError ? e.code : "THREW"),
+      );
+      expect([path, ownerOutcome]).not.toEqual([path, "NOT_FOUND"]);
+    } else {
+      const before = JSON.stringify(c.victimRows(db, ids));
+      const result = await call(caller, path, c.input(ids)).catch((e: unknown) => {
+        expect(e).toBeInstanceOf(TRPCError);
+        expect((e as TRPCError).code).not.toBe("INTERNAL_SERVER_ERROR");
+        return null;
+      });
+      expect(c.leaks(result, ids), `${path} returned another's data`).toBe(false);
+      expect(JSON.stringify(c.victimRows(db, ids)), `${path} touched another's rows`).toBe(before);
+    }
+  });
+});
