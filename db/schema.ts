@@ -303,7 +303,31 @@ export const instalments = sqliteTable(
     index("instalments_store_state_due_idx").on(t.storeId, t.state, t.dueDate),
     index("instalments_consumer_state_due_idx").on(t.consumerId, t.state, t.dueDate),
     index("instalments_state_overdue_idx").on(t.state, t.overdueOn),
+    // Open instalments only, covering the distinct overdue bills/customers per store and platform-wide.
+    index("instalments_open_store_overdue_idx").on(t.storeId, t.overdueOn, t.billId, t.consumerId).where(sql`state = 'open'`),
+    index("instalments_open_overdue_idx").on(t.overdueOn, t.billId, t.consumerId).where(sql`state = 'open'`),
   ],
+);
+
+/**
+ * Receivables per store and day: every instalment counted in the row for its (store, due date,
+ * overdue date). Kept equal to the instalments by triggers on `instalments` (migration
+ * 0002_receivable_days), so every write — place, repay, jobs, cancel, refund, seeds — maintains it
+ * in the same transaction. The summaries aggregate a few hundred rows and apply today's date.
+ */
+export const receivableDays = sqliteTable(
+  "receivable_days",
+  {
+    storeId: integer("store_id").notNull(),
+    dueDate: text("due_date").notNull(),
+    overdueOn: text("overdue_on").notNull(),
+    openCount: integer("open_count").notNull().default(0),
+    owedFen: integer("owed_fen").notNull().default(0),
+    nonVoidCount: integer("non_void_count").notNull().default(0),
+    paidCount: integer("paid_count").notNull().default(0),
+    paidOnTimeCount: integer("paid_on_time_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.dueDate, t.overdueOn] })],
 );
 
 export const payments = sqliteTable(
