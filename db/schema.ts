@@ -197,6 +197,8 @@ export const orders = sqliteTable(
     index("orders_consumer_idx").on(t.consumerId, t.id),
     index("orders_store_idx").on(t.storeId, t.id),
     index("orders_store_status_idx").on(t.storeId, t.status, t.id),
+    // Covering: pay-later volume per store and platform-wide.
+    index("orders_method_store_total_idx").on(t.paymentMethod, t.storeId, t.totalFen),
   ],
 );
 
@@ -374,6 +376,9 @@ export const paymentAllocations = sqliteTable(
     index("payment_allocations_payment_idx").on(t.paymentId),
     index("payment_allocations_instalment_idx").on(t.instalmentId),
     index("payment_allocations_store_created_idx").on(t.storeId, t.createdAt),
+    // Covering: money collected in a window, per store and platform-wide, without reading the rows.
+    index("payment_allocations_store_created_amounts_idx").on(t.storeId, t.createdAt, t.principalFen, t.feeFen),
+    index("payment_allocations_created_amounts_idx").on(t.createdAt, t.principalFen, t.feeFen),
   ],
 );
 
