@@ -306,8 +306,12 @@ export const instalments = sqliteTable(
     index("instalments_consumer_state_due_idx").on(t.consumerId, t.state, t.dueDate),
     index("instalments_state_overdue_idx").on(t.state, t.overdueOn),
     // Open instalments only, covering the distinct overdue bills/customers per store and platform-wide.
-    index("instalments_open_store_overdue_idx").on(t.storeId, t.overdueOn, t.billId, t.consumerId).where(sql`state = 'open'`),
-    index("instalments_open_overdue_idx").on(t.overdueOn, t.billId, t.consumerId).where(sql`state = 'open'`),
+    // (state is repeated as the last column so that SQLite sees the index as covering.)
+    // Grouped by bill / by consumer in index order, so distinct counts need no temporary B-tree.
+    index("instalments_open_store_bill_idx").on(t.storeId, t.billId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_store_consumer_idx").on(t.storeId, t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_consumer_idx").on(t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_overdue_cov_idx").on(t.overdueOn, t.billId, t.consumerId, t.state).where(sql`state = 'open'`),
   ],
 );
 

@@ -56,15 +56,24 @@ export function receivablesSummary(db: Db, opts: { storeId: number | null; now: 
     FROM receivable_days
     WHERE 1 = 1 ${storeFilter}`)!;
 
-  const bills = db.get<{ outstanding_bills: number; overdue_bills: number; overdue_customers: number }>(sql`
-    SELECT
-      (SELECT COUNT(DISTINCT bill_id) FROM instalments WHERE state = 'open' ${storeFilter} AND overdue_on > ${today}) AS outstanding_bills,
-      (SELECT COUNT(DISTINCT bill_id) FROM instalments WHERE state = 'open' ${storeFilter} AND overdue_on <= ${today}) AS overdue_bills,
-      (SELECT COUNT(DISTINCT consumer_id) FROM instalments WHERE state = 'open' ${storeFilter} AND overdue_on <= ${today}) AS overdue_customers`)!;
+  // Distinct bills and customers: open instalments only, grouped in index order (partial covering
+  // indexes, so no temporary B-tree). Indexes named explicitly: without statistics SQLite would
+  // pick the non-covering (state, overdue_on) one.
+  const billCounts = db.get<{ outstanding_bills: number; overdue_bills: number }>(sql`
+    SELECT COALESCE(SUM(hi > ${today}), 0) AS outstanding_bills, COALESCE(SUM(lo <= ${today}), 0) AS overdue_bills
+    FROM (SELECT MIN(overdue_on) AS lo, MAX(overdue_on) AS hi FROM instalments INDEXED BY instalments_open_store_bill_idx
+          WHERE state = 'open' ${storeFilter} GROUP BY store_id, bill_id)`)!;
+  const customers = opts.storeId === null ? sql`instalments INDEXED BY instalments_open_consumer_idx` : sql`instalments INDEXED BY instalments_open_store_consumer_idx`;
+  const overdueCustomers = db.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${customers} WHERE state = 'open' ${storeFilter}
+      GROUP BY consumer_id HAVING MIN(overdue_on) <= ${today})`)!.n;
 
   const since = opts.now.getTime() - 30 * 86_400_000;
+  const allocations = opts.storeId === null
+    ? sql`payment_allocations INDEXED BY payment_allocations_created_amounts_idx`
+    : sql`payment_allocations INDEXED BY payment_allocations_store_created_amounts_idx`;
   const collected = db.get<{ total: number | null }>(sql`
-    SELECT SUM(principal_fen + fee_fen) AS total FROM payment_allocations
+    SELECT SUM(principal_fen + fee_fen) AS total FROM ${allocations}
     WHERE created_at >= ${since} ${storeFilter}`)!;
 
   const outstandingFen = row.outstanding ?? 0;
@@ -72,11 +81,11 @@ export function receivablesSummary(db: Db, opts: { storeId: number | null; now: 
   const due = row.due ?? 0;
   return {
     outstandingFen,
-    outstandingBills: bills.outstanding_bills,
+    outstandingBills: billCounts.outstanding_bills,
     dueIn7DaysFen: row.due7 ?? 0,
     overdueFen,
-    overdueBills: bills.overdue_bills,
-    overdueCustomers: bills.overdue_customers,
+    overdueBills: billCounts.overdue_bills,
+    overdueCustomers,
     collected30dFen: collected.total ?? 0,
     onTimeRate: due > 0 ? (row.on_time ?? 0) / due : null,
     overdueRate: outstandingFen + overdueFen > 0 ? overdueFen / (outstandingFen + overdueFen) : null,
