@@ -30,16 +30,21 @@ export function listOverdue(
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const cmp = input.dir === "desc" ? sql`<` : sql`>`;
   const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
+  // Page over the instalments alone (partial covering index over open rows), then join the page's rows.
   const rows = db.all<Row>(sql`
-    SELECT i.id, ${days} AS days, ${owed} AS owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
-    FROM instalments i
+    SELECT p.id, p.days, p.owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
+    FROM (
+      SELECT i.id, ${days} AS days, ${owed} AS owed FROM instalments i
+      WHERE i.store_id = ${input.storeId} AND i.state = 'open' AND i.overdue_on <= ${today}
+        ${after ? sql`AND (${key}, i.id) ${cmp} (${after.key}, ${after.id})` : sql``}
+      ORDER BY ${key} ${dir}, i.id ${dir}
+      LIMIT ${input.limit + 1}
+    ) p
+    JOIN instalments i ON i.id = p.id
     JOIN bills b ON b.id = i.bill_id
     JOIN orders o ON o.id = b.order_id
     JOIN users u ON u.id = i.consumer_id
-    WHERE i.store_id = ${input.storeId} AND i.state = 'open' AND i.overdue_on <= ${today}
-      ${after ? sql`AND (${key}, i.id) ${cmp} (${after.key}, ${after.id})` : sql``}
-    ORDER BY ${key} ${dir}, i.id ${dir}
-    LIMIT ${input.limit + 1}`);
+    ORDER BY ${input.sort === "amount" ? sql`p.owed` : sql`p.days`} ${dir}, p.id ${dir}`);
   const page = rows.slice(0, input.limit).map((r) => ({
     instalmentId: r.id,
     orderId: r.order_id,
