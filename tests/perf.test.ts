@@ -7,6 +7,7 @@ import { bills, orders, products, stores } from "@/db/schema";
 import { addDays, localDate } from "@/server/domain/dates";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { receivablesSummary } from "@/server/services/receivables/summary";
+import { listOverdue } from "@/server/services/receivables/overdue-list";
 import { storeReceivables } from "@/server/services/admin/store-receivables";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { callerAs, seededDb, userId } from "./helpers";
@@ -115,5 +116,27 @@ describe("receivable_days stays equal to a recomputation", () => {
     const { db } = await seededDb();
     db.run(sql`UPDATE receivable_days SET owed_fen = owed_fen + 1 WHERE rowid = (SELECT MIN(rowid) FROM receivable_days WHERE open_count > 0)`);
     expect(checkInvariants(db).map((v) => v.invariant)).toContain("the receivable days equal a recomputation from the instalments");
+  });
+});
+
+describe("the overdue list's keyset pages by days overdue", () => {
+  it("walks one row at a time through exactly the rows of one big page, both directions", async () => {
+    const { db, clock } = await seededDb();
+    clock.advanceDays(45);
+    const store = db.select().from(stores).where(eq(stores.slug, "lumen-electronics")).get()!;
+    for (const dir of ["desc", "asc"] as const) {
+      const all = listOverdue(db, { storeId: store.id, now: clock.now(), sort: "days", dir, limit: 100 }).items;
+      expect(all.length).toBeGreaterThan(2);
+      const walked = [];
+      let cursor: string | null = null;
+      do {
+        const page = listOverdue(db, { storeId: store.id, now: clock.now(), sort: "days", dir, cursor, limit: 1 });
+        walked.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual(all);
+      const days = all.map((r) => r.daysOverdue);
+      expect(days).toEqual([...days].sort((a, b) => (dir === "desc" ? b - a : a - b)));
+    }
   });
 });
