@@ -3,6 +3,8 @@
 import { sql } from "drizzle-orm";
 import { openDb } from "@/db/client";
 import { receivablesSummary } from "@/server/services/receivables/summary";
+import { listOverdue } from "@/server/services/receivables/overdue-list";
+import { storeReceivables } from "@/server/services/admin/store-receivables";
 import { measure, ms, printTable, writeResults, type Row } from "./lib";
 
 const file = process.argv[2] ?? "data/large.db";
@@ -16,13 +18,23 @@ const floor = measure("floor: count open instalments of the store", () =>
 );
 const merchant = measure("merchant receivables summary", () => receivablesSummary(db, { storeId: largest.store_id, now }));
 const platform = measure("platform receivables summary", () => receivablesSummary(db, { storeId: null, now }), { iterations: 10 });
+const perStore = measure("admin per-store receivables", () => storeReceivables(db, now), { iterations: 10 });
+// Overdue list: the first page, and a page reached by following the cursor 20 pages deep.
+const page = (cursor: string | null) => listOverdue(db, { storeId: largest.store_id, now, sort: "days", dir: "desc", cursor, limit: 50 });
+let deepCursor: string | null = null;
+for (let i = 0; i < 20; i++) deepCursor = page(deepCursor).nextCursor;
+const first = measure("overdue list first page", () => page(null), { iterations: 20 });
+const deep = measure("overdue list page 21", () => page(deepCursor), { iterations: 20 });
 
 const rows: Row[] = [
   { scenario: "receivables", metric: `floor (${largest.n.toLocaleString("en")} instalments in store)`, value: ms(floor.p50Ms), target: "—", met: null },
   { scenario: "receivables", metric: "merchant summary p50", value: ms(merchant.p50Ms), target: "≤ 50 ms", met: merchant.p50Ms <= 50 },
   { scenario: "receivables", metric: "merchant summary / floor", value: `${(merchant.p50Ms / Math.max(floor.p50Ms, 0.001)).toFixed(1)}×`, target: "—", met: null },
   { scenario: "receivables", metric: `platform summary p50 (${total.toLocaleString("en")} instalments)`, value: ms(platform.p50Ms), target: "≤ 200 ms", met: platform.p50Ms <= 200 },
+  { scenario: "receivables", metric: "admin per-store receivables p50", value: ms(perStore.p50Ms), target: "≤ 200 ms", met: perStore.p50Ms <= 200 },
+  { scenario: "receivables", metric: "overdue list first page p50", value: ms(first.p50Ms), target: "—", met: null },
+  { scenario: "receivables", metric: "overdue list page 21 p50", value: ms(deep.p50Ms), target: "≤ 1.2 × first", met: deep.p50Ms <= first.p50Ms * 1.2 },
 ];
 printTable(rows);
-writeResults("receivables", rows, { database: file, samples: [floor, merchant, platform] });
+writeResults("receivables", rows, { database: file, samples: [floor, merchant, platform, perStore, first, deep] });
 db.$client.close();

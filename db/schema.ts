@@ -197,6 +197,8 @@ export const orders = sqliteTable(
     index("orders_consumer_idx").on(t.consumerId, t.id),
     index("orders_store_idx").on(t.storeId, t.id),
     index("orders_store_status_idx").on(t.storeId, t.status, t.id),
+    // Covering: pay-later volume per store and platform-wide.
+    index("orders_method_store_total_idx").on(t.paymentMethod, t.storeId, t.totalFen),
   ],
 );
 
@@ -303,7 +305,37 @@ export const instalments = sqliteTable(
     index("instalments_store_state_due_idx").on(t.storeId, t.state, t.dueDate),
     index("instalments_consumer_state_due_idx").on(t.consumerId, t.state, t.dueDate),
     index("instalments_state_overdue_idx").on(t.state, t.overdueOn),
+    // Open instalments only, covering the distinct overdue bills/customers per store and platform-wide.
+    // (state is repeated as the last column so that SQLite sees the index as covering.)
+    // Grouped by bill / by consumer in index order, so distinct counts need no temporary B-tree.
+    index("instalments_open_store_bill_idx").on(t.storeId, t.billId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_store_consumer_idx").on(t.storeId, t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    // The merchant overdue list by days overdue: overdue_on order, keyset on (overdue_on, id).
+    index("instalments_open_store_overdue_on_idx").on(t.storeId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_consumer_idx").on(t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_overdue_cov_idx").on(t.overdueOn, t.billId, t.consumerId, t.state).where(sql`state = 'open'`),
   ],
+);
+
+/**
+ * Receivables per store and day: every instalment counted in the row for its (store, due date,
+ * overdue date). Kept equal to the instalments by triggers on `instalments` (migration
+ * 0002_receivable_days), so every write — place, repay, jobs, cancel, refund, seeds — maintains it
+ * in the same transaction. The summaries aggregate a few hundred rows and apply today's date.
+ */
+export const receivableDays = sqliteTable(
+  "receivable_days",
+  {
+    storeId: integer("store_id").notNull(),
+    dueDate: text("due_date").notNull(),
+    overdueOn: text("overdue_on").notNull(),
+    openCount: integer("open_count").notNull().default(0),
+    owedFen: integer("owed_fen").notNull().default(0),
+    nonVoidCount: integer("non_void_count").notNull().default(0),
+    paidCount: integer("paid_count").notNull().default(0),
+    paidOnTimeCount: integer("paid_on_time_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.dueDate, t.overdueOn] })],
 );
 
 export const payments = sqliteTable(
@@ -350,6 +382,9 @@ export const paymentAllocations = sqliteTable(
     index("payment_allocations_payment_idx").on(t.paymentId),
     index("payment_allocations_instalment_idx").on(t.instalmentId),
     index("payment_allocations_store_created_idx").on(t.storeId, t.createdAt),
+    // Covering: money collected in a window, per store and platform-wide, without reading the rows.
+    index("payment_allocations_store_created_amounts_idx").on(t.storeId, t.createdAt, t.principalFen, t.feeFen),
+    index("payment_allocations_created_amounts_idx").on(t.createdAt, t.principalFen, t.feeFen),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { decodeCursor, encodeCursor } from "@/server/domain/cursor";
-import { localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/domain/dates";
 import { maskEmail, maskName } from "@/server/domain/mask";
 
 export type OverdueSort = "days" | "amount";
@@ -30,16 +30,38 @@ export function listOverdue(
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const cmp = input.dir === "desc" ? sql`<` : sql`>`;
   const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
+  // Page over the instalments alone, then join the page's rows. By days the order is overdue_on
+  // (days overdue fall as overdue_on rises), so the partial index serves a seek for every page.
+  let inner;
+  if (input.sort === "days") {
+    const desc = input.dir === "desc";
+    const afterOn = after ? addDays(today, -(after.key - 1)) : null;
+    const seek = after
+      ? desc
+        ? sql`AND (i.overdue_on > ${afterOn} OR (i.overdue_on = ${afterOn} AND i.id < ${after.id}))`
+        : sql`AND (i.overdue_on < ${afterOn} OR (i.overdue_on = ${afterOn} AND i.id > ${after.id}))`
+      : sql``;
+    inner = sql`
+      SELECT i.id, ${days} AS days, ${owed} AS owed FROM instalments i INDEXED BY instalments_open_store_overdue_on_idx
+      WHERE i.store_id = ${input.storeId} AND i.state = 'open' AND i.overdue_on <= ${today} ${seek}
+      ORDER BY i.overdue_on ${desc ? sql`ASC` : sql`DESC`}, i.id ${dir}
+      LIMIT ${input.limit + 1}`;
+  } else {
+    inner = sql`
+      SELECT i.id, ${days} AS days, ${owed} AS owed FROM instalments i
+      WHERE i.store_id = ${input.storeId} AND i.state = 'open' AND i.overdue_on <= ${today}
+        ${after ? sql`AND (${key}, i.id) ${cmp} (${after.key}, ${after.id})` : sql``}
+      ORDER BY ${key} ${dir}, i.id ${dir}
+      LIMIT ${input.limit + 1}`;
+  }
   const rows = db.all<Row>(sql`
-    SELECT i.id, ${days} AS days, ${owed} AS owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
-    FROM instalments i
+    SELECT p.id, p.days, p.owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
+    FROM (${inner}) p
+    JOIN instalments i ON i.id = p.id
     JOIN bills b ON b.id = i.bill_id
     JOIN orders o ON o.id = b.order_id
     JOIN users u ON u.id = i.consumer_id
-    WHERE i.store_id = ${input.storeId} AND i.state = 'open' AND i.overdue_on <= ${today}
-      ${after ? sql`AND (${key}, i.id) ${cmp} (${after.key}, ${after.id})` : sql``}
-    ORDER BY ${key} ${dir}, i.id ${dir}
-    LIMIT ${input.limit + 1}`);
+    ORDER BY ${input.sort === "amount" ? sql`p.owed` : sql`p.days`} ${dir}, p.id ${dir}`);
   const page = rows.slice(0, input.limit).map((r) => ({
     instalmentId: r.id,
     orderId: r.order_id,

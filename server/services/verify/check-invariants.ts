@@ -11,6 +11,24 @@ type Check = { invariant: string; query: SQL; describe: (row: Record<string, unk
 
 const CHECKS: Check[] = [
   {
+    invariant: "the receivable days equal a recomputation from the instalments",
+    query: sql`WITH expected AS (
+        SELECT store_id, due_date, overdue_on,
+          SUM(state = 'open') AS open_count,
+          SUM(CASE WHEN state = 'open' THEN amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen ELSE 0 END) AS owed_fen,
+          SUM(state <> 'void') AS non_void_count,
+          SUM(state = 'paid') AS paid_count,
+          SUM(state = 'paid' AND COALESCE(paid_on <= due_date, 0)) AS paid_on_time_count
+        FROM instalments GROUP BY store_id, due_date, overdue_on
+        HAVING open_count <> 0 OR owed_fen <> 0 OR non_void_count <> 0 OR paid_count <> 0 OR paid_on_time_count <> 0),
+      actual AS (SELECT * FROM receivable_days
+        WHERE open_count <> 0 OR owed_fen <> 0 OR non_void_count <> 0 OR paid_count <> 0 OR paid_on_time_count <> 0)
+      SELECT store_id, due_date, overdue_on FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual)
+      UNION SELECT store_id, due_date, overdue_on FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected)
+      LIMIT 100`,
+    describe: (r) => `store ${r.store_id}, due ${r.due_date}, overdue from ${r.overdue_on}: receivable_days disagrees with the instalments`,
+  },
+  {
     invariant: "used credit equals the unpaid principal of open instalments",
     query: sql`SELECT p.user_id, p.used_credit_fen AS used,
         COALESCE((SELECT SUM(i.amount_fen - i.paid_principal_fen) FROM instalments i WHERE i.consumer_id = p.user_id AND i.state = 'open'), 0) AS unpaid

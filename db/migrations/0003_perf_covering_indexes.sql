@@ -1,0 +1,3 @@
+CREATE INDEX `orders_method_store_total_idx` ON `orders` (`payment_method`,`store_id`,`total_fen`);--> statement-breakpoint
+CREATE INDEX `payment_allocations_store_created_amounts_idx` ON `payment_allocations` (`store_id`,`created_at`,`principal_fen`,`fee_fen`);--> statement-breakpoint
+CREATE INDEX `payment_allocations_created_amounts_idx` ON `payment_allocations` (`created_at`,`principal_fen`,`fee_fen`);

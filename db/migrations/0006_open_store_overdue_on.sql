@@ -1,0 +1,1 @@
+CREATE INDEX `instalments_open_store_overdue_on_idx` ON `instalments` (`store_id`,`overdue_on`,`state`) WHERE state = 'open';
