@@ -114,3 +114,18 @@ describe("the store list", () => {
     expect(stores.find((s) => s.name === "Lumen Electronics")!.offersPayLater).toBe(true);
   });
 });
+
+describe("resetting the demo data", () => {
+  it("empties every table, and the seed then holds every invariant", async () => {
+    const { db } = await seededDb();
+    const { wipeDatabase, seedDemo } = await import("@/db/seed");
+    const { checkInvariants } = await import("@/server/services/verify/check-invariants");
+    const { sql } = await import("drizzle-orm");
+    wipeDatabase(db);
+    const tables = db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`);
+    const nonEmpty = tables.filter((t) => db.get<{ n: number }>(sql.raw(`SELECT COUNT(*) AS n FROM "${t.name}"`))!.n > 0).map((t) => t.name);
+    expect(nonEmpty).toEqual([]);
+    await seedDemo(db, SEED_NOW);
+    expect(checkInvariants(db)).toEqual([]);
+  });
+});
