@@ -95,7 +95,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
           </div>
 
           <div className={`rounded-lg border p-3 ${payLaterOk ? "border-slate-200" : "border-slate-200 bg-slate-50"}`}>
-            <label className={`flex min-h-11 items-center gap-3 font-medium ${payLaterOk ? "" : "text-slate-400"}`}>
+            <label className={`flex min-h-11 items-center gap-3 font-medium ${payLaterOk ? "" : "text-slate-500"}`}>
               <input
                 type="radio"
                 name="paymentMethod"

@@ -15,7 +15,7 @@ type Search = { actor?: string; action?: string; entity?: string; from?: string;
 
 /** A before/after value as compact text: "score: 520", or the JSON for anything nested. */
 function Snapshot({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
+  if (value === null || value === undefined) return <span className="text-slate-500">—</span>;
   if (typeof value !== "object") return <span>{String(value)}</span>;
   const entries = Object.entries(value as Record<string, unknown>);
   const simple = entries.every(([, v]) => v === null || typeof v !== "object");

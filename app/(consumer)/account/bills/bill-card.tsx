@@ -8,7 +8,7 @@ const STATUS_STYLE: Record<InstalmentView["status"], string> = {
   due_soon: "bg-amber-100 text-amber-900",
   overdue: "bg-red-100 text-red-800",
   paid: "bg-emerald-100 text-emerald-800",
-  void: "bg-slate-100 text-slate-500",
+  void: "bg-slate-100 text-slate-600",
 };
 
 function statusText(inst: InstalmentView): string {

@@ -133,7 +133,7 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
                       ) : event.actorName ? (
                         <span>{event.actorName}</span>
                       ) : (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500">—</span>
                       )}
                     </td>
                   </tr>
