@@ -97,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {filtered ? "Widen the date range or clear a filter." : "Admin actions and merchant settings changes appear here."}
         </EmptyState>
       ) : (
-        <div tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[52rem] text-left text-sm">
             <caption className="sr-only">Audit log entries, newest first</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">

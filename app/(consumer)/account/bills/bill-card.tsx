@@ -38,7 +38,7 @@ export function BillCard({ bill }: { bill: BillView }) {
           {bill.planLabel} · {formatFen(bill.totalFen)} · since {formatDate(bill.createdAt)}
         </p>
       </div>
-      <div tabIndex={0} className="mt-3 overflow-x-auto">
+      <div tabIndex={0} className="relative mt-3 overflow-x-auto">
         <table className="w-full min-w-[34rem] text-left text-sm">
           <caption className="sr-only">Instalments of order {bill.orderNumber}</caption>
           <thead className="text-slate-500">

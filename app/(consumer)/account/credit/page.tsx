@@ -104,7 +104,7 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
         {report.events.length === 0 ? (
           <EmptyState title="No score changes yet." />
         ) : (
-          <div tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Every change to your credit score, newest first</caption>
               <thead className="bg-slate-50 text-slate-600">
