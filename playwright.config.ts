@@ -36,6 +36,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       HOUFU_E2E_RESET: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
       NEXT_DIST_DIR: distDir,
     },
   },

@@ -1,24 +1,5 @@
-// Words for the merchant's screens, in one place.
-import type { OrderStatus, PaymentMethod } from "@/db/schema";
-import type { InstalmentStatus } from "@/server/domain/instalments";
-
-export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = {
-  placed: "Placed",
-  shipped: "Shipped",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  refunded: "Refunded",
-};
-
-export const PAYMENT_METHOD_LABEL: Record<PaymentMethod, string> = { pay_now: "Pay now", pay_later: "Pay later" };
-
-export const INSTALMENT_STATUS_LABEL: Record<InstalmentStatus, string> = {
-  upcoming: "Upcoming",
-  due_soon: "Due soon",
-  overdue: "Overdue",
-  paid: "Paid",
-  void: "Void",
-};
+// Words for the merchant's screens: the order and instalment states are the consumer's words too.
+export { INSTALMENT_STATUS_LABEL, ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL } from "@/lib/order-labels";
 
 export const EVENT_LABEL = {
   placed: "Placed",
