@@ -47,7 +47,7 @@ for (const area of AREAS) {
     const failures: string[] = [];
     for (const path of paths) {
       await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load");
       for (const v of await seriousViolations(page)) failures.push(`${path}: ${v}`);
     }
     expect(failures).toEqual([]);
@@ -67,7 +67,7 @@ test.describe("on a phone (390×844)", () => {
       const failures: string[] = [];
       for (const path of paths) {
         await page.goto(path);
-        await page.waitForLoadState("networkidle");
+        await page.waitForLoadState("load");
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           clientWidth: document.documentElement.clientWidth,

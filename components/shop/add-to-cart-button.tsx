@@ -8,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useText } from "@/lib/i18n/text";
+import { useErrorText, useText } from "@/lib/i18n/text";
 
 /** "Add to cart" for one product; offers to empty the cart when it holds another store's products. */
 export function AddToCartButton({ productId, productName, signInHref }: { productId: number; productName: string; signInHref: string | null }) {
   const trpc = useTRPC();
   const t = useText("shop");
+  const errorText = useErrorText();
   const router = useRouter();
   const add = useMutation(trpc.shop.addToCart.mutationOptions());
   const [error, setError] = useState<{ message: string; otherStore: boolean } | null>(null);
@@ -30,7 +31,7 @@ export function AddToCartButton({ productId, productName, signInHref }: { produc
       await add.mutateAsync({ productId, replaceCart });
     } catch (err) {
       const described = describeError(err);
-      setError({ message: described.message, otherStore: described.code === "CART_OTHER_STORE" });
+      setError({ message: errorText(described), otherStore: described.code === "CART_OTHER_STORE" });
       return;
     }
     setAdded(true);

@@ -15,3 +15,15 @@ export function useText(namespace: string) {
   return (key: string, values?: Record<string, string | number>) =>
     (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
 }
+
+/**
+ * The sentence for a failed call in the page's language: a translation of its domain code (data.domainCode) when the
+ * locale has one, otherwise the server's own sentence (English messages deliberately carry no codes).
+ */
+export function useErrorText() {
+  const errors = useContext(TextContext).errors ?? {};
+  return (described: { message: string; code: string | null; fieldErrors: Record<string, unknown> }) => {
+    if (Object.keys(described.fieldErrors).length > 0) return errors.fields ?? described.message;
+    return (described.code && errors[described.code]) || described.message;
+  };
+}

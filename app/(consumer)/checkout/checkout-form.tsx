@@ -10,7 +10,7 @@ import { ErrorNotice } from "@/components/ui/notice";
 import { formatDate, formatFen } from "@/lib/format";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useText } from "@/lib/i18n/text";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import type { AppRouter } from "@/server/api/root";
 
 type Preview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
@@ -20,6 +20,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
   const trpc = useTRPC();
   const t = useText("checkout");
   const locale = t("locale");
+  const errorText = useErrorText();
   const router = useRouter();
   // The server asks shop.checkout again (eligibility included) whenever the page regains focus, and after a refusal.
   useEffect(() => {
@@ -57,7 +58,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       router.push(`/account/orders/${placed.orderId}?placed=1`);
     } catch (err) {
       const described = describeError(err);
-      setError(described.message);
+      setError(errorText(described));
       setFieldErrors(described.fieldErrors);
       router.refresh();
     }

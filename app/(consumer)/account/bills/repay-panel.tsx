@@ -9,7 +9,7 @@ import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useText } from "@/lib/i18n/text";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
 
 type Choice = "next" | "full" | "other";
@@ -23,6 +23,7 @@ function newIdempotencyKey(): string {
 export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: { billId: number; orderNumber: string; owedFen: number; nextInstalmentFen: number }) {
   const trpc = useTRPC();
   const t = useText("bills");
+  const errorText = useErrorText();
   const router = useRouter();
   const id = useId();
   const offerNext = nextInstalmentFen > 0 && nextInstalmentFen < owedFen;
@@ -82,7 +83,7 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       // response the same key is kept, so retrying cannot pay twice.
       if (described.code !== null) setIdempotencyKey(newIdempotencyKey());
       setFieldErrors({ amount: described.fieldErrors.amountFen?.[0], card: described.fieldErrors.cardNumber?.[0] });
-      setError(described.message);
+      setError(errorText(described));
     }
   }
 

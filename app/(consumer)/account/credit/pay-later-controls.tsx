@@ -9,6 +9,7 @@ import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useErrorText } from "@/lib/i18n/text";
 
 type Props = {
   status: "enabled" | "not_enabled" | "suspended";
@@ -26,6 +27,7 @@ export type PayLaterText = {
 
 export function PayLaterControls({ status, canEnable, owedFen, agreement, text }: Props) {
   const trpc = useTRPC();
+  const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState<"enable" | "disable" | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -49,7 +51,7 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       toast.success(text.enabled);
       router.refresh();
     } catch (err) {
-      setError(describeError(err).message);
+      setError(errorText(describeError(err)));
     }
   }
 
@@ -62,7 +64,7 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       toast.success(text.turnedOff);
       router.refresh();
     } catch (err) {
-      setError(describeError(err).message);
+      setError(errorText(describeError(err)));
     }
   }
 
