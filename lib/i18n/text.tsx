@@ -13,7 +13,7 @@ export function TextProvider({ messages, children }: { messages: Messages; child
 export function useText(namespace: string) {
   const messages = useContext(TextContext)[namespace] ?? {};
   return (key: string, values?: Record<string, string | number>) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
+    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name]));
 }
 
 /**
@@ -22,8 +22,6 @@ export function useText(namespace: string) {
  */
 export function useErrorText() {
   const errors = useContext(TextContext).errors ?? {};
-  return (described: { message: string; code: string | null; fieldErrors: Record<string, unknown> }) => {
-    if (Object.keys(described.fieldErrors).length > 0) return errors.fields ?? described.message;
-    return (described.code && errors[described.code]) || described.message;
-  };
+  return (d: { message: string; code: string | null; fieldErrors: object }) =>
+    (Object.keys(d.fieldErrors).length ? errors.fields : d.code && errors[d.code]) || d.message;
 }
