@@ -22,6 +22,7 @@ test("bob signs in, enables pay later, checks out with Pay later and repays, all
   await page.getByLabel("电子邮箱").fill("bob@example.com");
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL("/account");
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
 
   await page.goto("/account/credit");
