@@ -20,6 +20,7 @@ async function keyboardSignIn(page: Page, email: string) {
   await expect(page.getByLabel("Password")).toBeFocused();
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/account");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
@@ -40,8 +41,8 @@ test("alice checks out with Pay later and repays a bill using only the keyboard"
   await page.keyboard.type("138 0013 8000");
   await tabTo(page, page.getByLabel("Delivery address"));
   await page.keyboard.type("88 Century Avenue, Pudong, Shanghai 200120");
-  // Radio groups move with the arrow keys; Space selects the focused one.
-  await tabTo(page, page.getByRole("radio", { name: "Pay now" }).or(page.getByRole("radio", { name: "Pay later" })).first());
+  // Tab reaches a radio group at its checked radio; the arrow keys move the choice.
+  await tabTo(page, page.locator('input[name="paymentMethod"]:checked'));
   const payLater = page.getByRole("radio", { name: "Pay later" });
   for (let i = 0; i < 3 && !(await payLater.isChecked()); i++) await page.keyboard.press("ArrowDown");
   await expect(payLater).toBeChecked();
