@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { getLocale } from "next-intl/server";
 import { TRPCReactProvider } from "@/lib/trpc/react";
 import "./globals.css";
 
@@ -11,9 +12,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body className="min-h-screen">
         <TRPCReactProvider>{children}</TRPCReactProvider>
         <Toaster position="top-center" richColors closeButton />

@@ -12,7 +12,7 @@ export function payLaterState(store: Pick<StoreReceivablesRow, "payLaterEnabled"
 export function StoreReceivablesTable({ stores, caption, actions }: { stores: StoreReceivablesRow[]; caption: string; actions?: (store: StoreReceivablesRow) => ReactNode }) {
   if (stores.length === 0) return <EmptyState title="No stores yet." />;
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">

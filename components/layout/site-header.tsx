@@ -1,38 +1,42 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { Role } from "@/db/schema";
 import { getSessionUser, HOME_FOR_ROLE } from "@/server/auth/session";
 import { serverApi } from "@/server/api/server-caller";
 import { SignOutButton } from "./sign-out-button";
+import { LanguageSwitcher } from "./language-switcher";
 
-const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: string }[]> = {
+const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: NavKey }[]> = {
   consumer: [
-    { href: "/", label: "Shop" },
-    { href: "/cart", label: "Cart" },
-    { href: "/account", label: "Account" },
-    { href: "/account/credit", label: "Credit" },
-    { href: "/account/bills", label: "Bills" },
-    { href: "/account/orders", label: "Orders" },
+    { href: "/", label: "shop" },
+    { href: "/cart", label: "cart" },
+    { href: "/account", label: "account" },
+    { href: "/account/credit", label: "credit" },
+    { href: "/account/bills", label: "bills" },
+    { href: "/account/orders", label: "orders" },
   ],
   merchant: [
-    { href: "/merchant", label: "Overview" },
-    { href: "/merchant/orders", label: "Orders" },
-    { href: "/merchant/receivables", label: "Receivables" },
-    { href: "/merchant/products", label: "Products" },
-    { href: "/merchant/settings", label: "Settings" },
+    { href: "/merchant", label: "overview" },
+    { href: "/merchant/orders", label: "orders" },
+    { href: "/merchant/receivables", label: "receivables" },
+    { href: "/merchant/products", label: "products" },
+    { href: "/merchant/settings", label: "settings" },
   ],
   admin: [
-    { href: "/admin", label: "Overview" },
-    { href: "/admin/policy", label: "Policy" },
-    { href: "/admin/consumers", label: "Consumers" },
-    { href: "/admin/merchants", label: "Merchants" },
-    { href: "/admin/audit", label: "Audit log" },
+    { href: "/admin", label: "overview" },
+    { href: "/admin/policy", label: "policy" },
+    { href: "/admin/consumers", label: "consumers" },
+    { href: "/admin/merchants", label: "merchants" },
+    { href: "/admin/audit", label: "audit" },
   ],
 };
 
-const AREA_TITLE = { consumer: "", merchant: "Merchant", admin: "Admin" } as const;
+type NavKey = "shop" | "cart" | "account" | "credit" | "bills" | "orders" | "overview" | "receivables" | "products" | "settings" | "policy" | "consumers" | "merchants" | "audit";
+
+const AREA_TITLE = { consumer: null, merchant: "merchantArea", admin: "adminArea" } as const;
 
 export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "admin" }) {
-  const user = await getSessionUser();
+  const [user, t] = await Promise.all([getSessionUser(), getTranslations("nav")]);
   const links = area === "consumer" && user?.role !== "consumer" ? NAV.consumer.slice(0, 1) : NAV[area];
   const unread = user?.role === "consumer" ? await (await serverApi()).notifications.unreadCount() : null;
   return (
@@ -40,34 +44,35 @@ export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "ad
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href={user ? HOME_FOR_ROLE[user.role as Role] : "/"} className="flex items-baseline gap-2 text-lg font-bold text-brand-700">
           Houfu <span className="text-sm font-medium text-slate-500">后付</span>
-          {AREA_TITLE[area] ? <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{AREA_TITLE[area]}</span> : null}
+          {AREA_TITLE[area] ? <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{t(AREA_TITLE[area])}</span> : null}
         </Link>
-        <nav aria-label="Main" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
+        <nav aria-label={t("main")} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
           <ul className="flex gap-1">
             {links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                  {link.label}
+                  {t(link.label)}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+          <LanguageSwitcher />
           {user ? (
             <>
               {unread !== null ? (
                 <Link href="/account/notifications" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                  Notifications ({unread})
+                  {t("notifications", { count: unread })}
                 </Link>
               ) : null}
-              <span className="hidden text-sm text-slate-600 sm:inline" aria-label="Signed in as">{user.name ?? user.email}</span>
-              <SignOutButton />
+              <span className="hidden text-sm text-slate-600 sm:inline" aria-label={t("signedInAs")}>{user.name ?? user.email}</span>
+              <SignOutButton label={t("signOut")} />
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50">Sign in</Link>
-              <Link href="/sign-up" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700">Create account</Link>
+              <Link href="/sign-in" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50">{t("signIn")}</Link>
+              <Link href="/sign-up" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700">{t("createAccount")}</Link>
             </>
           )}
         </div>

@@ -13,7 +13,7 @@ export default function ReceivablesChart({ weeks }: { weeks: WeekPoint[] }) {
   const data = weeks.map((w) => ({ week: shortDate(w.weekStart), sales: w.salesFen / 100, collected: w.collectedFen / 100, overdue: w.overdueFen / 100 }));
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="week" tick={{ fontSize: 12 }} />
         <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString("en")}`} width={72} />

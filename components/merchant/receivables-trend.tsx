@@ -29,7 +29,7 @@ export function ReceivablesTrend({ weeks }: { weeks: WeekPoint[] }) {
 
 function TrendTable({ weeks }: { weeks: WeekPoint[] }) {
   return (
-    <div className="mt-2 overflow-x-auto">
+    <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Weekly figures">
       <table className="w-full min-w-[28rem] text-sm">
         <caption className="sr-only">Pay-later sales, collections and overdue amount by week</caption>
         <thead className="text-left text-slate-500">

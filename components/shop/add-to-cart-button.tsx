@@ -8,10 +8,13 @@ import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useErrorText, useText } from "@/lib/i18n/text";
 
 /** "Add to cart" for one product; offers to empty the cart when it holds another store's products. */
 export function AddToCartButton({ productId, productName, signInHref }: { productId: number; productName: string; signInHref: string | null }) {
   const trpc = useTRPC();
+  const t = useText("shop");
+  const errorText = useErrorText();
   const router = useRouter();
   const add = useMutation(trpc.shop.addToCart.mutationOptions());
   const [error, setError] = useState<{ message: string; otherStore: boolean } | null>(null);
@@ -28,22 +31,22 @@ export function AddToCartButton({ productId, productName, signInHref }: { produc
       await add.mutateAsync({ productId, replaceCart });
     } catch (err) {
       const described = describeError(err);
-      setError({ message: described.message, otherStore: described.code === "CART_OTHER_STORE" });
+      setError({ message: errorText(described), otherStore: described.code === "CART_OTHER_STORE" });
       return;
     }
     setAdded(true);
-    toast.success(`${productName} is in your cart.`);
+    toast.success(t("inCart", { product: productName }));
     router.refresh();
   }
 
   return (
     <div className="space-y-2">
       <Button onClick={() => addToCart(false)} disabled={add.isPending} className="w-full">
-        Add to cart
+        {t("addToCart")}
       </Button>
       {added ? (
         <p role="status" className="text-sm text-emerald-800">
-          Added to your cart. <Link href="/cart" className="underline">View cart</Link>
+          {t("added")} <Link href="/cart" className="underline">{t("viewCart")}</Link>
         </p>
       ) : null}
       {error ? (
@@ -51,7 +54,7 @@ export function AddToCartButton({ productId, productName, signInHref }: { produc
           <p>{error.message}</p>
           {error.otherStore ? (
             <Button variant="secondary" className="mt-2" onClick={() => addToCart(true)} disabled={add.isPending}>
-              Clear cart and add {productName}
+              {t("clearAndAdd", { product: productName })}
             </Button>
           ) : null}
         </ErrorNotice>

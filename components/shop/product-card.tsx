@@ -24,7 +24,7 @@ export function ProductCard({ product, store, signInHref }: { product: ProductSu
         {inStock ? (
           <AddToCartButton productId={product.id} productName={product.name} signInHref={signInHref} />
         ) : (
-          <p className="flex min-h-11 items-center justify-center rounded-lg bg-slate-100 px-4 text-sm text-slate-500">Unavailable until restocked</p>
+          <p className="flex min-h-11 items-center justify-center rounded-lg bg-slate-100 px-4 text-sm text-slate-700">Unavailable until restocked</p>
         )}
       </div>
     </article>

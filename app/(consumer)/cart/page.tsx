@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -11,13 +12,14 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Cart" };
 
 export default async function CartPage() {
+  const t = await getTranslations("cart");
   await requireRole("consumer", "/cart");
   const api = await serverApi();
   const cart = await api.shop.cart();
   if (!cart.store)
     return (
       <div>
-        <PageHeader title="Your cart" />
+        <PageHeader title={t("title")} />
         <EmptyState title="Your cart is empty.">
           <Link href="/" className="text-brand-700 underline">Browse the stores</Link>
         </EmptyState>
@@ -27,7 +29,7 @@ export default async function CartPage() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Your cart"
+        title={t("title")}
         description={
           <>
             From <Link href={`/stores/${cart.store.slug}`} className="text-brand-700 underline">{cart.store.name}</Link>. A cart holds one store at a time.
@@ -55,14 +57,14 @@ export default async function CartPage() {
         <div className="flex items-center justify-between border-t border-slate-200 p-4">
           <p className="text-sm text-slate-600">{cart.itemCount} {cart.itemCount === 1 ? "item" : "items"}</p>
           <p className="text-lg font-semibold">
-            Total <span className="tabular-nums" aria-label="Cart total">{formatFen(cart.totalFen)}</span>
+            {t("total")} <span className="tabular-nums" aria-label={t("totalLabel")}>{formatFen(cart.totalFen)}</span>
           </p>
         </div>
       </section>
       {blocked ? <InfoNotice>Change or remove the items marked above before checking out.</InfoNotice> : null}
       <div className="flex flex-wrap justify-end gap-3">
         <Link href={`/stores/${cart.store.slug}`} className={buttonClass("secondary")}>Keep shopping</Link>
-        {blocked ? null : <Link href="/checkout" className={buttonClass("primary")}>Go to checkout</Link>}
+        {blocked ? null : <Link href="/checkout" className={buttonClass("primary")}>{t("checkout")}</Link>}
       </div>
     </div>
   );

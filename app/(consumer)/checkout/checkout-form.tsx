@@ -10,6 +10,7 @@ import { ErrorNotice } from "@/components/ui/notice";
 import { formatDate, formatFen } from "@/lib/format";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import type { AppRouter } from "@/server/api/root";
 
 type Preview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
@@ -17,6 +18,9 @@ type Method = "pay_now" | "pay_later";
 
 export function CheckoutForm({ preview, defaultName }: { preview: Preview; defaultName: string }) {
   const trpc = useTRPC();
+  const t = useText("checkout");
+  const locale = t("locale");
+  const errorText = useErrorText();
   const router = useRouter();
   // The server asks shop.checkout again (eligibility included) whenever the page regains focus, and after a refusal.
   useEffect(() => {
@@ -54,7 +58,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       router.push(`/account/orders/${placed.orderId}?placed=1`);
     } catch (err) {
       const described = describeError(err);
-      setError(described.message);
+      setError(errorText(described));
       setFieldErrors(described.fieldErrors);
       router.refresh();
     }
@@ -64,30 +68,30 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
     <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
         <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <legend className="px-1 text-base font-semibold text-slate-800">Shipping address</legend>
-          <Field id="shippingName" name="shippingName" label="Recipient name" autoComplete="name" defaultValue={defaultName} required maxLength={80} error={fieldErrors.shippingName?.[0]} />
-          <Field id="shippingPhone" name="shippingPhone" type="tel" label="Phone" autoComplete="tel" required maxLength={24} error={fieldErrors.shippingPhone?.[0]} />
-          <Field id="shippingAddress" name="shippingAddress" label="Delivery address" autoComplete="street-address" required maxLength={300} hint="Street, building, district, city and postcode." error={fieldErrors.shippingAddress?.[0]} />
+          <legend className="px-1 text-base font-semibold text-slate-800">{t("shipping")}</legend>
+          <Field id="shippingName" name="shippingName" label={t("recipient")} autoComplete="name" defaultValue={defaultName} required maxLength={80} error={fieldErrors.shippingName?.[0]} />
+          <Field id="shippingPhone" name="shippingPhone" type="tel" label={t("phone")} autoComplete="tel" required maxLength={24} error={fieldErrors.shippingPhone?.[0]} />
+          <Field id="shippingAddress" name="shippingAddress" label={t("address")} autoComplete="street-address" required maxLength={300} hint="Street, building, district, city and postcode." error={fieldErrors.shippingAddress?.[0]} />
         </fieldset>
 
         <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <legend className="px-1 text-base font-semibold text-slate-800">Payment</legend>
+          <legend className="px-1 text-base font-semibold text-slate-800">{t("payment")}</legend>
           <div className="rounded-lg border border-slate-200 p-3">
             <label className="flex min-h-11 items-center gap-3 font-medium">
               <input type="radio" name="paymentMethod" value="pay_now" checked={method === "pay_now"} onChange={() => setChosen("pay_now")} className="size-5" />
-              Pay now
+              {t("payNow")}
             </label>
             {method === "pay_now" ? (
               <div className="mt-2 pl-8">
                 <Field
                   id="cardNumber"
                   name="cardNumber"
-                  label="Card number"
+                  label={t("card")}
                   inputMode="numeric"
                   autoComplete="cc-number"
                   maxLength={30}
                   required
-                  hint="Payments are simulated: any card is approved except one ending 0002."
+                  hint={t("cardHint")}
                   error={fieldErrors.cardNumber?.[0]}
                 />
               </div>
@@ -95,7 +99,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
           </div>
 
           <div className={`rounded-lg border p-3 ${payLaterOk ? "border-slate-200" : "border-slate-200 bg-slate-50"}`}>
-            <label className={`flex min-h-11 items-center gap-3 font-medium ${payLaterOk ? "" : "text-slate-400"}`}>
+            <label className={`flex min-h-11 items-center gap-3 font-medium ${payLaterOk ? "" : "text-slate-500"}`}>
               <input
                 type="radio"
                 name="paymentMethod"
@@ -106,23 +110,23 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
                 onChange={() => setChosen("pay_later")}
                 className="size-5"
               />
-              Pay later
+              {t("payLater")}
             </label>
             <p id="pay-later-eligibility" className={`pl-8 text-sm ${payLaterOk ? "text-emerald-800" : "text-slate-700"}`}>
               {preview.payLater?.ok === false ? (
                 <>
-                  Not available: {preview.payLater.message}
+                  {t("notAvailable")} {preview.payLater.message}
                   {preview.payLater.code === "PAY_LATER_NOT_ENABLED" ? (
-                    <> <Link href="/account/credit" className="text-brand-700 underline">Go to your credit page</Link></>
+                    <> <Link href="/account/credit" className="text-brand-700 underline">{t("goCredit")}</Link></>
                   ) : null}
                 </>
               ) : (
-                `Receive your order now and pay later. Available credit: ${formatFen(preview.availableCreditFen)}.`
+                t("payLaterOk", { available: formatFen(preview.availableCreditFen) })
               )}
             </p>
             {method === "pay_later" ? (
               <fieldset className="mt-3 space-y-2 pl-8">
-                <legend className="text-sm font-medium text-slate-700">Plan</legend>
+                <legend className="text-sm font-medium text-slate-700">{t("plan")}</legend>
                 {preview.plans.map((plan) => (
                   <div key={plan.code} className="rounded-lg border border-slate-200 p-3">
                     <label className="flex min-h-11 items-center gap-3 font-medium">
@@ -140,7 +144,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
                     <ol id={`plan-${plan.code}-schedule`} className="mt-1 space-y-1 pl-8 text-sm text-slate-600">
                       {plan.instalments.map((inst) => (
                         <li key={inst.seq} className="flex justify-between gap-4">
-                          <span>{plan.instalments.length > 1 ? `Instalment ${inst.seq} due ${formatDate(inst.dueDate)}` : `Due ${formatDate(inst.dueDate)}`}</span>
+                          <span>{plan.instalments.length > 1 ? t("instalmentDue", { seq: inst.seq, date: formatDate(inst.dueDate, locale) }) : t("due", { date: formatDate(inst.dueDate, locale) })}</span>
                           <span className="tabular-nums">{formatFen(inst.amountFen)}</span>
                         </li>
                       ))}
@@ -154,7 +158,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       </div>
 
       <aside aria-labelledby="summary-heading" className="h-fit space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="summary-heading" className="text-base font-semibold text-slate-800">Order summary</h2>
+        <h2 id="summary-heading" className="text-base font-semibold text-slate-800">{t("summary")}</h2>
         <ul className="space-y-2 text-sm">
           {preview.cart.lines.map((line) => (
             <li key={line.productId} className="flex justify-between gap-3">
@@ -167,19 +171,19 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
           ))}
         </ul>
         <p className="flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
-          <span>Total</span>
+          <span>{t("total")}</span>
           <span className="tabular-nums">{formatFen(preview.cart.totalFen)}</span>
         </p>
         {blocked ? (
           <ErrorNotice>
-            Something in your cart cannot be ordered as it is. <Link href="/cart" className="underline">Review your cart</Link>
+            {t("cartProblem")} <Link href="/cart" className="underline">{t("reviewCart")}</Link>
           </ErrorNotice>
         ) : null}
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
         <Button type="submit" className="w-full" disabled={place.isPending || blocked}>
-          {place.isPending ? "Placing order…" : "Place order"}
+          {place.isPending ? t("placing") : t("place")}
         </Button>
-        <Link href="/cart" className="block text-center text-sm text-brand-700 underline">Back to cart</Link>
+        <Link href="/cart" className="block text-center text-sm text-brand-700 underline">{t("backToCart")}</Link>
       </aside>
     </form>
   );

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getSessionUser, HOME_FOR_ROLE } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
 
@@ -12,10 +13,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   const user = await getSessionUser();
   if (user) redirect(safeCallback(callbackUrl) ?? HOME_FOR_ROLE[user.role]);
+  const t = await getTranslations("signIn");
+  const text = { email: t("email"), password: t("password"), submit: t("submit"), pending: t("pending"), wrong: t("wrong"), newHere: t("newHere"), createAccount: t("createAccount") };
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="mb-6 text-2xl font-semibold">Sign in to Houfu</h1>
-      <SignInForm callbackUrl={safeCallback(callbackUrl)} />
+      <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
+      <SignInForm callbackUrl={safeCallback(callbackUrl)} text={text} />
     </div>
   );
 }

@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice } from "@/components/ui/notice";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
+export type SignInText = { email: string; password: string; submit: string; pending: string; wrong: string; newHere: string; createAccount: string };
+
+export function SignInForm({ callbackUrl, text }: { callbackUrl: string | null; text: SignInText }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -23,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     if (!result || result.error) {
       setPending(false);
       // Credentials failures come back as "CredentialsSignin"; the rate limit sends its own sentence.
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "The email or password is not right.");
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : text.wrong);
       return;
     }
     // A full navigation so the server renders with the new session; the sign-in page then sends each role home.
@@ -33,13 +35,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      <Field id="email" name="email" type="email" label={text.email} autoComplete="email" required />
+      <Field id="password" name="password" type="password" label={text.password} autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? text.pending : text.submit}
       </Button>
       <p className="text-center text-sm text-slate-600">
-        New to Houfu? <Link href="/sign-up" className="text-brand-700 underline">Create an account</Link>
+        {text.newHere} <Link href="/sign-up" className="text-brand-700 underline">{text.createAccount}</Link>
       </p>
     </form>
   );

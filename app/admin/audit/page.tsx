@@ -15,7 +15,7 @@ type Search = { actor?: string; action?: string; entity?: string; from?: string;
 
 /** A before/after value as compact text: "score: 520", or the JSON for anything nested. */
 function Snapshot({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
+  if (value === null || value === undefined) return <span className="text-slate-500">—</span>;
   if (typeof value !== "object") return <span>{String(value)}</span>;
   const entries = Object.entries(value as Record<string, unknown>);
   const simple = entries.every(([, v]) => v === null || typeof v !== "object");
@@ -97,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {filtered ? "Widen the date range or clear a filter." : "Admin actions and merchant settings changes appear here."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[52rem] text-left text-sm">
             <caption className="sr-only">Audit log entries, newest first</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">

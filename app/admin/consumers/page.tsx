@@ -31,7 +31,7 @@ export default async function ConsumersPage({ searchParams }: { searchParams: Pr
       {page.items.length === 0 ? (
         <EmptyState title={query ? `No consumer matches “${query}”.` : "No consumers yet."}>{query ? "Try part of an email address or a name." : null}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Consumers</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">

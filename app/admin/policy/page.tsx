@@ -36,7 +36,7 @@ export default async function PolicyPage() {
                   ) : v.changes.length === 0 ? (
                     <p className="text-slate-600">Same as version {v.previousVersion}.</p>
                   ) : (
-                    <div className="overflow-x-auto">
+                    <div tabIndex={0} className="relative overflow-x-auto">
                       <table className="w-full min-w-[28rem] text-left">
                         <caption className="mb-2 text-left text-slate-600">Changes from version {v.previousVersion}</caption>
                         <thead className="text-xs uppercase text-slate-500">

@@ -108,7 +108,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
       {page.items.length === 0 ? (
         <EmptyState title="No orders match.">Try other filters, or clear them to see every order.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Orders</caption>
             <thead className="bg-slate-50 text-slate-600">

@@ -86,7 +86,7 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
         {overdue.items.length === 0 ? (
           <EmptyState title={p.after ? "No more overdue instalments." : "Nothing is overdue."}>Every pay-later customer is up to date.</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Overdue instalments</caption>
               <thead className="bg-slate-50 text-slate-600">

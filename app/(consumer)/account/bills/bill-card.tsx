@@ -8,7 +8,7 @@ const STATUS_STYLE: Record<InstalmentView["status"], string> = {
   due_soon: "bg-amber-100 text-amber-900",
   overdue: "bg-red-100 text-red-800",
   paid: "bg-emerald-100 text-emerald-800",
-  void: "bg-slate-100 text-slate-500",
+  void: "bg-slate-100 text-slate-600",
 };
 
 function statusText(inst: InstalmentView): string {
@@ -38,7 +38,7 @@ export function BillCard({ bill }: { bill: BillView }) {
           {bill.planLabel} · {formatFen(bill.totalFen)} · since {formatDate(bill.createdAt)}
         </p>
       </div>
-      <div className="mt-3 overflow-x-auto">
+      <div tabIndex={0} className="relative mt-3 overflow-x-auto">
         <table className="w-full min-w-[34rem] text-left text-sm">
           <caption className="sr-only">Instalments of order {bill.orderNumber}</caption>
           <thead className="text-slate-500">

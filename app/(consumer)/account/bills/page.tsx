@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { InfoNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
@@ -7,13 +8,14 @@ import { BillCard } from "./bill-card";
 export const dynamic = "force-dynamic";
 
 export default async function BillsPage() {
+  const t = await getTranslations("billsPage");
   const api = await serverApi();
   const [{ bills, totals }, credit] = await Promise.all([api.bills.list(), api.credit.summary()]);
   const open = bills.filter((b) => b.status === "open");
   const paid = bills.filter((b) => b.status === "paid");
   return (
     <div className="space-y-6">
-      <PageHeader title="Bills" description="What you owe on pay-later orders, when it is due, and repayments." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Owed now" value={formatFen(totals.owedNowFen)} hint="Overdue and due within 7 days" tone={totals.overdueFen > 0 ? "danger" : "default"} />
         <Stat label="Owed later" value={formatFen(totals.owedLaterFen)} />

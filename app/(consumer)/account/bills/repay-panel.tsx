@@ -9,6 +9,7 @@ import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
 
 type Choice = "next" | "full" | "other";
@@ -21,6 +22,8 @@ function newIdempotencyKey(): string {
 
 export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: { billId: number; orderNumber: string; owedFen: number; nextInstalmentFen: number }) {
   const trpc = useTRPC();
+  const t = useText("bills");
+  const errorText = useErrorText();
   const router = useRouter();
   const id = useId();
   const offerNext = nextInstalmentFen > 0 && nextInstalmentFen < owedFen;
@@ -61,14 +64,14 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
     setSuccess(null);
     const amountFen = parseYuanToFen(amount);
     if (amountFen === null || amountFen < 1) {
-      setFieldErrors({ amount: "Enter an amount in yuan, like 120.50." });
-      setError("Please correct the highlighted fields.");
+      setFieldErrors({ amount: t("amountInvalid") });
+      setError(t("fixFields"));
       return;
     }
     setFieldErrors({});
     try {
       const result = await repay.mutateAsync({ billId, amountFen, cardNumber, idempotencyKey });
-      const message = `Payment of ${formatFen(result.amountFen)} received.${result.billPaid ? " The bill is paid in full." : ""}${result.payLaterReinstated ? " Pay later is enabled again." : ""}`;
+      const message = `${t("received", { amount: formatFen(result.amountFen) })}${result.billPaid ? t("paidInFull") : ""}${result.payLaterReinstated ? t("reinstated") : ""}`;
       setSuccess(message);
       toast.success(message);
       setIdempotencyKey(newIdempotencyKey());
@@ -80,7 +83,7 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       // response the same key is kept, so retrying cannot pay twice.
       if (described.code !== null) setIdempotencyKey(newIdempotencyKey());
       setFieldErrors({ amount: described.fieldErrors.amountFen?.[0], card: described.fieldErrors.cardNumber?.[0] });
-      setError(described.message);
+      setError(errorText(described));
     }
   }
 
@@ -93,33 +96,33 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
           Owed on this bill: <strong className="tabular-nums">{formatFen(owedFen)}</strong>
         </p>
         <Button aria-expanded={open} aria-controls={panelId} variant={open ? "secondary" : "primary"} onClick={toggle}>
-          {open ? "Close" : "Repay"}
+          {open ? t("close") : t("repay")}
         </Button>
       </div>
       {open ? (
-        <form id={panelId} aria-label={`Repay order ${orderNumber}`} onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" noValidate>
+        <form id={panelId} aria-label={t("repayOrder", { order: orderNumber })} onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" noValidate>
           <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-700">How much to pay</legend>
+            <legend className="text-sm font-medium text-slate-700">{t("howMuch")}</legend>
             {offerNext ? (
               <label className="flex min-h-11 items-center gap-2 text-sm">
                 <input type="radio" name={`${id}-choice`} checked={choice === "next"} onChange={() => choose("next")} />
-                Next instalment ({formatFen(nextInstalmentFen)})
+                {t("next", { amount: formatFen(nextInstalmentFen) })}
               </label>
             ) : null}
             <label className="flex min-h-11 items-center gap-2 text-sm">
               <input type="radio" name={`${id}-choice`} checked={choice === "full"} onChange={() => choose("full")} />
-              Whole bill ({formatFen(owedFen)})
+              {t("whole", { amount: formatFen(owedFen) })}
             </label>
             <label className="flex min-h-11 items-center gap-2 text-sm">
               <input type="radio" name={`${id}-choice`} checked={choice === "other"} onChange={() => choose("other")} />
-              A different sum
+              {t("other")}
             </label>
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               id={`${id}-amount`}
-              label="Amount"
-              hint="In yuan; late fees are paid first, then the oldest instalment."
+              label={t("amount")}
+              hint={t("amountHint")}
               inputMode="decimal"
               autoComplete="off"
               value={amount}
@@ -128,8 +131,8 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
             />
             <Field
               id={`${id}-card`}
-              label="Card number"
-              hint="Simulated payments: any number works, except one ending 0002, which is declined."
+              label={t("card")}
+              hint={t("cardHint")}
               inputMode="numeric"
               autoComplete="cc-number"
               value={cardNumber}
@@ -139,8 +142,8 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
           </div>
           {error ? <ErrorNotice>{error}</ErrorNotice> : null}
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={repay.isPending}>{repay.isPending ? "Paying…" : "Confirm payment"}</Button>
-            <Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" disabled={repay.isPending}>{repay.isPending ? t("paying") : t("confirm")}</Button>
+            <Button variant="ghost" onClick={() => setOpen(false)}>{t("cancel")}</Button>
           </div>
         </form>
       ) : null}

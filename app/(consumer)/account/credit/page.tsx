@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader, Stat, EmptyState } from "@/components/ui/card";
 import { formatDate, formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
@@ -28,11 +29,21 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
   const { after } = await searchParams;
   const api = await serverApi();
   const cursor = parseCursor(after);
-  const [credit, agreement, report] = await Promise.all([
+  const [credit, agreement, report, t, locale] = await Promise.all([
     api.credit.summary(),
     api.credit.agreement(),
     api.credit.events({ limit: 10, cursor }),
+    getTranslations("credit"),
+    getLocale(),
   ]);
+  const zh = locale === "zh-CN";
+  const agreementTitle = zh ? "后付先享后付协议" : agreement.title;
+  const text = {
+    enable: t("enable"), agreementText: t("agreementText"), agree: t("agree", { title: agreementTitle, version: agreement.version }),
+    cancel: t("cancel"), confirmEnable: t("confirmEnable"), enabling: t("enabling"), enabled: t("enabled"), turnOff: t("turnOff"),
+    turnOffTitle: t("turnOffTitle"), keepOn: t("keepOn"), turnOffConfirm: t("turnOffConfirm"), turningOff: t("turningOff"), turnedOff: t("turnedOff"),
+    dialogTitle: zh ? `${agreementTitle}（${t("version", { version: agreement.version })}）` : `${agreement.title} (version ${agreement.version})`,
+  };
   const position = ((credit.score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)) * 100;
   const thresholdPosition = ((credit.minScore - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)) * 100;
   const eligibility = credit.payLaterStatus === "not_enabled" && credit.score >= credit.minScore && !credit.hasOverdue;
@@ -82,7 +93,8 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
             status={credit.payLaterStatus}
             canEnable={eligibility}
             owedFen={credit.usedCreditFen}
-            agreement={{ version: agreement.version, title: agreement.title, body: agreement.bodyEn }}
+            agreement={{ version: agreement.version, title: agreementTitle, body: zh ? agreement.bodyZh : agreement.bodyEn }}
+            text={text}
           />
         </div>
       </section>
@@ -92,7 +104,7 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
         {report.events.length === 0 ? (
           <EmptyState title="No score changes yet." />
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Every change to your credit score, newest first</caption>
               <thead className="bg-slate-50 text-slate-600">
@@ -121,7 +133,7 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
                       ) : event.actorName ? (
                         <span>{event.actorName}</span>
                       ) : (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500">—</span>
                       )}
                     </td>
                   </tr>

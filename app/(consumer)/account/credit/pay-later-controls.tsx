@@ -9,16 +9,25 @@ import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useErrorText } from "@/lib/i18n/text";
 
 type Props = {
   status: "enabled" | "not_enabled" | "suspended";
   canEnable: boolean;
   owedFen: number;
   agreement: { version: number; title: string; body: string };
+  /** Translated labels, made on the server (see messages/*.json "credit"). */
+  text: PayLaterText;
 };
 
-export function PayLaterControls({ status, canEnable, owedFen, agreement }: Props) {
+export type PayLaterText = {
+  enable: string; agreementText: string; agree: string; cancel: string; confirmEnable: string; enabling: string; enabled: string;
+  turnOff: string; turnOffTitle: string; keepOn: string; turnOffConfirm: string; turningOff: string; turnedOff: string; dialogTitle: string;
+};
+
+export function PayLaterControls({ status, canEnable, owedFen, agreement, text }: Props) {
   const trpc = useTRPC();
+  const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState<"enable" | "disable" | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -38,11 +47,11 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement }: Prop
     try {
       await enable.mutateAsync({ agreementVersion: agreement.version, accepted: true });
       close();
-      setDone("Pay later is enabled.");
-      toast.success("Pay later is enabled.");
+      setDone(text.enabled);
+      toast.success(text.enabled);
       router.refresh();
     } catch (err) {
-      setError(describeError(err).message);
+      setError(errorText(describeError(err)));
     }
   }
 
@@ -51,11 +60,11 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement }: Prop
     try {
       await disable.mutateAsync();
       close();
-      setDone("Pay later is turned off.");
-      toast.success("Pay later is turned off.");
+      setDone(text.turnedOff);
+      toast.success(text.turnedOff);
       router.refresh();
     } catch (err) {
-      setError(describeError(err).message);
+      setError(errorText(describeError(err)));
     }
   }
 
@@ -65,8 +74,8 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement }: Prop
     return (
       <>
         {notice}
-        <Button variant="secondary" onClick={() => setOpen("disable")}>Turn off pay later</Button>
-        <Dialog open={open === "disable"} onClose={close} title="Turn off pay later?">
+        <Button variant="secondary" onClick={() => setOpen("disable")}>{text.turnOff}</Button>
+        <Dialog open={open === "disable"} onClose={close} title={text.turnOffTitle}>
           <div className="space-y-4">
             {error ? <ErrorNotice>{error}</ErrorNotice> : null}
             <p className="text-sm text-slate-700">
@@ -75,9 +84,9 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement }: Prop
                 : "You will no longer see Pay later at checkout. You can turn it on again while your score meets the threshold."}
             </p>
             <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={close}>Keep it on</Button>
+              <Button variant="secondary" onClick={close}>{text.keepOn}</Button>
               <Button variant="danger" onClick={confirmDisable} disabled={disable.isPending}>
-                {disable.isPending ? "Turning off…" : "Turn off"}
+                {disable.isPending ? text.turningOff : text.turnOffConfirm}
               </Button>
             </div>
           </div>
@@ -90,22 +99,22 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement }: Prop
     <>
       {notice}
       <Button onClick={() => setOpen("enable")} disabled={!canEnable} aria-describedby="paylater-status">
-        Enable pay later
+        {text.enable}
       </Button>
-      <Dialog open={open === "enable"} onClose={close} title={`${agreement.title} (version ${agreement.version})`}>
+      <Dialog open={open === "enable"} onClose={close} title={text.dialogTitle}>
         <div className="space-y-4">
           {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-          <div className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm whitespace-pre-line text-slate-700" tabIndex={0} aria-label="Agreement text">
+          <div className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm whitespace-pre-line text-slate-700" tabIndex={0} aria-label={text.agreementText}>
             {agreement.body}
           </div>
           <label className="flex min-h-11 items-start gap-3 text-sm">
             <input type="checkbox" className="mt-1 size-5" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
-            <span>I agree to the {agreement.title}, version {agreement.version}.</span>
+            <span>{text.agree}</span>
           </label>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>Cancel</Button>
+            <Button variant="secondary" onClick={close}>{text.cancel}</Button>
             <Button onClick={confirmEnable} disabled={!agreed || enable.isPending}>
-              {enable.isPending ? "Enabling…" : "Confirm"}
+              {enable.isPending ? text.enabling : text.confirmEnable}
             </Button>
           </div>
         </div>

@@ -23,7 +23,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <Link href="/" className="text-brand-700 underline">Browse the stores</Link>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Your orders</caption>
             <thead className="bg-slate-50 text-slate-600">

@@ -58,7 +58,7 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
         {profile.events.length === 0 ? (
           <EmptyState title="No score changes yet." />
         ) : (
-          <div className="overflow-x-auto">
+          <div tabIndex={0} className="relative overflow-x-auto">
             <table className="w-full min-w-[32rem] text-left text-sm">
               <thead className="text-xs uppercase text-slate-500">
                 <tr>
@@ -91,7 +91,7 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
         {profile.bills.length === 0 ? (
           <EmptyState title="No pay-later bills." />
         ) : (
-          <div className="overflow-x-auto">
+          <div tabIndex={0} className="relative overflow-x-auto">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="text-xs uppercase text-slate-500">
                 <tr>

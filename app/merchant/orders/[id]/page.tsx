@@ -69,7 +69,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           <p className="mb-3 text-sm text-slate-600">
             {order.bill.planCode === "pay_in_3" ? "Pay in 3" : "Pay in 30 days"} · bill {order.bill.status} · {formatFen(order.bill.totalFen)} at checkout
           </p>
-          <div className="overflow-x-auto">
+          <div tabIndex={0} className="relative overflow-x-auto">
             <table className="w-full min-w-[32rem] text-sm">
               <caption className="sr-only">Instalments</caption>
               <thead className="text-left text-slate-500">

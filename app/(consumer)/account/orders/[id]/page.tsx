@@ -53,7 +53,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
       {order.bill ? (
         <Card title="Instalment schedule">
-          <div className="overflow-x-auto">
+          <div tabIndex={0} className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Instalment schedule</caption>
               <thead className="text-slate-600">
