@@ -14,6 +14,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // The sign-in page then sends each role home; wait for that navigation so it cannot cancel the test's next one.
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 /** The app's alerts (Next's empty route announcer also has role alert, so it is left out). */
