@@ -1,14 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
-import { InfoNotice } from "@/components/ui/notice";
+import { InfoNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
 import { BillCard } from "./bill-card";
 
 export const dynamic = "force-dynamic";
 
-export default async function BillsPage() {
+export default async function BillsPage({ searchParams }: { searchParams: Promise<{ paid?: string; reinstated?: string }> }) {
   const t = await getTranslations("billsPage");
+  const tRepay = await getTranslations("bills");
+  const { paid: paidFen, reinstated } = await searchParams;
+  const paidAmount = paidFen && /^\d{1,12}$/.test(paidFen) ? Number(paidFen) : null;
   const api = await serverApi();
   const [{ bills, totals }, credit] = await Promise.all([api.bills.list(), api.credit.summary()]);
   const open = bills.filter((b) => b.status === "open");
@@ -16,6 +19,13 @@ export default async function BillsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
+      {paidAmount !== null ? (
+        <StatusNotice>
+          {tRepay("received", { amount: formatFen(paidAmount) })}
+          {tRepay("paidInFull")}
+          {reinstated ? tRepay("reinstated") : ""}
+        </StatusNotice>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Owed now" value={formatFen(totals.owedNowFen)} hint="Overdue and due within 7 days" tone={totals.overdueFen > 0 ? "danger" : "default"} />
         <Stat label="Owed later" value={formatFen(totals.owedLaterFen)} />

@@ -76,7 +76,9 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       toast.success(message);
       setIdempotencyKey(newIdempotencyKey());
       setOpen(false);
-      router.refresh();
+      // A bill paid in full leaves the open list (and this panel with it): the page confirms the payment instead.
+      if (result.billPaid) router.replace(`/account/bills?paid=${result.amountFen}${result.payLaterReinstated ? "&reinstated=1" : ""}`);
+      else router.refresh();
     } catch (failure) {
       const described = describeError(failure);
       // A refusal means nothing was recorded, so the next attempt is a new payment; after a lost
