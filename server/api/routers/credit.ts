@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { currentAgreement } from "@/server/services/credit/agreement";
-import { disablePayLater, enablePayLater } from "@/server/services/credit/enable-pay-later";
+import { disablePayLater, enablePayLater } from "@/server/services/credit/pay-later-switch";
 import { getCreditSummary } from "@/server/services/credit/get-credit-summary";
 import { listCreditEvents } from "@/server/services/credit/list-credit-events";
 
