@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { MESSAGES } from "./messages";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
 
 export async function requestLocale(): Promise<Locale> {
@@ -10,6 +11,5 @@ export async function requestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  const messages = (await import(`../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: process.env.TZ_PLATFORM ?? "Asia/Shanghai" };
+  return { locale, messages: MESSAGES[locale], timeZone: process.env.TZ_PLATFORM ?? "Asia/Shanghai" };
 });

@@ -16,7 +16,7 @@ type Props = {
   canEnable: boolean;
   owedFen: number;
   agreement: { version: number; title: string; body: string };
-  /** Translated labels, made on the server (see messages/*.json "credit"). */
+  /** Translated labels, made on the server (see messages/<locale>/consumer.json, "credit"). */
   text: PayLaterText;
 };
 
