@@ -35,7 +35,7 @@ export async function StoreReceivablesTable({ stores, caption, actions }: { stor
             </>
           ),
         },
-        { key: "payLater", header: t("payLater"), className: (s) => (s.payLaterForcedOff ? "font-medium text-red-700" : ""), cell: (s) => t(payLaterStateKey(s)) },
+        { key: "payLater", header: t("payLater"), className: (s) => `whitespace-nowrap ${s.payLaterForcedOff ? "font-medium text-red-700" : ""}`, cell: (s) => t(payLaterStateKey(s)) },
         {
           key: "volume",
           header: t("volume"),

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { LoadingBlock } from "@/components/ui/loading-block";
 import { ReceivablesFigures } from "@/components/receivables-figures";
 import { ReceivablesTrend } from "@/components/merchant/receivables-trend";
 import { formatFen } from "@/lib/format";
@@ -27,9 +29,8 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
   const sort = p.sort ?? "days";
   const dir = p.dir ?? "desc";
   const [api, t, tc] = await Promise.all([serverApi(), getTranslations("merchantReceivables"), getTranslations("staff")]);
-  const [summary, trend, overdue] = await Promise.all([
+  const [summary, overdue] = await Promise.all([
     api.merchant.receivables.summary(),
-    api.merchant.receivables.trend(),
     api.merchant.receivables.overdue({ sort, dir, cursor: p.after, limit: 20 }),
   ]);
   const overdueTotal = summary.overdueFen;
@@ -83,7 +84,9 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
       </section>
 
       <Card title={t("trend")}>
-        <ReceivablesTrend weeks={trend} />
+        <Suspense fallback={<LoadingBlock label={tc("loading")} height="h-[324px]" />}>
+          <Trend />
+        </Suspense>
       </Card>
 
       <section aria-labelledby="overdue-heading">
@@ -114,4 +117,10 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
       </section>
     </div>
   );
+}
+
+/** The 12-week trend rebuilds each week from due dates and payments, so it streams in after the figures. */
+async function Trend() {
+  const api = await serverApi();
+  return <ReceivablesTrend weeks={await api.merchant.receivables.trend()} />;
 }
