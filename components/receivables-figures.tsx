@@ -1,22 +1,24 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/ui/card";
 import { formatFen, formatPercent } from "@/lib/format";
 import type { ReceivablesSummary } from "@/server/services/receivables/summary";
 
 /** The receivables headline figures, shared by the merchant and admin areas. */
-export function ReceivablesFigures({ summary }: { summary: ReceivablesSummary }) {
+export async function ReceivablesFigures({ summary }: { summary: ReceivablesSummary }) {
+  const [t, locale] = await Promise.all([getTranslations("merchantFigures"), getLocale()]);
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <Stat label="Outstanding" value={formatFen(summary.outstandingFen)} hint={`${summary.outstandingBills} bills not yet overdue`} />
-      <Stat label="Due in 7 days" value={formatFen(summary.dueIn7DaysFen)} />
+      <Stat label={t("outstanding")} value={formatFen(summary.outstandingFen)} hint={t("outstandingHint", { count: summary.outstandingBills })} />
+      <Stat label={t("dueIn7Days")} value={formatFen(summary.dueIn7DaysFen)} />
       <Stat
-        label="Overdue"
+        label={t("overdue")}
         value={formatFen(summary.overdueFen)}
         tone={summary.overdueFen > 0 ? "danger" : "default"}
-        hint={`${summary.overdueBills} bills · ${summary.overdueCustomers} customers`}
+        hint={t("overdueHint", { bills: summary.overdueBills, customers: summary.overdueCustomers })}
       />
-      <Stat label="Collected" value={formatFen(summary.collected30dFen)} hint="Last 30 days" />
-      <Stat label="On-time rate" value={formatPercent(summary.onTimeRate)} />
-      <Stat label="Overdue rate" value={formatPercent(summary.overdueRate)} />
+      <Stat label={t("collected")} value={formatFen(summary.collected30dFen)} hint={t("collectedHint")} />
+      <Stat label={t("onTimeRate")} value={formatPercent(summary.onTimeRate, locale)} />
+      <Stat label={t("overdueRate")} value={formatPercent(summary.overdueRate, locale)} />
     </div>
   );
 }

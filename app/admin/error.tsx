@@ -1,2 +1,2 @@
 "use client";
-export { PageError as default } from "@/components/states/page-error";
+export { StaffPageError as default } from "@/components/states/staff-error";

@@ -1,13 +1,18 @@
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { clientMessages } from "@/lib/i18n/staff-text";
+import { TextProvider } from "@/lib/i18n/text";
 import { requireRole } from "@/server/auth/session";
+
+/** Namespaces the merchant area's client components read with useText. */
+const CLIENT_NAMESPACES = ["staff", "errors", "merchantLabels", "merchantOrderActions", "merchantProduct", "merchantSettingsForm", "merchantTrend"] as const;
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {
   await requireRole("merchant", "/merchant");
   return (
-    <>
+    <TextProvider messages={await clientMessages(CLIENT_NAMESPACES)}>
       <SiteHeader area="merchant" />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-    </>
+    </TextProvider>
   );
 }

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DeniedNotice } from "@/components/layout/denied-notice";
 import { PageHeader, Stat } from "@/components/ui/card";
 import { ReceivablesFigures } from "@/components/receivables-figures";
@@ -7,47 +9,49 @@ import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("merchantOverview"))("metaTitle") };
+}
+
 export default async function MerchantOverviewPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
-  const api = await serverApi();
+  const [api, t] = await Promise.all([serverApi(), getTranslations("merchantOverview")]);
   const overview = await api.merchant.overview();
   const offersPayLater = overview.store.payLaterEnabled && !overview.store.payLaterForcedOff;
   return (
     <div className="space-y-6">
       <DeniedNotice searchParams={searchParams} />
-      <PageHeader title={overview.store.name} description={offersPayLater ? "Pay later checkout is on." : "Pay later checkout is off."} />
+      <PageHeader title={overview.store.name} description={offersPayLater ? t("payLaterOn") : t("payLaterOff")} />
       <section aria-labelledby="attention-heading">
-        <h2 id="attention-heading" className="mb-3 text-lg font-semibold">Needs your attention</h2>
+        <h2 id="attention-heading" className="mb-3 text-lg font-semibold">{t("attention")}</h2>
         {overview.ordersToShip === 0 && overview.newlyOverdue.count === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">Nothing right now: every order is shipped and nothing went overdue this week.</p>
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("nothingNow")}</p>
         ) : (
           <ul className="space-y-2">
             {overview.ordersToShip > 0 ? (
               <li className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm">
-                <span>{overview.ordersToShip === 1 ? "1 order is" : `${overview.ordersToShip} orders are`} waiting to be shipped.</span>
-                <Link href="/merchant/orders?status=placed" className="font-medium text-brand-700 underline">Orders to ship</Link>
+                <span>{t("toShip", { count: overview.ordersToShip })}</span>
+                <Link href="/merchant/orders?status=placed" className="font-medium text-brand-700 underline">{t("toShipLink")}</Link>
               </li>
             ) : null}
             {overview.newlyOverdue.count > 0 ? (
               <li className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm">
-                <span>
-                  {overview.newlyOverdue.count === 1 ? "1 instalment" : `${overview.newlyOverdue.count} instalments`} went overdue in the last 7 days ({formatFen(overview.newlyOverdue.amountFen)}).
-                </span>
-                <Link href="/merchant/receivables?sort=days&dir=asc#overdue-heading" className="font-medium text-brand-700 underline">Newly overdue</Link>
+                <span>{t("newlyOverdue", { count: overview.newlyOverdue.count, amount: formatFen(overview.newlyOverdue.amountFen) })}</span>
+                <Link href="/merchant/receivables?sort=days&dir=asc#overdue-heading" className="font-medium text-brand-700 underline">{t("newlyOverdueLink")}</Link>
               </li>
             ) : null}
           </ul>
         )}
       </section>
       <section aria-labelledby="today-heading">
-        <h2 id="today-heading" className="mb-3 text-lg font-semibold">Today</h2>
+        <h2 id="today-heading" className="mb-3 text-lg font-semibold">{t("today")}</h2>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Stat label="Orders today" value={overview.ordersToday} />
-          <Stat label="Sales today" value={formatFen(overview.salesTodayFen)} />
-          <Stat label="Orders to ship" value={overview.ordersToShip} tone={overview.ordersToShip > 0 ? "danger" : "default"} />
+          <Stat label={t("ordersToday")} value={overview.ordersToday} />
+          <Stat label={t("salesToday")} value={formatFen(overview.salesTodayFen)} />
+          <Stat label={t("ordersToShip")} value={overview.ordersToShip} tone={overview.ordersToShip > 0 ? "danger" : "default"} />
         </div>
       </section>
       <section aria-labelledby="receivables-heading">
-        <h2 id="receivables-heading" className="mb-3 text-lg font-semibold">Receivables</h2>
+        <h2 id="receivables-heading" className="mb-3 text-lg font-semibold">{t("receivables")}</h2>
         <ReceivablesFigures summary={overview.receivables} />
       </section>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { useText } from "@/lib/i18n/text";
 
 /** The inline "are you sure?" step shown before an admin action takes effect. */
 export function ConfirmAction({
@@ -18,15 +19,16 @@ export function ConfirmAction({
   pending?: boolean;
   tone?: "primary" | "danger";
 }) {
+  const t = useText("staff");
   return (
-    <div role="group" aria-label="Confirm" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+    <div role="group" aria-label={t("confirmGroup")} className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <div>{children}</div>
       <div className="flex flex-wrap gap-2">
         <Button autoFocus variant={tone} onClick={onConfirm} disabled={pending}>
-          {pending ? "Working…" : confirmLabel}
+          {pending ? t("working") : confirmLabel}
         </Button>
         <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </div>

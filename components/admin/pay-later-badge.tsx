@@ -1,17 +1,19 @@
+import { getTranslations } from "next-intl/server";
 import type { PayLaterStatus } from "@/db/schema";
 
-const LABELS: Record<PayLaterStatus, string> = { enabled: "Enabled", not_enabled: "Not enabled", suspended: "Suspended" };
 const TONES: Record<PayLaterStatus, string> = {
   enabled: "bg-emerald-50 text-emerald-800",
   not_enabled: "bg-slate-100 text-slate-700",
   suspended: "bg-red-50 text-red-800",
 };
 
-export function payLaterLabel(status: PayLaterStatus, suspendedReason: "overdue" | "admin" | null): string {
-  if (status !== "suspended") return LABELS[status];
-  return suspendedReason === "admin" ? "Suspended by admin" : "Suspended (overdue)";
+/** The message key for a consumer's pay-later state (adminPayLater namespace). */
+export function payLaterKey(status: PayLaterStatus, suspendedReason: "overdue" | "admin" | null): string {
+  if (status !== "suspended") return status;
+  return suspendedReason === "admin" ? "suspended_admin" : "suspended_overdue";
 }
 
-export function PayLaterBadge({ status, suspendedReason }: { status: PayLaterStatus; suspendedReason: "overdue" | "admin" | null }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{payLaterLabel(status, suspendedReason)}</span>;
+export async function PayLaterBadge({ status, suspendedReason }: { status: PayLaterStatus; suspendedReason: "overdue" | "admin" | null }) {
+  const t = await getTranslations("adminPayLater");
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{t(payLaterKey(status, suspendedReason))}</span>;
 }

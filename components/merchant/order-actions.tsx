@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import type { OrderStatus, PaymentMethod } from "@/db/schema";
 import { formatFen } from "@/lib/format";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
@@ -22,6 +23,9 @@ function newKey(): string {
 export function OrderActions({ order }: { order: Order }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useText("merchantOrderActions");
+  const tc = useText("staff");
+  const errorText = useErrorText();
   const ship = useMutation(trpc.merchant.orders.ship.mutationOptions());
   const complete = useMutation(trpc.merchant.orders.complete.mutationOptions());
   const cancel = useMutation(trpc.merchant.orders.cancel.mutationOptions());
@@ -31,6 +35,13 @@ export function OrderActions({ order }: { order: Order }) {
   const [refundErrors, setRefundErrors] = useState<FieldErrors>({});
   // One key per refund attempt: a retry after a lost response cannot refund twice.
   const [refundKey, setRefundKey] = useState(newKey);
+  const number = order.number;
+
+  function fail(err: unknown) {
+    const message = errorText(describeError(err));
+    setError(message);
+    toast.error(message);
+  }
 
   async function run(action: () => Promise<unknown>, message: string): Promise<boolean> {
     setError(null);
@@ -38,7 +49,7 @@ export function OrderActions({ order }: { order: Order }) {
     try {
       await action();
     } catch (err) {
-      setError(describeError(err).message);
+      fail(err);
       return true;
     }
     setDone(message);
@@ -51,9 +62,9 @@ export function OrderActions({ order }: { order: Order }) {
     const amountFen = parseYuanToFen(String(form.get("amount") ?? ""));
     const reason = String(form.get("reason") ?? "").trim();
     const errors: FieldErrors = {};
-    if (amountFen === null || amountFen < 1) errors.amountFen = ["Enter an amount in yuan, like 100 or 99.50."];
-    else if (amountFen > order.refundableFen) errors.amountFen = [`At most ${formatFen(order.refundableFen)} can be refunded.`];
-    if (reason.length < 3) errors.reason = ["Give a reason of at least 3 characters."];
+    if (amountFen === null || amountFen < 1) errors.amountFen = [t("amountInvalid")];
+    else if (amountFen > order.refundableFen) errors.amountFen = [t("amountTooLarge", { max: formatFen(order.refundableFen) })];
+    if (reason.length < 3) errors.reason = [t("reasonShort")];
     setRefundErrors(errors);
     if (Object.keys(errors).length > 0) return false;
     setError(null);
@@ -61,10 +72,10 @@ export function OrderActions({ order }: { order: Order }) {
     try {
       const result = await refund.mutateAsync({ orderId: order.id, amountFen: amountFen!, reason, idempotencyKey: refundKey });
       const parts = [
-        result.reducedBillFen > 0 ? `${formatFen(result.reducedBillFen)} taken off the bill` : null,
-        result.paidBackFen > 0 ? `${formatFen(result.paidBackFen)} paid back to the customer` : null,
+        result.reducedBillFen > 0 ? t("refundOffBill", { amount: formatFen(result.reducedBillFen) }) : null,
+        result.paidBackFen > 0 ? t("refundPaidBack", { amount: formatFen(result.paidBackFen) }) : null,
       ].filter(Boolean);
-      const message = `Refunded ${formatFen(result.amountFen)} on order ${order.number}${parts.length ? ` (${parts.join(", ")})` : ""}.`;
+      const message = t(parts.length ? "refundedWithParts" : "refunded", { amount: formatFen(result.amountFen), number, parts: parts.join(t("partsJoin")) });
       setDone(message);
       toast.success(message);
       setRefundKey(newKey());
@@ -72,7 +83,7 @@ export function OrderActions({ order }: { order: Order }) {
       return true;
     } catch (err) {
       const described = describeError(err);
-      setError(described.message);
+      fail(err);
       setRefundErrors(described.fieldErrors);
       return true;
     }
@@ -80,57 +91,57 @@ export function OrderActions({ order }: { order: Order }) {
 
   const canRefund = (order.status === "shipped" || order.status === "completed" || order.status === "refunded") && order.refundableFen > 0;
   return (
-    <section aria-label="Order actions" className="space-y-3">
+    <section aria-label={t("sectionLabel")} className="space-y-3">
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {done ? <StatusNotice>{done}</StatusNotice> : null}
       <div className="flex flex-wrap gap-2">
         {order.status === "placed" ? (
           <ConfirmDialog
-            trigger="Mark shipped"
+            trigger={t("ship")}
             triggerVariant="primary"
-            title={`Mark order ${order.number} as shipped?`}
-            description="The customer will see the order as on its way."
-            confirmLabel="Confirm shipped"
+            title={t("shipTitle", { number })}
+            description={t("shipBody")}
+            confirmLabel={t("shipConfirm")}
+            cancelLabel={tc("goBack")}
             pending={ship.isPending}
-            onConfirm={() => run(() => ship.mutateAsync({ orderId: order.id }), `Order ${order.number} marked shipped.`)}
+            onConfirm={() => run(() => ship.mutateAsync({ orderId: order.id }), t("shipped", { number }))}
           />
         ) : null}
         {order.status === "shipped" ? (
           <ConfirmDialog
-            trigger="Mark completed"
+            trigger={t("complete")}
             triggerVariant="primary"
-            title={`Mark order ${order.number} as completed?`}
-            description="Do this once the customer has received the order."
-            confirmLabel="Confirm completed"
+            title={t("completeTitle", { number })}
+            description={t("completeBody")}
+            confirmLabel={t("completeConfirm")}
+            cancelLabel={tc("goBack")}
             pending={complete.isPending}
-            onConfirm={() => run(() => complete.mutateAsync({ orderId: order.id }), `Order ${order.number} marked completed.`)}
+            onConfirm={() => run(() => complete.mutateAsync({ orderId: order.id }), t("completed", { number }))}
           />
         ) : null}
         {order.status === "placed" ? (
           <ConfirmDialog
-            trigger="Cancel order"
-            title={`Cancel order ${order.number}?`}
-            description={
-              order.paymentMethod === "pay_later"
-                ? "The bill is voided and the customer's credit released. This cannot be undone."
-                : "The customer is refunded in full. This cannot be undone."
-            }
-            confirmLabel="Cancel order"
+            trigger={t("cancel")}
+            title={t("cancelTitle", { number })}
+            description={order.paymentMethod === "pay_later" ? t("cancelBodyPayLater") : t("cancelBodyPayNow")}
+            confirmLabel={t("cancel")}
+            cancelLabel={tc("goBack")}
             variant="danger"
             pending={cancel.isPending}
             onConfirm={(form) =>
-              run(() => cancel.mutateAsync({ orderId: order.id, reason: String(form.get("reason") ?? "").trim() || undefined }), `Order ${order.number} cancelled.`)
+              run(() => cancel.mutateAsync({ orderId: order.id, reason: String(form.get("reason") ?? "").trim() || undefined }), t("cancelled", { number }))
             }
           >
-            <Field id="cancel-reason" name="reason" label="Reason (optional)" maxLength={300} />
+            <Field id="cancel-reason" name="reason" label={t("cancelReason")} maxLength={300} />
           </ConfirmDialog>
         ) : null}
         {canRefund ? (
           <ConfirmDialog
-            trigger="Refund"
-            title={`Refund order ${order.number}`}
-            description={`Up to ${formatFen(order.refundableFen)} can be refunded. A pay-later bill is reduced from its last instalment; anything already paid beyond that goes back to the customer.`}
-            confirmLabel="Confirm refund"
+            trigger={t("refund")}
+            title={t("refundTitle", { number })}
+            description={t("refundBody", { max: formatFen(order.refundableFen) })}
+            confirmLabel={t("refundConfirm")}
+            cancelLabel={tc("goBack")}
             variant="danger"
             pending={refund.isPending}
             onConfirm={submitRefund}
@@ -138,12 +149,12 @@ export function OrderActions({ order }: { order: Order }) {
             <Field
               id="refund-amount"
               name="amount"
-              label="Refund amount (¥)"
+              label={t("refundAmount")}
               inputMode="decimal"
               defaultValue={fenToDecimal(order.refundableFen)}
               error={refundErrors.amountFen?.[0]}
             />
-            <Field id="refund-reason" name="reason" label="Reason" maxLength={300} error={refundErrors.reason?.[0]} />
+            <Field id="refund-reason" name="reason" label={t("refundReason")} maxLength={300} error={refundErrors.reason?.[0]} />
           </ConfirmDialog>
         ) : null}
       </div>

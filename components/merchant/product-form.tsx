@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
@@ -13,10 +14,23 @@ import { productSchema } from "@/server/domain/product";
 
 type Product = { id: number; name: string; description: string; priceFen: number; stock: number };
 
+/** The message key for a product field's validation issue (the schema's own sentences are English). */
+function issueKey(field: string, code: string): string | null {
+  const tooSmall = code === "too_small";
+  if (field === "name") return tooSmall ? "nameShort" : "nameLong";
+  if (field === "description") return "descriptionLong";
+  if (field === "priceFen") return tooSmall ? "priceMin" : "priceMax";
+  if (field === "stock") return tooSmall ? "stockNegative" : code === "too_big" ? "stockMax" : "stockWhole";
+  return null;
+}
+
 /** Creates a product, or edits `product` when given. Price is typed in yuan and sent in fen. */
 export function ProductForm({ product, onDone }: { product?: Product; onDone?: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useText("merchantProduct");
+  const tc = useText("staff");
+  const errorText = useErrorText();
   const create = useMutation(trpc.merchant.products.create.mutationOptions());
   const update = useMutation(trpc.merchant.products.update.mutationOptions());
   const [error, setError] = useState<string | null>(null);
@@ -41,11 +55,14 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone?: (
     const parsed = productSchema.safeParse(candidate);
     if (!parsed.success) {
       const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= [issue.message];
-      if (Number.isNaN(candidate.priceFen)) errors.priceFen = ["Enter a price in yuan, like 129 or 129.90."];
-      if (Number.isNaN(candidate.stock)) errors.stock = ["Enter stock as a whole number, 0 or more."];
+      for (const issue of parsed.error.issues) {
+        const key = issueKey(String(issue.path[0]), issue.code);
+        errors[String(issue.path[0])] ??= [key ? t(key) : issue.message];
+      }
+      if (Number.isNaN(candidate.priceFen)) errors.priceFen = [t("priceInvalid")];
+      if (Number.isNaN(candidate.stock)) errors.stock = [t("stockInvalid")];
       setFieldErrors(errors);
-      setError("Please correct the highlighted fields.");
+      setError(tc("fixFields"));
       return;
     }
     setFieldErrors({});
@@ -54,11 +71,13 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone?: (
       else await create.mutateAsync(parsed.data);
     } catch (err) {
       const described = describeError(err);
-      setError(described.message);
+      const message = errorText(described);
+      setError(message);
+      toast.error(message);
       setFieldErrors(described.fieldErrors);
       return;
     }
-    const message = product ? `Saved ${parsed.data.name}.` : `Added ${parsed.data.name}.`;
+    const message = t(product ? "saved" : "added", { name: parsed.data.name });
     toast.success(message);
     setDone(message);
     if (!product) formElement.reset();
@@ -68,16 +87,16 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone?: (
 
   const pending = create.isPending || update.isPending;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={product ? `Edit ${product.name}` : "New product"}>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={product ? t("editLabel", { name: product.name }) : t("newLabel")}>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {done ? <StatusNotice>{done}</StatusNotice> : null}
-      <Field id={`${prefix}-name`} name="name" label="Name" defaultValue={product?.name} maxLength={120} required error={fieldErrors.name?.[0]} />
-      <Field id={`${prefix}-description`} name="description" label="Description" defaultValue={product?.description} maxLength={1000} error={fieldErrors.description?.[0]} />
+      <Field id={`${prefix}-name`} name="name" label={t("name")} defaultValue={product?.name} maxLength={120} required error={fieldErrors.name?.[0]} />
+      <Field id={`${prefix}-description`} name="description" label={t("description")} defaultValue={product?.description} maxLength={1000} error={fieldErrors.description?.[0]} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={`${prefix}-price`} name="price" label="Price (¥)" inputMode="decimal" defaultValue={product ? fenToDecimal(product.priceFen) : ""} required error={fieldErrors.priceFen?.[0]} />
-        <Field id={`${prefix}-stock`} name="stock" label="Stock" inputMode="numeric" defaultValue={product ? String(product.stock) : ""} required error={fieldErrors.stock?.[0]} />
+        <Field id={`${prefix}-price`} name="price" label={t("price")} inputMode="decimal" defaultValue={product ? fenToDecimal(product.priceFen) : ""} required error={fieldErrors.priceFen?.[0]} />
+        <Field id={`${prefix}-stock`} name="stock" label={t("stock")} inputMode="numeric" defaultValue={product ? String(product.stock) : ""} required error={fieldErrors.stock?.[0]} />
       </div>
-      <Button type="submit" disabled={pending}>{product ? "Save product" : "Add product"}</Button>
+      <Button type="submit" disabled={pending}>{product ? t("save") : t("add")}</Button>
     </form>
   );
 }

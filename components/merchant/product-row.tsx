@@ -5,8 +5,9 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ErrorNotice } from "@/components/ui/notice";
+import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { ProductForm } from "./product-form";
@@ -18,17 +19,26 @@ export function ProductRow({ product }: { product: Product }) {
   const router = useRouter();
   const setActive = useMutation(trpc.merchant.products.setActive.mutationOptions());
   const [editing, setEditing] = useState(false);
+  const t = useText("merchantProduct");
+  const tc = useText("staff");
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
 
   async function toggle() {
     setError(null);
+    setDone(null);
     try {
       await setActive.mutateAsync({ productId: product.id, active: !product.active });
     } catch (err) {
-      setError(describeError(err).message);
+      const message = errorText(describeError(err));
+      setError(message);
+      toast.error(message);
       return;
     }
-    toast.success(product.active ? `${product.name} is no longer in the shop.` : `${product.name} is back in the shop.`);
+    const message = t(product.active ? "deactivated" : "reactivated", { name: product.name });
+    setDone(message);
+    toast.success(message);
     router.refresh();
   }
 
@@ -41,34 +51,36 @@ export function ProductRow({ product }: { product: Product }) {
         <div className="min-w-[12rem] flex-1">
           <h3 className="font-semibold text-slate-900">
             {product.name}{" "}
-            {product.active ? null : <span className="ml-1 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Inactive</span>}
+            {product.active ? null : <span className="ml-1 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">{t("inactive")}</span>}
           </h3>
           <p className="text-sm text-slate-600">{product.description}</p>
           <p className="mt-1 text-sm tabular-nums">
-            {formatFen(product.priceFen)} · {product.stock === 0 ? <span className="text-red-700">Out of stock</span> : `${product.stock} in stock`}
+            {formatFen(product.priceFen)} · {product.stock === 0 ? <span className="text-red-700">{t("outOfStock")}</span> : t("inStock", { count: product.stock })}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
-            {editing ? "Close" : "Edit"}
+            {editing ? t("close") : t("edit")}
             <span className="sr-only"> {product.name}</span>
           </Button>
           {product.active ? (
             <ConfirmDialog
-              trigger="Deactivate"
-              title={`Deactivate ${product.name}?`}
-              description="It leaves the shop at once; past orders keep it. You can reactivate it later."
-              confirmLabel="Deactivate"
+              trigger={t("deactivate")}
+              title={t("deactivateTitle", { name: product.name })}
+              description={t("deactivateBody")}
+              confirmLabel={t("deactivate")}
+              cancelLabel={tc("goBack")}
               variant="danger"
               pending={setActive.isPending}
               onConfirm={toggle}
             />
           ) : (
-            <Button variant="secondary" onClick={toggle} disabled={setActive.isPending}>Reactivate</Button>
+            <Button variant="secondary" onClick={toggle} disabled={setActive.isPending}>{t("reactivate")}</Button>
           )}
         </div>
       </div>
       {error ? <div className="mt-3"><ErrorNotice>{error}</ErrorNotice></div> : null}
+      {done ? <div className="mt-3"><StatusNotice>{done}</StatusNotice></div> : null}
       {editing ? (
         <div className="mt-4 border-t border-slate-100 pt-4">
           <ProductForm product={product} onDone={() => setEditing(false)} />

@@ -9,19 +9,21 @@ const shortDate = (date: string) => {
 };
 
 /** The 12-week chart itself; loaded lazily, since recharts is large and only this page needs it. */
-export default function ReceivablesChart({ weeks }: { weeks: WeekPoint[] }) {
+export type ChartLabels = { sales: string; collected: string; overdue: string; locale: string };
+
+export default function ReceivablesChart({ weeks, labels }: { weeks: WeekPoint[]; labels: ChartLabels }) {
   const data = weeks.map((w) => ({ week: shortDate(w.weekStart), sales: w.salesFen / 100, collected: w.collectedFen / 100, overdue: w.overdueFen / 100 }));
   return (
     <ResponsiveContainer width="100%" height={280}>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="week" tick={{ fontSize: 12 }} />
-        <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString("en")}`} width={72} />
+        <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString(labels.locale)}`} width={72} />
         <Tooltip formatter={(value) => formatFen(Math.round(Number(value) * 100))} />
         <Legend />
-        <Bar dataKey="sales" name="Pay-later sales" fill="#1f5fd1" isAnimationActive={false} />
-        <Bar dataKey="collected" name="Collections" fill="#059669" isAnimationActive={false} />
-        <Line dataKey="overdue" name="Overdue" stroke="#dc2626" strokeWidth={2} type="linear" dot={false} isAnimationActive={false} />
+        <Bar dataKey="sales" name={labels.sales} fill="#1f5fd1" isAnimationActive={false} />
+        <Bar dataKey="collected" name={labels.collected} fill="#059669" isAnimationActive={false} />
+        <Line dataKey="overdue" name={labels.overdue} stroke="#dc2626" strokeWidth={2} type="linear" dot={false} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );

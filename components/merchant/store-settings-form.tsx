@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, InfoNotice, StatusNotice } from "@/components/ui/notice";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
@@ -21,15 +22,18 @@ type Settings = {
 };
 
 /** Blank means no limit; anything else must be a yuan amount. */
-function parseOptionalYuan(text: string): { fen: number | null; error?: string } {
+function parseOptionalYuan(text: string): { fen: number | null; invalid?: true } {
   if (text.trim() === "") return { fen: null };
   const fen = parseYuanToFen(text);
-  return fen === null ? { fen: null, error: "Enter an amount in yuan, like 100 or 99.50." } : { fen };
+  return fen === null ? { fen: null, invalid: true } : { fen };
 }
 
 export function StoreSettingsForm({ settings }: { settings: Settings }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useText("merchantSettingsForm");
+  const tc = useText("staff");
+  const errorText = useErrorText();
   const save = useMutation(trpc.merchant.updateSettings.mutationOptions());
   const [offerPayLater, setOfferPayLater] = useState(settings.offerPayLater && !settings.payLaterForcedOff);
   const [error, setError] = useState<string | null>(null);
@@ -44,13 +48,13 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
     const min = parseOptionalYuan(String(form.get("payLaterMin") ?? ""));
     const max = parseOptionalYuan(String(form.get("payLaterMax") ?? ""));
     const local: FieldErrors = {};
-    if (min.error) local.payLaterMinFen = [min.error];
-    if (max.error) local.payLaterMaxFen = [max.error];
-    if (!min.error && !max.error && min.fen !== null && max.fen !== null && min.fen > max.fen)
-      local.payLaterMaxFen = ["The maximum must be at least the minimum."];
+    if (min.invalid) local.payLaterMinFen = [t("amountInvalid")];
+    if (max.invalid) local.payLaterMaxFen = [t("amountInvalid")];
+    if (!min.invalid && !max.invalid && min.fen !== null && max.fen !== null && min.fen > max.fen)
+      local.payLaterMaxFen = [t("maxBelowMin")];
     setFieldErrors(local);
     if (Object.keys(local).length > 0) {
-      setError("Please correct the highlighted fields.");
+      setError(tc("fixFields"));
       return;
     }
     try {
@@ -64,11 +68,13 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
       });
     } catch (err) {
       const described = describeError(err);
-      setError(described.message);
+      const message = errorText(described);
+      setError(message);
+      toast.error(message);
       setFieldErrors(described.fieldErrors);
       return;
     }
-    const message = offerPayLater ? "Settings saved. Customers can now choose pay later at your store." : "Settings saved.";
+    const message = offerPayLater ? t("savedPayLater") : t("saved");
     setSaved(message);
     toast.success(message);
     router.refresh();
@@ -80,10 +86,10 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {saved ? <StatusNotice>{saved}</StatusNotice> : null}
       <section aria-labelledby="profile-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="profile-heading" className="text-base font-semibold">Profile</h2>
-        <Field id="name" name="name" label="Store name" defaultValue={settings.name} required maxLength={80} error={fieldErrors.name?.[0]} />
+        <h2 id="profile-heading" className="text-base font-semibold">{t("profile")}</h2>
+        <Field id="name" name="name" label={t("storeName")} defaultValue={settings.name} required maxLength={80} error={fieldErrors.name?.[0]} />
         <div className="flex flex-col gap-1">
-          <label htmlFor="description" className="text-sm font-medium text-slate-700">Description</label>
+          <label htmlFor="description" className="text-sm font-medium text-slate-700">{t("description")}</label>
           <textarea
             id="description"
             name="description"
@@ -96,13 +102,13 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
           />
           {fieldErrors.description ? <p id="description-error" className="text-sm text-red-700">{fieldErrors.description[0]}</p> : null}
         </div>
-        <Field id="category" name="category" label="Category" defaultValue={settings.category} required maxLength={40} error={fieldErrors.category?.[0]} />
+        <Field id="category" name="category" label={t("category")} defaultValue={settings.category} required maxLength={40} error={fieldErrors.category?.[0]} />
       </section>
 
       <section aria-labelledby="pay-later-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="pay-later-heading" className="text-base font-semibold">Pay later</h2>
+        <h2 id="pay-later-heading" className="text-base font-semibold">{t("payLater")}</h2>
         {settings.payLaterForcedOff ? (
-          <InfoNotice>Houfu has turned pay later off for your store. Contact Houfu support to offer it again.</InfoNotice>
+          <InfoNotice>{t("forcedOff")}</InfoNotice>
         ) : null}
         <label className="flex min-h-11 items-center gap-3">
           <input
@@ -113,16 +119,16 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
             onChange={(event) => setOfferPayLater(event.target.checked)}
             className="h-5 w-5 accent-brand-600"
           />
-          <span className="font-medium">Offer pay later</span>
+          <span className="font-medium">{t("offer")}</span>
         </label>
-        <p className="text-sm text-slate-600">Customers with pay later enabled can receive their order now and pay within 30 days or in three monthly instalments. You are paid as they repay.</p>
+        <p className="text-sm text-slate-600">{t("offerBody")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="payLaterMin" name="payLaterMin" label="Minimum order for pay later (¥)" inputMode="decimal" defaultValue={yuan(settings.payLaterMinFen)} hint="Leave blank for no minimum." error={fieldErrors.payLaterMinFen?.[0]} />
-          <Field id="payLaterMax" name="payLaterMax" label="Maximum order for pay later (¥)" inputMode="decimal" defaultValue={yuan(settings.payLaterMaxFen)} hint="Leave blank for no maximum." error={fieldErrors.payLaterMaxFen?.[0]} />
+          <Field id="payLaterMin" name="payLaterMin" label={t("min")} inputMode="decimal" defaultValue={yuan(settings.payLaterMinFen)} hint={t("minHint")} error={fieldErrors.payLaterMinFen?.[0]} />
+          <Field id="payLaterMax" name="payLaterMax" label={t("max")} inputMode="decimal" defaultValue={yuan(settings.payLaterMaxFen)} hint={t("maxHint")} error={fieldErrors.payLaterMaxFen?.[0]} />
         </div>
       </section>
 
-      <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save"}</Button>
+      <Button type="submit" disabled={save.isPending}>{save.isPending ? t("saving") : t("save")}</Button>
     </form>
   );
 }

@@ -13,7 +13,7 @@ export function Card({ title, children, className = "", headingLevel = 2 }: { ti
 /** A labelled figure: the label is the accessible name of the value. */
 export function Stat({ label, value, hint, tone = "default" }: { label: string; value: ReactNode; hint?: ReactNode; tone?: "default" | "danger" | "good" }) {
   const color = tone === "danger" ? "text-red-700" : tone === "good" ? "text-emerald-700" : "text-slate-900";
-  const id = `stat-${label.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
+  const id = `stat-${label.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase()}`;
   return (
     <div role="group" aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h3 id={id} className="text-sm font-medium text-slate-500">{label}</h3>

@@ -13,6 +13,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = "Go back",
   variant = "primary",
   triggerVariant = "secondary",
   pending = false,
@@ -23,6 +24,7 @@ export function ConfirmDialog({
   title: string;
   description?: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   variant?: Variant;
   triggerVariant?: Variant;
   pending?: boolean;
@@ -56,7 +58,7 @@ export function ConfirmDialog({
           {children}
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Go back
+              {cancelLabel}
             </Button>
             <Button type="submit" variant={variant} disabled={pending}>
               {confirmLabel}

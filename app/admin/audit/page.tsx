@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminAudit"))("title") };
+}
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,7 +18,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 type Search = { actor?: string; action?: string; entity?: string; from?: string; to?: string; before?: string };
 
 /** A before/after value as compact text: "score: 520", or the JSON for anything nested. */
-function Snapshot({ value }: { value: unknown }) {
+function Snapshot({ value, detailsLabel }: { value: unknown; detailsLabel: string }) {
   if (value === null || value === undefined) return <span className="text-slate-500">—</span>;
   if (typeof value !== "object") return <span>{String(value)}</span>;
   const entries = Object.entries(value as Record<string, unknown>);
@@ -32,18 +36,18 @@ function Snapshot({ value }: { value: unknown }) {
     );
   return (
     <details>
-      <summary className="cursor-pointer text-brand-700">{entries.filter(([, v]) => v === null || typeof v !== "object").map(([k, v]) => `${k}: ${v}`).join(", ") || "Details"}</summary>
+      <summary className="cursor-pointer text-brand-700">{entries.filter(([, v]) => v === null || typeof v !== "object").map(([k, v]) => `${k}: ${v}`).join(", ") || detailsLabel}</summary>
       <pre className="mt-1 max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
     </details>
   );
 }
 
-function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value: string; options: { value: string; label: string }[] }) {
+function Select({ id, label, allLabel, name, value, options }: { id: string; label: string; allLabel: string; name: string; value: string; options: { value: string; label: string }[] }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">{label}</label>
       <select id={id} name={name} defaultValue={value} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
-        <option value="">All</option>
+        <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}
@@ -61,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const to = search.to && DATE.test(search.to) ? search.to : undefined;
   const cursor = search.before && /^\d{1,12}$/.test(search.before) ? Number(search.before) : null;
 
-  const api = await serverApi();
+  const [api, t, locale] = await Promise.all([serverApi(), getTranslations("adminAudit"), getLocale()]);
   const [options, page] = await Promise.all([
     api.admin.auditFilters(),
     api.admin.audit({ actorUserId, action, entityType, from, to, cursor, limit: PAGE_SIZE }),
@@ -70,69 +74,77 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     Object.entries({ actor: actorUserId ? String(actorUserId) : "", action: action ?? "", entity: entityType ?? "", from: from ?? "", to: to ?? "" }).filter(([, v]) => v),
   );
   const filtered = Object.keys(filters).length > 0;
+  // Action and entity codes are stable identifiers; a known one gets words beside it, an unknown one shows as it is.
+  const word = (prefix: string, code: string) => {
+    const key = `${prefix}_${code.replace(/\./g, "_")}`;
+    return t.has(key) ? t(key) : code;
+  };
+  const details = t("details");
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Audit log" description="Every admin action and merchant settings change, as it happened. Entries can never be edited or deleted." />
-      <form method="get" aria-label="Filter the audit log" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
-        <Select id="actor" name="actor" label="Actor" value={actorUserId ? String(actorUserId) : ""} options={options.actors.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` }))} />
-        <Select id="action" name="action" label="Action" value={action ?? ""} options={options.actions.map((a) => ({ value: a, label: a }))} />
-        <Select id="entity" name="entity" label="Entity type" value={entityType ?? ""} options={options.entityTypes.map((e) => ({ value: e, label: e }))} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <form method="get" aria-label={t("filterLabel")} className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+        <Select id="actor" name="actor" label={t("actor")} allLabel={t("all")} value={actorUserId ? String(actorUserId) : ""} options={options.actors.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` }))} />
+        <Select id="action" name="action" label={t("action")} allLabel={t("all")} value={action ?? ""} options={options.actions.map((a) => ({ value: a, label: word("action", a) === a ? a : `${word("action", a)} (${a})` }))} />
+        <Select id="entity" name="entity" label={t("entityType")} allLabel={t("all")} value={entityType ?? ""} options={options.entityTypes.map((e) => ({ value: e, label: word("entity", e) }))} />
         <div className="flex flex-col gap-1">
-          <label htmlFor="from" className="text-sm font-medium text-slate-700">From</label>
+          <label htmlFor="from" className="text-sm font-medium text-slate-700">{t("from")}</label>
           <input id="from" name="from" type="date" defaultValue={from} className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm" />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-sm font-medium text-slate-700">To</label>
+          <label htmlFor="to" className="text-sm font-medium text-slate-700">{t("to")}</label>
           <input id="to" name="to" type="date" defaultValue={to} className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm" />
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary", "flex-1")}>Filter</button>
-          {filtered ? <Link href="/admin/audit" className={buttonClass("secondary")}>Clear</Link> : null}
+          <button type="submit" className={buttonClass("primary", "flex-1")}>{t("filter")}</button>
+          {filtered ? <Link href="/admin/audit" className={buttonClass("secondary")}>{t("clear")}</Link> : null}
         </div>
       </form>
 
-      {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "No entries match these filters." : "Nothing has been recorded yet."}>
-          {filtered ? "Widen the date range or clear a filter." : "Admin actions and merchant settings changes appear here."}
-        </EmptyState>
-      ) : (
-        <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[52rem] text-left text-sm">
-            <caption className="sr-only">Audit log entries, newest first</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">When</th>
-                <th scope="col" className="px-4 py-2">Who</th>
-                <th scope="col" className="px-4 py-2">Action</th>
-                <th scope="col" className="px-4 py-2">Entity</th>
-                <th scope="col" className="px-4 py-2">Before</th>
-                <th scope="col" className="px-4 py-2">After</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {page.items.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
-                  <td className="px-4 py-2">
-                    {row.actorName}
-                    <span className="block text-xs text-slate-500">{row.actorRole}</span>
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="px-4 py-2">
-                    {row.entityType === "consumer" ? <Link href={`/admin/consumers/${row.entityId}`} className="text-brand-700 underline">consumer #{row.entityId}</Link> : `${row.entityType} #${row.entityId}`}
-                  </td>
-                  <td className="px-4 py-2"><Snapshot value={row.before} /></td>
-                  <td className="px-4 py-2"><Snapshot value={row.after} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <nav aria-label="Pages" className="flex gap-3">
-        {cursor ? <Link href={`/admin/audit?${new URLSearchParams(filters)}`} className={buttonClass("secondary")}>Newest entries</Link> : null}
-        {page.nextCursor ? <Link href={`/admin/audit?${new URLSearchParams({ ...filters, before: String(page.nextCursor) })}`} className={buttonClass("secondary")}>Older entries</Link> : null}
+      <DataTable
+        caption={t("caption")}
+        minWidth="52rem"
+        rows={page.items}
+        rowKey={(row) => row.id}
+        empty={filtered ? { title: t("emptyFiltered"), body: t("emptyFilteredBody") } : { title: t("empty"), body: t("emptyBody") }}
+        columns={[
+          { key: "when", header: t("when"), className: "whitespace-nowrap", cell: (row) => formatDateTime(row.createdAt, locale) },
+          {
+            key: "who",
+            header: t("who"),
+            cell: (row) => (
+              <>
+                {row.actorName}
+                <span className="block text-xs text-slate-500">{word("role", row.actorRole)}</span>
+              </>
+            ),
+          },
+          {
+            key: "action",
+            header: t("action"),
+            cell: (row) => (
+              <>
+                {word("action", row.action) === row.action ? null : <span className="block">{word("action", row.action)}</span>}
+                <span className="font-mono text-xs text-slate-600">{row.action}</span>
+              </>
+            ),
+          },
+          {
+            key: "entity",
+            header: t("entity"),
+            cell: (row) => {
+              const label = `${word("entity", row.entityType)} #${row.entityId}`;
+              return row.entityType === "consumer" ? <Link href={`/admin/consumers/${row.entityId}`} className="text-brand-700 underline">{label}</Link> : label;
+            },
+          },
+          { key: "before", header: t("before"), cell: (row) => <Snapshot value={row.before} detailsLabel={details} /> },
+          { key: "after", header: t("after"), cell: (row) => <Snapshot value={row.after} detailsLabel={details} /> },
+        ]}
+      />
+      <nav aria-label={t("pages")} className="flex gap-3">
+        {cursor ? <Link href={`/admin/audit?${new URLSearchParams(filters)}`} className={buttonClass("secondary")}>{t("newest")}</Link> : null}
+        {page.nextCursor ? <Link href={`/admin/audit?${new URLSearchParams({ ...filters, before: String(page.nextCursor) })}`} className={buttonClass("secondary")}>{t("older")}</Link> : null}
       </nav>
     </div>
   );

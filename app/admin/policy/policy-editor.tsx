@@ -10,6 +10,8 @@ import { HundredthsInput } from "@/components/admin/money-input";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
+import { policyDiffWords, issueText } from "@/components/admin/policy-words";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { SCORE_MAX, SCORE_MIN, policyUpdateSchema, type PolicyParams, type PolicyUpdate } from "@/server/domain/policy";
@@ -29,7 +31,9 @@ function Fieldset({ legend, children, hint }: { legend: string; children: ReactN
 }
 
 function ErrorText({ id, error }: { id: string; error?: FieldError | { message?: string } }) {
-  return error?.message ? <p id={id} className="text-sm text-red-700">{error.message}</p> : null;
+  const t = useText("adminPolicyWords");
+  const locale = useText("staff")("locale");
+  return error?.message ? <p id={id} className="text-sm text-red-700">{issueText(error.message, t, locale)}</p> : null;
 }
 
 export function PolicyEditor({ current }: { current: { version: number; params: PolicyParams } }) {
@@ -49,6 +53,12 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(trpc.admin.updatePolicy.mutationOptions());
+  const t = useText("adminPolicyEditor");
+  const tw = useText("adminPolicyWords");
+  const tc = useText("staff");
+  const locale = tc("locale");
+  const errorText = useErrorText();
+  const issue = (message: string | undefined) => issueText(message, tw, locale);
 
   /** Keeps the bands contiguous: the first starts at the minimum score, each next one right after the previous. */
   function syncBandStarts(minScoreChanged: boolean) {
@@ -89,20 +99,22 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
     try {
       const result = await save.mutateAsync(confirming);
       setSavedVersion(result.version);
-      toast.success(`Policy version ${result.version} is in force.`);
+      toast.success(t("savedToast", { version: result.version }));
       form.reset({ params: confirming.params, note: "" });
       setConfirming(null);
       await queryClient.invalidateQueries({ queryKey: trpc.admin.policyWhatIf.queryKey() });
       router.refresh();
     } catch (err) {
-      setError(describeError(err).message);
+      const message = errorText(describeError(err));
+      setError(message);
+      toast.error(message);
       setConfirming(null);
     }
   }
 
   const numberField = (name: Parameters<typeof register>[0], onChange?: () => void) =>
     register(name, { valueAsNumber: true, onChange: onChange ? () => onChange() : undefined });
-  const changes = confirming ? diffPolicies(current.params, confirming.params) : [];
+  const changes = confirming ? diffPolicies(current.params, confirming.params, policyDiffWords(tw, locale)) : [];
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -115,34 +127,34 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
             setSavedVersion(null);
             setConfirming(values);
           },
-          () => setError("Please correct the highlighted fields."),
+          () => setError(tc("fixFields")),
         )}
       >
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-        {savedVersion ? <StatusNotice>Saved: policy version {savedVersion} is in force for new checks and new bills.</StatusNotice> : null}
+        {savedVersion ? <StatusNotice>{t("saved", { version: savedVersion })}</StatusNotice> : null}
 
-        <Fieldset legend="Eligibility" hint="Pay later needs at least the minimum score; new consumers start at the starting score.">
+        <Fieldset legend={t("eligibility")} hint={t("eligibilityHint")}>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               id="minScore"
-              label="Minimum score"
+              label={t("minScore")}
               type="number"
               inputMode="numeric"
               min={SCORE_MIN}
               max={SCORE_MAX}
-              hint="The lowest limit band starts here."
-              error={errors?.minScore?.message}
+              hint={t("minScoreHint")}
+              error={issue(errors?.minScore?.message)}
               {...numberField("params.minScore", () => syncBandStarts(true))}
             />
-            <Field id="startingScore" label="Starting score" type="number" inputMode="numeric" min={SCORE_MIN} max={SCORE_MAX} error={errors?.startingScore?.message} {...numberField("params.startingScore")} />
+            <Field id="startingScore" label={t("startingScore")} type="number" inputMode="numeric" min={SCORE_MIN} max={SCORE_MAX} error={issue(errors?.startingScore?.message)} {...numberField("params.startingScore")} />
           </div>
         </Fieldset>
 
-        <Fieldset legend="Limit bands" hint="The credit limit for each score range. Each band starts right after the one before it.">
+        <Fieldset legend={t("bands")} hint={t("bandsHint")}>
           <div className="hidden grid-cols-[5rem_1fr_1fr_auto] gap-3 text-xs font-medium uppercase tracking-wide text-slate-500 sm:grid">
-            <span>From</span>
-            <span>To</span>
-            <span>Limit</span>
+            <span>{t("from")}</span>
+            <span>{t("to")}</span>
+            <span>{t("limit")}</span>
             <span className="w-20" />
           </div>
           <ol className="space-y-3">
@@ -152,11 +164,11 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               return (
                 <li key={field.id} className="grid grid-cols-2 items-start gap-3 rounded-lg border border-slate-100 p-3 sm:grid-cols-[5rem_1fr_1fr_auto] sm:border-0 sm:p-0">
                   <div className="col-span-2 flex min-h-11 items-center text-sm sm:col-span-1">
-                    <span className="sm:hidden">Band {i + 1} from&nbsp;</span>
-                    <span className="font-semibold tabular-nums" aria-label={`Band ${i + 1} from`}>{Number.isFinite(start) ? start : "—"}</span>
+                    <span className="sm:hidden">{t("bandFrom", { n: i + 1 })}&nbsp;</span>
+                    <span className="font-semibold tabular-nums" aria-label={t("bandFrom", { n: i + 1 })}>{Number.isFinite(start) ? start : "—"}</span>
                   </div>
                   <div className="space-y-1">
-                    <label htmlFor={`band-${i}-max`} className="text-xs text-slate-600 sm:sr-only">Band {i + 1} to</label>
+                    <label htmlFor={`band-${i}-max`} className="text-xs text-slate-600 sm:sr-only">{t("bandTo", { n: i + 1 })}</label>
                     <input
                       id={`band-${i}-max`}
                       type="number"
@@ -172,7 +184,7 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
                     <ErrorText id={`band-${i}-min-error`} error={bandErrors?.minScore} />
                   </div>
                   <div className="space-y-1">
-                    <label htmlFor={`band-${i}-limit`} className="text-xs text-slate-600 sm:sr-only">Band {i + 1} limit</label>
+                    <label htmlFor={`band-${i}-limit`} className="text-xs text-slate-600 sm:sr-only">{t("bandLimit", { n: i + 1 })}</label>
                     <Controller
                       control={control}
                       name={`params.bands.${i}.limitFen`}
@@ -182,39 +194,39 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
                     />
                     <ErrorText id={`band-${i}-limit-error`} error={bandErrors?.limitFen} />
                   </div>
-                  <Button variant="ghost" className="col-span-2 sm:col-span-1 sm:w-20" onClick={() => removeBand(i)} disabled={bandArray.fields.length === 1} aria-label={`Remove band ${i + 1}`}>
-                    Remove
+                  <Button variant="ghost" className="col-span-2 sm:col-span-1 sm:w-20" onClick={() => removeBand(i)} disabled={bandArray.fields.length === 1} aria-label={t("removeBand", { n: i + 1 })}>
+                    {t("remove")}
                   </Button>
                 </li>
               );
             })}
           </ol>
           <ErrorText id="bands-error" error={errors?.bands?.root ?? (errors?.bands as FieldError | undefined)} />
-          <Button variant="secondary" onClick={addBand}>Split the last band</Button>
+          <Button variant="secondary" onClick={addBand}>{t("split")}</Button>
         </Fieldset>
 
-        <Fieldset legend="Plans" hint="What consumers can choose at checkout. At least one plan must be offered.">
+        <Fieldset legend={t("plans")} hint={t("plansHint")}>
           {current.params.plans.map((plan, i) => {
             const planErrors = errors?.plans?.[i];
             return (
               <div key={plan.code} className="grid gap-3 rounded-lg border border-slate-100 p-3 sm:grid-cols-[1fr_8rem_8rem] sm:items-start">
                 <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
                   <input type="checkbox" className="size-5" {...register(`params.plans.${i}.enabled`)} />
-                  Offer “{plan.label}”
+                  {t("offerPlan", { plan: policyDiffWords(tw, locale).planName(plan.code, plan.label) })}
                 </label>
-                <Field id={`plan-${i}-instalments`} label="Instalments" type="number" inputMode="numeric" min={1} max={12} error={planErrors?.instalments?.message} {...numberField(`params.plans.${i}.instalments`)} />
-                <Field id={`plan-${i}-interval`} label="Days apart" type="number" inputMode="numeric" min={1} max={365} error={planErrors?.intervalDays?.message} {...numberField(`params.plans.${i}.intervalDays`)} />
+                <Field id={`plan-${i}-instalments`} label={t("instalments")} type="number" inputMode="numeric" min={1} max={12} error={issue(planErrors?.instalments?.message)} {...numberField(`params.plans.${i}.instalments`)} />
+                <Field id={`plan-${i}-interval`} label={t("daysApart")} type="number" inputMode="numeric" min={1} max={365} error={issue(planErrors?.intervalDays?.message)} {...numberField(`params.plans.${i}.intervalDays`)} />
               </div>
             );
           })}
           <ErrorText id="plans-error" error={errors?.plans?.root ?? (errors?.plans as FieldError | undefined)} />
         </Fieldset>
 
-        <Fieldset legend="Late payment" hint="Applies to bills made under this version; existing bills keep their own terms.">
+        <Fieldset legend={t("late")} hint={t("lateHint")}>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field id="graceDays" label="Grace days" type="number" inputMode="numeric" min={0} max={60} error={errors?.graceDays?.message} {...numberField("params.graceDays")} />
+            <Field id="graceDays" label={t("graceDays")} type="number" inputMode="numeric" min={0} max={60} error={issue(errors?.graceDays?.message)} {...numberField("params.graceDays")} />
             <div className="flex flex-col gap-1">
-              <label htmlFor="lateFee" className="text-sm font-medium text-slate-700">Late fee</label>
+              <label htmlFor="lateFee" className="text-sm font-medium text-slate-700">{t("lateFee")}</label>
               <Controller
                 control={control}
                 name="params.lateFeeFen"
@@ -223,7 +235,7 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               <ErrorText id="lateFee-error" error={errors?.lateFeeFen} />
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="lateFeeCap" className="text-sm font-medium text-slate-700">Late fee cap (% of the instalment)</label>
+              <label htmlFor="lateFeeCap" className="text-sm font-medium text-slate-700">{t("lateFeeCap")}</label>
               <Controller
                 control={control}
                 name="params.lateFeeCapBps"
@@ -234,15 +246,15 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
           </div>
           <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
             <input type="checkbox" className="size-5" {...register("params.suspendWhileOverdue")} />
-            Suspend pay later while anything is overdue
+            {t("suspendWhileOverdue")}
           </label>
         </Fieldset>
 
-        <Fieldset legend="Score effects" hint="Points added or taken away; scores always stay within 350–950.">
+        <Fieldset legend={t("effects")} hint={t("effectsHint", { min: SCORE_MIN, max: SCORE_MAX })}>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field id="onTimeBonus" label="Paid on time (+)" type="number" inputMode="numeric" min={0} max={100} error={errors?.onTimeBonus?.message} {...numberField("params.onTimeBonus")} />
-            <Field id="overduePenalty" label="Goes overdue (−)" type="number" inputMode="numeric" min={0} max={300} error={errors?.overduePenalty?.message} {...numberField("params.overduePenalty")} />
-            <Field id="overdue30Penalty" label="30 days overdue (−)" type="number" inputMode="numeric" min={0} max={300} error={errors?.overdue30Penalty?.message} {...numberField("params.overdue30Penalty")} />
+            <Field id="onTimeBonus" label={t("onTime")} type="number" inputMode="numeric" min={0} max={100} error={issue(errors?.onTimeBonus?.message)} {...numberField("params.onTimeBonus")} />
+            <Field id="overduePenalty" label={t("goesOverdue")} type="number" inputMode="numeric" min={0} max={300} error={issue(errors?.overduePenalty?.message)} {...numberField("params.overduePenalty")} />
+            <Field id="overdue30Penalty" label={t("overdue30")} type="number" inputMode="numeric" min={0} max={300} error={issue(errors?.overdue30Penalty?.message)} {...numberField("params.overdue30Penalty")} />
           </div>
         </Fieldset>
 
@@ -251,7 +263,7 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
 
         <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <div className="flex flex-col gap-1">
-            <label htmlFor="note" className="text-sm font-medium text-slate-700">Note</label>
+            <label htmlFor="note" className="text-sm font-medium text-slate-700">{t("note")}</label>
             <textarea
               id="note"
               rows={2}
@@ -261,26 +273,26 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               className={`rounded-lg border px-3 py-2 text-base shadow-sm ${formState.errors.note ? "border-red-500" : "border-slate-300"}`}
               {...register("note")}
             />
-            <p id="note-hint" className="text-xs text-slate-500">Required: why the policy changes. It is kept with the version.</p>
+            <p id="note-hint" className="text-xs text-slate-500">{t("noteHint")}</p>
             <ErrorText id="note-error" error={formState.errors.note} />
           </div>
           {confirming ? (
-            <ConfirmAction confirmLabel="Confirm and save" onConfirm={confirmSave} onCancel={() => setConfirming(null)} pending={save.isPending}>
-              <p className="font-medium">Save as version {current.version + 1}? New checks and new bills use it at once.</p>
+            <ConfirmAction confirmLabel={t("confirmSave")} onConfirm={confirmSave} onCancel={() => setConfirming(null)} pending={save.isPending}>
+              <p className="font-medium">{t("askSave", { version: current.version + 1 })}</p>
               {changes.length > 0 ? (
                 <ul className="mt-2 list-disc pl-5">
                   {changes.map((c) => (
                     <li key={c.key}>
-                      {c.label}: {c.before ?? "—"} → {c.after ?? "removed"}
+                      {c.label}{tw("colon")}{c.before ?? "—"} → {c.after ?? tw("removed")}
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p className="mt-1">Nothing differs from the version in force.</p>
+                <p className="mt-1">{t("noDifference")}</p>
               )}
             </ConfirmAction>
           ) : (
-            <Button type="submit">Save policy</Button>
+            <Button type="submit">{t("save")}</Button>
           )}
         </div>
       </form>

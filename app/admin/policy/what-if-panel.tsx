@@ -4,26 +4,28 @@ import Link from "next/link";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useWatch, type Control } from "react-hook-form";
 import { formatFen } from "@/lib/format";
+import { labelForPath, issueText, policyDiffWords, type Translate } from "@/components/admin/policy-words";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { policyParamsSchema, type PolicyParams, type PolicyUpdate } from "@/server/domain/policy";
 import { diffPolicies } from "@/server/domain/policy-diff";
 import type { WhatIfConsumer } from "@/server/domain/what-if";
-import { labelForPath } from "./policy-labels";
 
 const DEBOUNCE_MS = 350;
 
-function signedFen(fen: number): string {
-  if (fen === 0) return "no change";
+function signedFen(fen: number, t: Translate): string {
+  if (fen === 0) return t("noChange");
   return `${fen > 0 ? "+" : "−"}${formatFen(Math.abs(fen))}`;
 }
 
 function ConsumerList({ label, consumers, total, showOwed = false }: { label: string; consumers: WhatIfConsumer[]; total: number; showOwed?: boolean }) {
+  const t = useText("adminWhatIf");
   return (
     <div>
       <h4 className="text-sm font-medium text-slate-700">{label} ({total})</h4>
       {consumers.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">Nobody.</p>
+        <p className="mt-1 text-sm text-slate-500">{t("nobody")}</p>
       ) : (
         <ul aria-label={label} className="mt-1 divide-y divide-slate-100 text-sm">
           {consumers.map((c) => (
@@ -32,12 +34,12 @@ function ConsumerList({ label, consumers, total, showOwed = false }: { label: st
                 {c.name}
               </Link>
               <span className="shrink-0 tabular-nums text-slate-600">
-                score {c.score}
-                {showOwed ? ` · owes ${formatFen(c.openPrincipalFen)}` : ""}
+                {t("score", { score: c.score })}
+                {showOwed ? ` · ${t("owes", { amount: formatFen(c.openPrincipalFen) })}` : ""}
               </span>
             </li>
           ))}
-          {total > consumers.length ? <li className="py-1.5 text-slate-500">and {total - consumers.length} more</li> : null}
+          {total > consumers.length ? <li className="py-1.5 text-slate-500">{t("more", { count: total - consumers.length })}</li> : null}
         </ul>
       )}
     </div>
@@ -47,6 +49,10 @@ function ConsumerList({ label, consumers, total, showOwed = false }: { label: st
 /** Live effect of the draft policy on today's consumers, recomputed on the server as the admin edits. */
 export function WhatIfPanel({ control, current, id = "what-if", className = "" }: { control: Control<PolicyUpdate>; current: { version: number; params: PolicyParams }; id?: string; className?: string }) {
   const trpc = useTRPC();
+  const t = useText("adminWhatIf");
+  const tw = useText("adminPolicyWords");
+  const locale = useText("staff")("locale");
+  const errorText = useErrorText();
   const params = useWatch({ control, name: "params" });
   const serialized = JSON.stringify(params);
   const [debounced, setDebounced] = useState(serialized);
@@ -57,7 +63,7 @@ export function WhatIfPanel({ control, current, id = "what-if", className = "" }
 
   const parsed = useMemo(() => policyParamsSchema.safeParse(JSON.parse(debounced)), [debounced]);
   const draft = parsed.success ? parsed.data : null;
-  const changes = useMemo(() => (draft ? diffPolicies(current.params, draft) : []), [draft, current.params]);
+  const changes = useMemo(() => (draft ? diffPolicies(current.params, draft, policyDiffWords(tw, locale)) : []), [draft, current.params, tw, locale]);
   const whatIf = useQuery({ ...trpc.admin.policyWhatIf.queryOptions(draft ?? skipToken), placeholderData: keepPreviousData });
   const result = whatIf.data;
   const updating = serialized !== debounced || whatIf.isFetching;
@@ -65,77 +71,82 @@ export function WhatIfPanel({ control, current, id = "what-if", className = "" }
   return (
     <section aria-labelledby={`${id}-heading`} aria-busy={updating} className={`space-y-4 rounded-xl border border-brand-100 bg-white p-5 shadow-sm ${className}`}>
       <div className="flex items-baseline justify-between gap-2">
-        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-800">What-if</h2>
-        <span className="text-xs text-slate-500" aria-live="polite">{updating ? "Updating…" : `against version ${current.version} in force`}</span>
+        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-800">{t("title")}</h2>
+        <span className="text-xs text-slate-500" aria-live="polite">{updating ? t("updating") : t("against", { version: current.version })}</span>
       </div>
 
       {!parsed.success ? (
         <div className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          <p className="font-medium">Fix these to see the effect:</p>
+          <p className="font-medium">{t("fix")}</p>
           <ul className="mt-1 list-disc pl-5">
             {parsed.error.issues.slice(0, 6).map((issue, i) => (
               <li key={i}>
-                {labelForPath(issue.path)}: {issue.message}
+                {labelForPath(issue.path, tw)}{tw("colon")}{issueText(issue.message, tw, locale)}
               </li>
             ))}
           </ul>
         </div>
       ) : changes.length === 0 ? (
-        <p className="text-sm text-slate-600">No changes yet: edit the policy and its effect on today's consumers appears here.</p>
+        <p className="text-sm text-slate-600">{t("noChanges")}</p>
       ) : null}
 
-      {whatIf.error ? <p className="text-sm text-red-700">{describeError(whatIf.error).message}</p> : null}
+      {whatIf.error ? <p className="text-sm text-red-700">{errorText(describeError(whatIf.error))}</p> : null}
 
       {result && draft ? (
         <div className={`space-y-4 ${!parsed.success ? "opacity-50" : ""}`}>
           <dl className="grid grid-cols-2 gap-3">
             <div className="rounded-lg bg-slate-50 p-3">
-              <dt className="text-xs font-medium text-slate-500">Eligible consumers</dt>
+              <dt className="text-xs font-medium text-slate-500">{t("eligible")}</dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums">
                 {result.eligibleBefore} → {result.eligibleAfter}
               </dd>
               <dd className="text-xs text-slate-600">
-                <span className="text-emerald-700">+{result.gaining} gain</span> · <span className="text-red-700">−{result.losing} lose</span> · of {result.consumers}
+                <span className="text-emerald-700">{t("gain", { count: result.gaining })}</span> · <span className="text-red-700">{t("lose", { count: result.losing })}</span> ·{" "}
+                {t("of", { count: result.consumers })}
               </dd>
             </div>
             <div className="rounded-lg bg-slate-50 p-3">
-              <dt className="text-xs font-medium text-slate-500">Total credit limits</dt>
+              <dt className="text-xs font-medium text-slate-500">{t("totalLimits")}</dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums">{formatFen(result.totalLimitAfterFen)}</dd>
               <dd className="text-xs text-slate-600">
-                {signedFen(result.totalLimitAfterFen - result.totalLimitBeforeFen)} from {formatFen(result.totalLimitBeforeFen)}
+                {t("fromAmount", { change: signedFen(result.totalLimitAfterFen - result.totalLimitBeforeFen, t), amount: formatFen(result.totalLimitBeforeFen) })}
               </dd>
             </div>
             <div className="rounded-lg bg-slate-50 p-3">
-              <dt className="text-xs font-medium text-slate-500">Limits raised / lowered</dt>
+              <dt className="text-xs font-medium text-slate-500">{t("raisedLowered")}</dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums">
                 {result.limitRaised} / {result.limitLowered}
               </dd>
             </div>
             <div className="rounded-lg bg-slate-50 p-3">
-              <dt className="text-xs font-medium text-slate-500">Newly over their limit</dt>
+              <dt className="text-xs font-medium text-slate-500">{t("overLimit")}</dt>
               <dd className={`mt-1 text-lg font-semibold tabular-nums ${result.overNewLimit > 0 ? "text-red-700" : ""}`}>{result.overNewLimit}</dd>
-              <dd className="text-xs text-slate-600">owe more than the new limit</dd>
+              <dd className="text-xs text-slate-600">{t("overLimitHint")}</dd>
             </div>
           </dl>
-          <ConsumerList label="Would lose eligibility" consumers={result.losingConsumers} total={result.losing} />
+          <ConsumerList label={t("losing")} consumers={result.losingConsumers} total={result.losing} />
           <ConsumerList
-            label="With open bills, falling below the threshold"
+            label={t("falling")}
             consumers={result.fallingWithOpenBillsConsumers}
             total={result.fallingWithOpenBills}
             showOwed
           />
           {result.fallingWithOpenBills > 0 ? (
             <p className="text-xs text-slate-600">
-              Their {formatFen(result.fallingWithOpenBillsPrincipalFen)} of open bills keep their terms; they cannot start new pay-later orders.
+              {t("fallingNote", { amount: formatFen(result.fallingWithOpenBillsPrincipalFen) })}
             </p>
           ) : null}
           {changes.length > 0 ? (
             <div>
-              <h4 className="text-sm font-medium text-slate-700">Your changes</h4>
+              <h4 className="text-sm font-medium text-slate-700">{t("yourChanges")}</h4>
               <ul className="mt-1 space-y-1 text-sm text-slate-700">
                 {changes.map((c) => (
                   <li key={c.key}>
-                    <span className="font-medium">{c.label}:</span> {c.before ?? "—"} → {c.after ?? "removed"}
+                    <span className="font-medium">
+                      {c.label}
+                      {tw("colon")}
+                    </span>
+                    {c.before ?? "—"} → {c.after ?? tw("removed")}
                   </li>
                 ))}
               </ul>

@@ -1,30 +1,35 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ProductForm } from "@/components/merchant/product-form";
 import { ProductRow } from "@/components/merchant/product-row";
 import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Products" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("merchantProducts"))("title") };
+}
 
 export default async function MerchantProductsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const { after } = await searchParams;
   const cursor = after && /^\d{1,12}$/.test(after) ? Number(after) : null;
-  const api = await serverApi();
+  const [api, t, tc] = await Promise.all([serverApi(), getTranslations("merchantProducts"), getTranslations("staff")]);
   const page = await api.merchant.products.list({ cursor, limit: 20 });
   return (
     <div className="space-y-6">
-      <PageHeader title="Products" description="What your store sells. Deactivated products leave the shop but stay on past orders." />
+      <PageHeader title={t("title")} description={t("description")} />
       <details className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <summary className="cursor-pointer font-semibold text-brand-700">Add a product</summary>
+        <summary className="cursor-pointer font-semibold text-brand-700">{t("addProduct")}</summary>
         <div className="mt-4">
           <ProductForm />
         </div>
       </details>
       <section aria-labelledby="catalogue-heading">
-        <h2 id="catalogue-heading" className="mb-3 text-lg font-semibold">Catalogue</h2>
+        <h2 id="catalogue-heading" className="mb-3 text-lg font-semibold">{t("catalogue")}</h2>
         {page.items.length === 0 ? (
-          <EmptyState title={cursor ? "No more products." : "No products yet."}>Add your first product above.</EmptyState>
+          <EmptyState title={cursor ? t("emptyMore") : t("empty")}>{t("emptyBody")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {page.items.map((product) => (
@@ -32,9 +37,9 @@ export default async function MerchantProductsPage({ searchParams }: { searchPar
             ))}
           </ul>
         )}
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {cursor ? <Link href="/merchant/products" className="text-brand-700 underline">First page</Link> : null}
-          {page.nextCursor ? <Link href={`/merchant/products?after=${page.nextCursor}`} className="text-brand-700 underline">Next page</Link> : null}
+        <nav aria-label={tc("pages")} className="mt-4 flex gap-4 text-sm">
+          {cursor ? <Link href="/merchant/products" className="text-brand-700 underline">{tc("firstPage")}</Link> : null}
+          {page.nextCursor ? <Link href={`/merchant/products?after=${page.nextCursor}`} className="text-brand-700 underline">{tc("nextPage")}</Link> : null}
         </nav>
       </section>
     </div>

@@ -1,7 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { LoadingBlock } from "@/components/ui/loading-block";
 import { ReceivablesFigures } from "@/components/receivables-figures";
 import { ReceivablesTrend } from "@/components/merchant/receivables-trend";
 import { formatFen } from "@/lib/format";
@@ -9,7 +14,9 @@ import { AGING_BUCKETS } from "@/server/domain/instalments";
 import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Receivables" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("merchantReceivables"))("title") };
+}
 
 const params = z.object({
   sort: z.enum(["days", "amount"]).optional().catch(undefined),
@@ -21,10 +28,9 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
   const p = params.parse(await searchParams);
   const sort = p.sort ?? "days";
   const dir = p.dir ?? "desc";
-  const api = await serverApi();
-  const [summary, trend, overdue] = await Promise.all([
+  const [api, t, tc] = await Promise.all([serverApi(), getTranslations("merchantReceivables"), getTranslations("staff")]);
+  const [summary, overdue] = await Promise.all([
     api.merchant.receivables.summary(),
-    api.merchant.receivables.trend(),
     api.merchant.receivables.overdue({ sort, dir, cursor: p.after, limit: 20 }),
   ]);
   const overdueTotal = summary.overdueFen;
@@ -32,91 +38,89 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
     const q = new URLSearchParams(Object.entries({ sort, dir, ...change }).filter((e): e is [string, string] => !!e[1]));
     return `/merchant/receivables?${q.toString()}#overdue-heading`;
   };
-  const sortHeader = (key: "days" | "amount", label: string) => {
+  const ariaSort = (key: "days" | "amount") => (sort === key ? (dir === "desc" ? "descending" : "ascending") : undefined);
+  const sortLink = (key: "days" | "amount", label: string) => {
     const active = sort === key;
     return (
-      <th scope="col" className="px-4 py-3 text-right" aria-sort={active ? (dir === "desc" ? "descending" : "ascending") : undefined}>
-        <Link href={link({ sort: key, dir: active && dir === "desc" ? "asc" : "desc" })} className="underline-offset-2 hover:underline">
-          {label}
-          {active ? <span aria-hidden> {dir === "desc" ? "↓" : "↑"}</span> : null}
-        </Link>
-      </th>
+      <Link href={link({ sort: key, dir: active && dir === "desc" ? "asc" : "desc" })} className="underline-offset-2 hover:underline">
+        {label}
+        {active ? <span aria-hidden> {dir === "desc" ? "↓" : "↑"}</span> : null}
+        {active ? <span className="sr-only">{dir === "desc" ? tc("sortedDescending") : tc("sortedAscending")}</span> : null}
+      </Link>
     );
   };
 
   return (
     <div className="space-y-8">
       <PageHeader
-        title="Receivables"
-        description="What your pay-later customers owe you, what is overdue and how old it is."
+        title={t("title")}
+        description={t("description")}
         actions={
           <a href="/merchant/receivables/export" download className={buttonClass("secondary")}>
-            Export CSV
+            {t("export")}
           </a>
         }
       />
       <ReceivablesFigures summary={summary} />
 
       <section aria-labelledby="aging-heading">
-        <h2 id="aging-heading" className="mb-3 text-lg font-semibold">Aging of overdue amounts</h2>
+        <h2 id="aging-heading" className="mb-3 text-lg font-semibold">{t("aging")}</h2>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {AGING_BUCKETS.map((bucket) => {
             const amount = summary.aging[bucket.key];
             const share = overdueTotal > 0 ? Math.round((amount / overdueTotal) * 100) : 0;
             return (
               <div key={bucket.key} role="group" aria-labelledby={`aging-${bucket.key}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-                <h3 id={`aging-${bucket.key}`} className="text-sm font-medium text-slate-500">{bucket.label}</h3>
+                <h3 id={`aging-${bucket.key}`} className="text-sm font-medium text-slate-500">{t(`bucket_${bucket.key}`)}</h3>
                 <p className={`mt-1 text-2xl font-semibold tabular-nums ${amount > 0 ? "text-red-700" : "text-slate-900"}`}>{formatFen(amount)}</p>
                 <div className="mt-2 h-2 rounded bg-slate-100" aria-hidden>
                   <div className="h-2 rounded bg-red-500" style={{ width: `${share}%` }} />
                 </div>
-                <p className="mt-1 text-xs text-slate-500">{share}% of overdue</p>
+                <p className="mt-1 text-xs text-slate-500">{t("share", { share })}</p>
               </div>
             );
           })}
         </div>
       </section>
 
-      <Card title="Last 12 weeks">
-        <ReceivablesTrend weeks={trend} />
+      <Card title={t("trend")}>
+        <Suspense fallback={<LoadingBlock label={tc("loading")} height="h-[324px]" />}>
+          <Trend />
+        </Suspense>
       </Card>
 
       <section aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading" className="mb-3 text-lg font-semibold">Overdue instalments</h2>
-        {overdue.items.length === 0 ? (
-          <EmptyState title={p.after ? "No more overdue instalments." : "Nothing is overdue."}>Every pay-later customer is up to date.</EmptyState>
-        ) : (
-          <div tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <caption className="sr-only">Overdue instalments</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Customer</th>
-                  <th scope="col" className="px-4 py-3">Order</th>
-                  {sortHeader("amount", "Amount overdue")}
-                  {sortHeader("days", "Days overdue")}
-                  <th scope="col" className="px-4 py-3 text-right">Late fee</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {overdue.items.map((row) => (
-                  <tr key={row.instalmentId}>
-                    <td className="px-4 py-3">{row.customer.name}<span className="block text-xs text-slate-500">{row.customer.email}</span></td>
-                    <td className="px-4 py-3 whitespace-nowrap"><Link href={`/merchant/orders/${row.orderId}`} className="text-brand-700 underline">{row.orderNumber}</Link></td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatFen(row.amountOverdueFen)}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{row.daysOverdue}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatFen(row.lateFeeFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <nav aria-label="Overdue pages" className="mt-3 flex gap-4 text-sm">
-          {p.after ? <Link href={link({})} className="text-brand-700 underline">First page</Link> : null}
-          {overdue.nextCursor ? <Link href={link({ after: overdue.nextCursor })} className="text-brand-700 underline">Next page</Link> : null}
+        <h2 id="overdue-heading" className="mb-3 text-lg font-semibold">{t("overdueHeading")}</h2>
+        <DataTable
+          caption={t("overdueCaption")}
+          minWidth="36rem"
+          rows={overdue.items}
+          rowKey={(row) => row.instalmentId}
+          empty={{ title: p.after ? t("emptyMore") : t("empty"), body: t("emptyBody") }}
+          columns={[
+            { key: "customer", header: t("colCustomer"), cell: (row) => <>{row.customer.name}<span className="block text-xs text-slate-500">{row.customer.email}</span></> },
+            {
+              key: "order",
+              header: t("colOrder"),
+              className: "whitespace-nowrap",
+              cell: (row) => <Link href={`/merchant/orders/${row.orderId}`} className="text-brand-700 underline">{row.orderNumber}</Link>,
+            },
+            { key: "amount", header: sortLink("amount", t("colAmount")), ariaSort: ariaSort("amount"), align: "right", cell: (row) => formatFen(row.amountOverdueFen) },
+            { key: "days", header: sortLink("days", t("colDays")), ariaSort: ariaSort("days"), align: "right", cell: (row) => row.daysOverdue },
+            { key: "fee", header: t("colLateFee"), align: "right", cell: (row) => formatFen(row.lateFeeFen) },
+          ]}
+        />
+        <nav aria-label={t("overduePages")} className="mt-3 flex gap-4 text-sm">
+          {p.after ? <Link href={link({})} className="text-brand-700 underline">{tc("firstPage")}</Link> : null}
+          {overdue.nextCursor ? <Link href={link({ after: overdue.nextCursor })} className="text-brand-700 underline">{tc("nextPage")}</Link> : null}
         </nav>
       </section>
     </div>
   );
+}
+
+/** The 12-week trend rebuilds each week from due dates and payments, so it streams in after the figures. */
+async function Trend() {
+  const api = await serverApi();
+  return <ReceivablesTrend weeks={await api.merchant.receivables.trend()} />;
 }

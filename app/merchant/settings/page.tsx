@@ -1,16 +1,21 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { StoreSettingsForm } from "@/components/merchant/store-settings-form";
 import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Store settings" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("merchantSettings"))("title") };
+}
 
 export default async function MerchantSettingsPage() {
-  const api = await serverApi();
+  const [api, t] = await Promise.all([serverApi(), getTranslations("merchantSettings")]);
   const settings = await api.merchant.settings();
   return (
     <div className="max-w-2xl">
-      <PageHeader title="Store settings" description="Your store's profile and whether customers can pay later." />
+      <PageHeader title={t("title")} description={t("description")} />
       <StoreSettingsForm settings={settings} />
     </div>
   );

@@ -32,6 +32,9 @@ export function policyHistory(db: Db) {
       author: row.authorName ?? row.authorEmail ?? "System",
       previousVersion: previous?.version ?? null,
       changes: previous ? diffPolicies(previous.params, row.params) : [],
+      // The parameters themselves, so a page can describe the change in its reader's language.
+      params: row.params,
+      previousParams: previous?.params ?? null,
     };
   });
 }

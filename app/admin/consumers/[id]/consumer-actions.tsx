@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import type { PayLaterStatus } from "@/db/schema";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { applyScoreDelta } from "@/server/domain/credit";
@@ -29,6 +30,8 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const adjust = useMutation(trpc.admin.adjustScore.mutationOptions());
+  const t = useText("adminConsumerActions");
+  const errorText = useErrorText();
 
   function review(event: FormEvent) {
     event.preventDefault();
@@ -36,10 +39,10 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
     setDone(null);
     const value = parseWhole(amount);
     const errors: FieldErrors = {};
-    if (value === null) errors.amount = ["Enter a whole number."];
-    else if (mode === "newScore" && (value < SCORE_MIN || value > SCORE_MAX)) errors.amount = [`Scores run from ${SCORE_MIN} to ${SCORE_MAX}.`];
-    else if (mode === "delta" && value === 0) errors.amount = ["Enter a change other than 0."];
-    if (!reason.trim()) errors.reason = ["Give a reason; it is kept in the credit history and the audit log."];
+    if (value === null) errors.amount = [t("wholeNumber")];
+    else if (mode === "newScore" && (value < SCORE_MIN || value > SCORE_MAX)) errors.amount = [t("scoreRange", { min: SCORE_MIN, max: SCORE_MAX })];
+    else if (mode === "delta" && value === 0) errors.amount = [t("nonZero")];
+    if (!reason.trim()) errors.reason = [t("adjustReasonMissing")];
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0 || value === null) return;
     const to = mode === "newScore" ? value : applyScoreDelta(consumer.score, value).score;
@@ -51,7 +54,7 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
     if (!pending) return;
     try {
       const result = await adjust.mutateAsync(pending.input);
-      const message = `${consumer.name}'s score is now ${result.score} (${result.delta > 0 ? "+" : "−"}${Math.abs(result.delta)}).`;
+      const message = t("adjusted", { name: consumer.name, score: result.score, delta: `${result.delta > 0 ? "+" : "−"}${Math.abs(result.delta)}` });
       setDone(message);
       toast.success(message);
       setAmount("");
@@ -59,7 +62,9 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
       router.refresh();
     } catch (err) {
       const described = describeError(err);
-      setError(described.message);
+      const message = errorText(described);
+      setError(message);
+      toast.error(message);
       setFieldErrors(described.fieldErrors);
     } finally {
       setPending(null);
@@ -67,35 +72,35 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
   }
 
   return (
-    <Card title="Adjust score">
+    <Card title={t("adjustTitle")}>
       <form onSubmit={review} noValidate className="space-y-4">
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
         {done ? <StatusNotice>{done}</StatusNotice> : null}
         <fieldset className="flex flex-wrap gap-4 text-sm">
-          <legend className="sr-only">How to adjust</legend>
+          <legend className="sr-only">{t("howToAdjust")}</legend>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="mode" className="size-4" checked={mode === "newScore"} onChange={() => setMode("newScore")} /> Set the score
+            <input type="radio" name="mode" className="size-4" checked={mode === "newScore"} onChange={() => setMode("newScore")} /> {t("setScore")}
           </label>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="mode" className="size-4" checked={mode === "delta"} onChange={() => setMode("delta")} /> Change by points
+            <input type="radio" name="mode" className="size-4" checked={mode === "delta"} onChange={() => setMode("delta")} /> {t("changeBy")}
           </label>
         </fieldset>
         <Field
           id="amount"
-          label={mode === "newScore" ? "New score" : "Points (+ or −)"}
+          label={mode === "newScore" ? t("newScore") : t("points")}
           inputMode="numeric"
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
-          hint={`Now ${consumer.score}; always kept within ${SCORE_MIN}–${SCORE_MAX}.`}
+          hint={t("scoreHint", { score: consumer.score, min: SCORE_MIN, max: SCORE_MAX })}
           error={fieldErrors.amount?.[0] ?? fieldErrors.newScore?.[0] ?? fieldErrors.delta?.[0]}
         />
-        <Field id="reason" label="Reason" value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={fieldErrors.reason?.[0]} />
+        <Field id="reason" label={t("reason")} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={fieldErrors.reason?.[0]} />
         {pending ? (
-          <ConfirmAction confirmLabel="Confirm adjustment" onConfirm={confirm} onCancel={() => setPending(null)} pending={adjust.isPending}>
-            Change {consumer.name}'s score from {consumer.score} to {pending.to}? Reason: “{reason.trim()}”.
+          <ConfirmAction confirmLabel={t("confirmAdjust")} onConfirm={confirm} onCancel={() => setPending(null)} pending={adjust.isPending}>
+            {t("askAdjust", { name: consumer.name, from: consumer.score, to: pending.to, reason: reason.trim() })}
           </ConfirmAction>
         ) : (
-          <Button type="submit">Adjust score</Button>
+          <Button type="submit">{t("adjust")}</Button>
         )}
       </form>
     </Card>
@@ -114,52 +119,50 @@ export function PayLaterControl({ consumer }: { consumer: Consumer }) {
   const suspend = useMutation(trpc.admin.suspendPayLater.mutationOptions());
   const reinstate = useMutation(trpc.admin.reinstatePayLater.mutationOptions());
   const mutation = suspended ? reinstate : suspend;
+  const t = useText("adminConsumerActions");
+  const errorText = useErrorText();
 
   function review(event: FormEvent) {
     event.preventDefault();
     setDone(null);
     setError(null);
-    setReasonError(reason.trim() ? undefined : "Give a reason; it is kept in the audit log.");
+    setReasonError(reason.trim() ? undefined : t("suspendReasonMissing"));
     if (reason.trim()) setConfirming(true);
   }
 
   async function confirm() {
     try {
       const result = await mutation.mutateAsync({ consumerId: consumer.id, reason });
-      const message =
-        result.payLaterStatus === "suspended"
-          ? `Pay later is suspended for ${consumer.name}.`
-          : result.payLaterStatus === "enabled"
-            ? `Pay later is enabled again for ${consumer.name}.`
-            : `The suspension is lifted; ${consumer.name} has not accepted the agreement, so pay later is not enabled.`;
+      const message = t(
+        result.payLaterStatus === "suspended" ? "suspended" : result.payLaterStatus === "enabled" ? "reinstated" : "liftedNoAgreement",
+        { name: consumer.name },
+      );
       setDone(message);
       toast.success(message);
       setReason("");
       router.refresh();
     } catch (err) {
-      setError(describeError(err).message);
+      const message = errorText(describeError(err));
+      setError(message);
+      toast.error(message);
     } finally {
       setConfirming(false);
     }
   }
 
-  const verb = suspended ? "Reinstate pay later" : "Suspend pay later";
+  const verb = suspended ? t("reinstate") : t("suspend");
   return (
-    <Card title="Pay later">
+    <Card title={t("payLaterTitle")}>
       <form onSubmit={review} noValidate className="space-y-4">
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
         {done ? <StatusNotice>{done}</StatusNotice> : null}
         <p className="text-sm text-slate-600">
-          {suspended
-            ? consumer.agreementAccepted
-              ? "Reinstating turns pay later back on."
-              : "No accepted agreement: reinstating lifts the suspension but leaves pay later not enabled."
-            : "Suspending stops new pay-later orders until an admin reinstates it; open bills are unchanged."}
+          {suspended ? (consumer.agreementAccepted ? t("reinstateBody") : t("reinstateBodyNoAgreement")) : t("suspendBody")}
         </p>
-        <Field id="suspension-reason" label={suspended ? "Why reinstate" : "Why suspend"} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={reasonError} />
+        <Field id="suspension-reason" label={suspended ? t("whyReinstate") : t("whySuspend")} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={reasonError} />
         {confirming ? (
-          <ConfirmAction confirmLabel={suspended ? "Confirm reinstatement" : "Confirm suspension"} tone={suspended ? "primary" : "danger"} onConfirm={confirm} onCancel={() => setConfirming(false)} pending={mutation.isPending}>
-            {suspended ? `Reinstate pay later for ${consumer.name}?` : `Suspend pay later for ${consumer.name}?`}
+          <ConfirmAction confirmLabel={suspended ? t("confirmReinstate") : t("confirmSuspend")} tone={suspended ? "primary" : "danger"} onConfirm={confirm} onCancel={() => setConfirming(false)} pending={mutation.isPending}>
+            {t(suspended ? "askReinstate" : "askSuspend", { name: consumer.name })}
           </ConfirmAction>
         ) : (
           <Button type="submit" variant={suspended ? "primary" : "danger"}>{verb}</Button>
