@@ -29,7 +29,7 @@ function termsCte(tx: Db): SQL {
       const p = policyParamsSchema.parse(row.params);
       return [row.version, p.lateFeeFen, p.lateFeeCapBps, p.overduePenalty, p.overdue30Penalty];
     });
-  return sql`terms(version, fee_fen, cap_bps, penalty, penalty_30) AS (
+  return sql`terms(version, fee_fen, cap_bps, penalty, penalty_30) AS MATERIALIZED (
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(${JSON.stringify(terms)}))`;
 }
 
@@ -75,7 +75,7 @@ export function applyOverdueEffects(tx: Db, instalmentIds: readonly number[], ct
   const longCutoff = addDays(ctx.today, -(LONG_OVERDUE_DAYS - 1));
   const events = tx.all<{ id: number; userId: number; reason: "overdue" | "overdue_30"; scoreAfter: number }>(sql`
     WITH ${terms},
-    due AS (
+    due AS MATERIALIZED (
       SELECT i.id, i.consumer_id, i.due_date, i.overdue_on, b.order_id, t.penalty, t.penalty_30
       FROM instalments i JOIN bills b ON b.id = i.bill_id JOIN terms t ON t.version = b.policy_version
       WHERE i.id IN ${ids} AND i.state = 'open' AND i.overdue_on <= ${ctx.today}),

@@ -7,7 +7,7 @@
 // at a time, a few statements per chunk, each chunk its own short immediate transaction.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { receivablesSnapshots, stores } from "@/db/schema";
+import { receivablesSnapshots } from "@/db/schema";
 import { addDays, localDate } from "@/server/domain/dates";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { formatFen } from "@/server/domain/money";
@@ -17,7 +17,7 @@ import { currentPolicy } from "@/server/services/policy/current-policy";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { applyOverdueEffects } from "@/server/services/bills/apply-overdue-effects";
 import { acquireLease, releaseLease } from "./job-lease";
-import { timedImmediate, writeInChunks, type LockTimer } from "./write-in-chunks";
+import { writeInChunks, type LockTimer } from "./write-in-chunks";
 
 export const CREDIT_JOBS_LEASE = "credit-jobs";
 /** Ids per write transaction: a few milliseconds of lock each on the large data set. */
@@ -37,6 +37,8 @@ export type CreditJobsReport = {
   snapshots: number;
   /** The longest any one of this run's write transactions held the lock, in milliseconds. */
   longestWriteMs: number;
+  /** Wall time of each step, in milliseconds. */
+  stepsMs: { overdue: number; statuses: number; reminders: number; snapshots: number };
 };
 
 type Step = { db: Db; at: Date; today: string; batch: number; report: CreditJobsReport; timer: LockTimer };
@@ -46,16 +48,29 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
   const report: CreditJobsReport = {
     ranAt: at, today, skipped: false, markedOverdue: 0, lateFeesFen: 0, overduePenalties: 0,
     longOverduePenalties: 0, suspended: 0, reinstated: 0, reminders: 0, snapshots: 0, longestWriteMs: 0,
+    stepsMs: { overdue: 0, statuses: 0, reminders: 0, snapshots: 0 },
   };
   const holder = acquireLease(db, CREDIT_JOBS_LEASE);
   if (!holder) return { ...report, skipped: true };
   const step: Step = { db, at, today, batch: opts.batchSize ?? JOB_BATCH_SIZE, report, timer: { longestMs: 0 } };
+  // One checkpoint at the end instead of one after every chunk: each checkpoint writes the chunk's pages into
+  // the database file and syncs it, and the chunks touch many of the same pages (profiles, indexes) again.
+  const autoCheckpoint = db.$client.pragma("wal_autocheckpoint", { simple: true }) as number;
+  db.$client.pragma("wal_autocheckpoint = 0");
   try {
-    await applyOverdue(step);
-    await reconcileStatuses(step);
-    await remindDue(step);
-    report.snapshots = snapshotReceivables(step);
+    const timed = async (name: keyof CreditJobsReport["stepsMs"], run: () => unknown) => {
+      const start = performance.now();
+      await run();
+      report.stepsMs[name] = Math.round(performance.now() - start);
+    };
+    await timed("overdue", () => applyOverdue(step));
+    await timed("statuses", () => reconcileStatuses(step));
+    await timed("reminders", () => remindDue(step));
+    await timed("snapshots", () => snapshotReceivables(step));
   } finally {
+    db.$client.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    // Passive: copies what it can without waiting for (or blocking) anyone.
+    db.$client.pragma("wal_checkpoint(PASSIVE)");
     releaseLease(db, CREDIT_JOBS_LEASE, holder, at);
     report.longestWriteMs = step.timer.longestMs;
   }
@@ -67,10 +82,12 @@ const idsOf = (rows: { id: number }[]) => rows.map((r) => r.id);
 /** Newly overdue instalments, and those that have just reached LONG_OVERDUE_DAYS without the second penalty. */
 async function applyOverdue({ db, at, today, batch, report, timer }: Step) {
   const longCutoff = addDays(today, -(LONG_OVERDUE_DAYS - 1));
-  // Not yet marked: the partial index instalments_open_unmarked_idx holds exactly these (empty on a rerun).
+  // Not yet marked: the partial index instalments_open_unmarked_idx holds exactly these (empty on a rerun);
+  // named, as without statistics the planner prefers (state, overdue_on) and visits every overdue row.
   const ids = idsOf(
     db.all<{ id: number }>(sql`
-      SELECT id FROM instalments WHERE state = 'open' AND overdue_marked_at IS NULL AND overdue_on <= ${today}
+      SELECT id FROM instalments INDEXED BY instalments_open_unmarked_idx
+      WHERE state = 'open' AND overdue_marked_at IS NULL AND overdue_on <= ${today}
       UNION
       SELECT id FROM instalments WHERE state = 'open' AND overdue_on <= ${longCutoff}
         AND NOT EXISTS (SELECT 1 FROM credit_events WHERE effect_key = 'overdue_30:' || instalments.id)
@@ -135,20 +152,21 @@ async function remindDue({ db, at, today, batch, report, timer }: Step) {
   });
 }
 
-/** One receivables snapshot per store per day (the primary key keeps it to one). */
-function snapshotReceivables({ db, at, today, timer }: Step): number {
-  return timedImmediate(db, timer, (tx) => {
-    let written = 0;
-    for (const store of tx.select({ id: stores.id }).from(stores).all()) {
-      const summary = receivablesSummary(tx, { storeId: store.id, now: at });
-      const row = tx
-        .insert(receivablesSnapshots)
-        .values({ storeId: store.id, date: today, outstandingFen: summary.outstandingFen, overdueFen: summary.overdueFen, createdAt: at })
-        .onConflictDoNothing()
-        .returning({ storeId: receivablesSnapshots.storeId })
-        .get();
-      if (row) written += 1;
-    }
-    return written;
+/** One receivables snapshot per store per day (the primary key keeps it to one), each store in its own transaction. */
+async function snapshotReceivables({ db, at, today, report, timer }: Step) {
+  const ids = idsOf(
+    db.all<{ id: number }>(sql`
+      SELECT id FROM stores WHERE NOT EXISTS (SELECT 1 FROM receivables_snapshots s WHERE s.store_id = stores.id AND s.date = ${today})
+      ORDER BY id`),
+  );
+  await writeInChunks(db, ids, 1, timer, (tx, [storeId]) => {
+    const summary = receivablesSummary(tx, { storeId: storeId!, now: at });
+    const row = tx
+      .insert(receivablesSnapshots)
+      .values({ storeId: storeId!, date: today, outstandingFen: summary.outstandingFen, overdueFen: summary.overdueFen, createdAt: at })
+      .onConflictDoNothing()
+      .returning({ storeId: receivablesSnapshots.storeId })
+      .get();
+    if (row) report.snapshots += 1;
   });
 }
