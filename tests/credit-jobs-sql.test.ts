@@ -181,6 +181,21 @@ describe("the set-based credit jobs", () => {
   });
 });
 
+describe("the checkpoint deferred for a run", () => {
+  it("is restored on the connection after overlapping runs, even when a stale lease let the second in", async () => {
+    const { db, clock } = await seededDb();
+    expect(db.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+    clock.advanceDays(60);
+    const first = runCreditJobs(db, clock.now(), { batchSize: 1 });
+    expect(db.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+    db.update(s.jobLeases).set({ expiresAt: new Date(0) }).run();
+    const second = runCreditJobs(db, clock.now(), { batchSize: 1 });
+    const reports = await Promise.all([first, second]);
+    expect(reports.every((r) => !r.skipped)).toBe(true);
+    expect(db.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+  });
+});
+
 describe("suspension and reinstatement in SQL", () => {
   /** Suspended-for-overdue consumers who paid (one above, one below the minimum score), an admin suspension, the overdue. */
   async function fixture() {

@@ -17,7 +17,7 @@ import { currentPolicy } from "@/server/services/policy/current-policy";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { applyOverdueEffects } from "@/server/services/bills/apply-overdue-effects";
 import { acquireLease, releaseLease } from "./job-lease";
-import { writeInChunks, type LockTimer } from "./write-in-chunks";
+import { withOneCheckpoint, writeInChunks, type LockTimer } from "./write-in-chunks";
 
 export const CREDIT_JOBS_LEASE = "credit-jobs";
 /** Ids per write transaction: a few milliseconds of lock each on the large data set. */
@@ -53,24 +53,19 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
   const holder = acquireLease(db, CREDIT_JOBS_LEASE);
   if (!holder) return { ...report, skipped: true };
   const step: Step = { db, at, today, batch: opts.batchSize ?? JOB_BATCH_SIZE, report, timer: { longestMs: 0 } };
-  // One checkpoint at the end instead of one after every chunk: each checkpoint writes the chunk's pages into
-  // the database file and syncs it, and the chunks touch many of the same pages (profiles, indexes) again.
-  const autoCheckpoint = db.$client.pragma("wal_autocheckpoint", { simple: true }) as number;
-  db.$client.pragma("wal_autocheckpoint = 0");
   try {
     const timed = async (name: keyof CreditJobsReport["stepsMs"], run: () => unknown) => {
       const start = performance.now();
       await run();
       report.stepsMs[name] = Math.round(performance.now() - start);
     };
-    await timed("overdue", () => applyOverdue(step));
-    await timed("statuses", () => reconcileStatuses(step));
-    await timed("reminders", () => remindDue(step));
-    await timed("snapshots", () => snapshotReceivables(step));
+    await withOneCheckpoint(db, async () => {
+      await timed("overdue", () => applyOverdue(step));
+      await timed("statuses", () => reconcileStatuses(step));
+      await timed("reminders", () => remindDue(step));
+      await timed("snapshots", () => snapshotReceivables(step));
+    });
   } finally {
-    db.$client.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
-    // Passive: copies what it can without waiting for (or blocking) anyone.
-    db.$client.pragma("wal_checkpoint(PASSIVE)");
     releaseLease(db, CREDIT_JOBS_LEASE, holder, at);
     report.longestWriteMs = step.timer.longestMs;
   }

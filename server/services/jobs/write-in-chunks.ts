@@ -32,3 +32,29 @@ export async function writeInChunks(
     await pause();
   }
 }
+
+// Runs on one connection that are in a deferred-checkpoint section, and the setting to restore after the last.
+const deferring = new WeakMap<object, { runs: number; autoCheckpoint: number }>();
+
+/**
+ * Runs `work` with automatic checkpoints off on this connection, then checkpoints once (passively: it copies
+ * what it can without waiting for or blocking anyone). Each automatic checkpoint writes the last chunk's pages
+ * into the database file and syncs it, while consecutive chunks touch many of the same pages again.
+ */
+export async function withOneCheckpoint<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const client = db.$client;
+  const state = deferring.get(client) ?? { runs: 0, autoCheckpoint: client.pragma("wal_autocheckpoint", { simple: true }) as number };
+  state.runs += 1;
+  deferring.set(client, state);
+  client.pragma("wal_autocheckpoint = 0");
+  try {
+    return await work();
+  } finally {
+    state.runs -= 1;
+    if (state.runs === 0) {
+      deferring.delete(client);
+      client.pragma(`wal_autocheckpoint = ${state.autoCheckpoint}`);
+      client.pragma("wal_checkpoint(PASSIVE)");
+    }
+  }
+}
