@@ -12,7 +12,7 @@ import { notifyMany } from "@/server/services/notifications/notify";
 
 export type OverdueOutcome = { marked: number; feeFen: number; penalties: number; longPenalties: number };
 
-// The pure rules in SQL, with their constants from the domain; tests/overdue-sql.test.ts checks that they
+// The pure rules in SQL, with their constants from the domain; tests/credit-jobs-sql.test.ts checks that they
 // agree with lateFeeFor and clampScore. Integer division truncates, which is the floor for fen ≥ 0.
 /** lateFeeFor(amount, policy): the policy's fee, capped at a share (basis points) of the instalment. */
 export const lateFeeSql = (amountFen: SQL, feeFen: SQL, capBps: SQL) => sql`min(${feeFen}, (${amountFen} * ${capBps}) / ${sql.raw(String(BPS))})`;
