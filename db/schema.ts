@@ -314,6 +314,8 @@ export const instalments = sqliteTable(
     index("instalments_open_store_overdue_on_idx").on(t.storeId, t.overdueOn, t.state).where(sql`state = 'open'`),
     index("instalments_open_consumer_idx").on(t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
     index("instalments_open_overdue_cov_idx").on(t.overdueOn, t.billId, t.consumerId, t.state).where(sql`state = 'open'`),
+    // The credit jobs' work list: open instalments whose overdue effects are not applied yet (empty once they ran).
+    index("instalments_open_unmarked_idx").on(t.overdueOn).where(sql`state = 'open' AND overdue_marked_at IS NULL`),
   ],
 );
 

@@ -23,4 +23,5 @@ if (report.skipped) {
   console.log(`  overdue penalties: ${report.overduePenalties}; ${LONG_OVERDUE_DAYS}-day penalties: ${report.longOverduePenalties}`);
   console.log(`  pay later suspended: ${report.suspended}; reinstated: ${report.reinstated}`);
   console.log(`  reminders sent: ${report.reminders}; receivables snapshots: ${report.snapshots}`);
+  console.log(`  longest write transaction: ${report.longestWriteMs.toFixed(1)} ms; steps (ms): ${JSON.stringify(report.stepsMs)}`);
 }

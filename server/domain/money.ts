@@ -11,9 +11,12 @@ export function splitFen(totalFen: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => base + (i < remainder ? 1 : 0));
 }
 
+/** Basis points in a whole (100%). */
+export const BPS = 10_000;
+
 /** Percentage in basis points of an amount, rounded down to whole fen. */
 export function bpsOf(amountFen: number, bps: number): number {
-  return Math.floor((amountFen * bps) / 10_000);
+  return Math.floor((amountFen * bps) / BPS);
 }
 
 /** Parses "12.34" / "12" / "12.3" (yuan) into fen without floating point; null when not a valid amount. */

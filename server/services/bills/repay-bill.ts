@@ -106,9 +106,10 @@ function recordPayment(tx: Db, clock: Clock, input: RepayInput, charge: { provid
   const policy = policyByVersion(tx, bill.policyVersion).params;
 
   // Overdue effects the jobs have not applied yet happen first, so the fee and penalty are never skipped.
-  if (bill.status === "open")
-    for (const inst of tx.select().from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).all())
-      applyOverdueEffects(tx, inst, { policy, orderId: bill.orderId, today, at: now });
+  if (bill.status === "open") {
+    const open = tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).all();
+    applyOverdueEffects(tx, open.map((i) => i.id), { today, at: now });
+  }
 
   const planned = planAllocation(tx, bill, input.amountFen, today);
   if (!planned.ok) return { kind: "refused", refusal: planned };

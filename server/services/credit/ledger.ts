@@ -70,3 +70,33 @@ export function reconcilePayLaterStatus(tx: Db, consumerId: number, today: strin
   }
   return null;
 }
+
+/**
+ * reconcilePayLaterStatus for many consumers in two statements: the same rules (shouldSuspendForOverdue,
+ * shouldReinstate) as SQL conditions; tests/credit-jobs-sql.test.ts checks that both agree.
+ * Returns who was suspended and who reinstated. Runs inside the caller's immediate transaction.
+ */
+export function reconcilePayLaterStatuses(
+  tx: Db,
+  consumerIds: readonly number[],
+  today: string,
+  policy: PolicyParams,
+  at: Date,
+): { suspended: number[]; reinstated: number[] } {
+  if (consumerIds.length === 0) return { suspended: [], reinstated: [] };
+  const ids = sql`(SELECT value FROM json_each(${JSON.stringify(consumerIds)}))`;
+  const overdue = sql`EXISTS (SELECT 1 FROM instalments i WHERE i.consumer_id = credit_profiles.user_id AND i.state = 'open' AND i.overdue_on <= ${today})`;
+  const atMs = at.getTime();
+  const suspended = policy.suspendWhileOverdue
+    ? tx.all<{ id: number }>(sql`
+        UPDATE credit_profiles SET pay_later_status = 'suspended', suspended_reason = 'overdue', updated_at = ${atMs}
+        WHERE user_id IN ${ids} AND pay_later_status = 'enabled' AND ${overdue}
+        RETURNING user_id AS id`)
+    : [];
+  const reinstated = tx.all<{ id: number }>(sql`
+    UPDATE credit_profiles SET pay_later_status = 'enabled', suspended_reason = NULL, updated_at = ${atMs}
+    WHERE user_id IN ${ids} AND pay_later_status = 'suspended' AND suspended_reason = 'overdue' AND score >= ${policy.minScore} AND NOT ${overdue}
+    RETURNING user_id AS id`);
+  const sorted = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
+  return { suspended: sorted(suspended), reinstated: sorted(reinstated) };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `instalments_open_unmarked_idx` ON `instalments` (`overdue_on`) WHERE state = 'open' AND overdue_marked_at IS NULL;
