@@ -26,9 +26,12 @@ export function useText(namespace: string) {
  * locale has one, otherwise the server's own sentence (English messages deliberately carry no codes).
  */
 export function useErrorText() {
-  const errors = useContext(TextContext).messages.errors ?? {};
+  const { locale, messages } = useContext(TextContext);
+  const errors = messages.errors ?? {};
+  // Without a code (a network failure, an unexpected error) other locales say the generic sentence rather than English.
+  const fallback = (message: string) => (locale === "en" ? message : errors.generic ?? message);
   return (d: { message: string; code: string | null; fieldErrors: object }) =>
-    (Object.keys(d.fieldErrors).length ? errors.fields : d.code && errors[d.code]) || d.message;
+    (Object.keys(d.fieldErrors).length ? errors.fields : d.code && errors[d.code]) || fallback(d.message);
 }
 
 /** A field's error in the page's language: English keeps the server's sentence, other locales say it by field name. */
