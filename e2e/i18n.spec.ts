@@ -19,6 +19,7 @@ test("bob signs in, enables pay later, checks out with Pay later and repays, all
   // The switcher keeps the choice in a cookie; the URL stays the same.
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(status(page).filter({ hasText: "已切换为中文。" })).toHaveCount(1);
   await expect(page).toHaveURL("/sign-in");
   await page.getByLabel("电子邮箱").fill("bob@example.com");
   await page.getByLabel("密码").fill(PASSWORD);
@@ -151,4 +152,34 @@ test("dave's overdue bill, suspension and report read in Chinese, and refusals a
   await page.getByLabel("卡号").fill("4242 4242 4242 4242");
   await page.getByRole("button", { name: "确认付款" }).click();
   await expect(alert(page)).toContainText("还款金额超过了欠款。");
+});
+
+test("in Chinese every cart and notification change is confirmed in a status region", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  await addToCart(page, "lumen-electronics", "Halo Smart Speaker");
+  await addToCart(page, "lumen-electronics", "Nimbus Wireless Mouse");
+  await sweepInChinese(page, []);
+  await page.goto("/cart");
+  await page.getByRole("button", { name: "增加一件 Halo Smart Speaker" }).click();
+  await expect(status(page).filter({ hasText: "Halo Smart Speaker：数量 2。" })).toBeVisible();
+  await page.getByRole("button", { name: "删除 Halo Smart Speaker" }).click();
+  await expect(status(page).filter({ hasText: "商品已从购物车删除。" })).toBeVisible();
+  await page.getByRole("button", { name: "清空购物车" }).click();
+  await page.getByRole("group", { name: "确认清空购物车" }).getByRole("button", { name: "确认清空" }).click();
+  await expect(status(page).filter({ hasText: "购物车已清空。" })).toBeVisible();
+  await expect(page.getByText("购物车是空的。")).toBeVisible();
+
+  // A repayment writes a notification; marking all read is confirmed too.
+  await page.goto("/account/bills");
+  await page.getByRole("button", { name: "还款" }).first().click();
+  await page.getByRole("radio", { name: "其他金额" }).check();
+  await page.getByRole("textbox", { name: "金额" }).fill("1.00");
+  await page.getByLabel("卡号").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: "确认付款" }).click();
+  await expect(status(page).filter({ hasText: "已收到付款 ¥1.00" })).toBeVisible();
+  await page.goto("/account/notifications");
+  await expect(page.getByText("已收到您的还款 ¥1.00，谢谢。")).toBeVisible();
+  await page.getByRole("button", { name: "全部标为已读" }).click();
+  await expect(status(page).filter({ hasText: "所有通知已标为已读。" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "通知（0）" })).toBeVisible();
 });
