@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
 import { MESSAGES } from "@/i18n/messages";
 import { cartProblemText, notificationText, notificationValues, payLaterStatusText, planLabel, scoreBandText, type Translate } from "@/lib/i18n/localise";
+import { INSTALMENT_STATUS_LABEL, ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL, PLAN_LABEL } from "@/lib/order-labels";
 import { payLaterStatusSentence, type CreditState } from "@/server/domain/credit";
 import { DEFAULT_POLICY, scoreBandLabel } from "@/server/domain/policy";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
@@ -42,6 +43,16 @@ describe("credit words", () => {
       "您的信用分 520 低于开通先享后付所需的 600 分。",
     );
     expect(scoreBandText(translator("zh-CN", "scoreBand"), 760).label).toBe("极好");
+  });
+});
+
+describe("shared labels", () => {
+  it("the English label namespaces equal lib/order-labels (the merchant's screens use those), and Chinese has each", () => {
+    for (const [namespace, labels] of [["orderStatus", ORDER_STATUS_LABEL], ["paymentMethod", PAYMENT_METHOD_LABEL], ["plan", PLAN_LABEL], ["instalmentStatus", INSTALMENT_STATUS_LABEL]] as const)
+      for (const [key, label] of Object.entries(labels)) {
+        expect(translator("en", namespace)(key), `${namespace}.${key}`).toBe(label);
+        expect(translator("zh-CN", namespace)(key)).toMatch(/[\u4e00-\u9fff]/);
+      }
   });
 });
 
