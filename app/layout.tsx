@@ -1,14 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "@/lib/trpc/react";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Houfu 后付 — shop now, pay later", template: "%s · Houfu" },
-  description: "Receive first, pay later at the stores you love.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("defaultTitle"), template: "%s · Houfu" }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -1,4 +1,6 @@
-// Words for order and instalment states, shared by the consumer's pages.
+// Words for order and instalment states in English (the merchant's screens import them). Pages that speak the
+// request's language use the namespaces orderStatus, paymentMethod, plan and instalmentStatus in messages/*/consumer.json,
+// whose English equals these.
 import type { OrderStatus, PaymentMethod } from "@/db/schema";
 import type { InstalmentStatus } from "@/server/domain/instalments";
 

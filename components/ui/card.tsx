@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 export function Card({ title, children, className = "", headingLevel = 2 }: { title?: ReactNode; children: ReactNode; className?: string; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -13,7 +13,8 @@ export function Card({ title, children, className = "", headingLevel = 2 }: { ti
 /** A labelled figure: the label is the accessible name of the value. */
 export function Stat({ label, value, hint, tone = "default" }: { label: string; value: ReactNode; hint?: ReactNode; tone?: "default" | "danger" | "good" }) {
   const color = tone === "danger" ? "text-red-700" : tone === "good" ? "text-emerald-700" : "text-slate-900";
-  const id = `stat-${label.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase()}`;
+  // useId, not the label: labels in Chinese have no [a-z0-9], and two figures must never share an id.
+  const id = `stat-${useId()}`;
   return (
     <div role="group" aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h3 id={id} className="text-sm font-medium text-slate-500">{label}</h3>

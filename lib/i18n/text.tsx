@@ -4,14 +4,19 @@ import { createContext, useContext, type ReactNode } from "react";
 // A few hundred bytes instead of next-intl's client runtime: the server layout picks the namespaces the area's
 // client components need (already in the request's locale) and they read them through useText(namespace).
 type Messages = Record<string, Record<string, string>>;
-const TextContext = createContext<Messages>({});
+const TextContext = createContext<{ locale: string; messages: Messages }>({ locale: "en", messages: {} });
 
-export function TextProvider({ messages, children }: { messages: Messages; children: ReactNode }) {
-  return <TextContext.Provider value={messages}>{children}</TextContext.Provider>;
+export function TextProvider({ messages, locale = "en", children }: { messages: Messages; locale?: string; children: ReactNode }) {
+  return <TextContext.Provider value={{ locale, messages }}>{children}</TextContext.Provider>;
+}
+
+/** The request's locale, for formatDate and friends in client components. */
+export function useTextLocale(): string {
+  return useContext(TextContext).locale;
 }
 
 export function useText(namespace: string) {
-  const messages = useContext(TextContext)[namespace] ?? {};
+  const messages = useContext(TextContext).messages[namespace] ?? {};
   return (key: string, values?: Record<string, string | number>) =>
     (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name]));
 }
@@ -21,7 +26,20 @@ export function useText(namespace: string) {
  * locale has one, otherwise the server's own sentence (English messages deliberately carry no codes).
  */
 export function useErrorText() {
-  const errors = useContext(TextContext).errors ?? {};
+  const { locale, messages } = useContext(TextContext);
+  const errors = messages.errors ?? {};
+  // Without a code (a network failure, an unexpected error) other locales say the generic sentence rather than English.
+  const fallback = (message: string) => (locale === "en" ? message : errors.generic ?? message);
   return (d: { message: string; code: string | null; fieldErrors: object }) =>
-    (Object.keys(d.fieldErrors).length ? errors.fields : d.code && errors[d.code]) || d.message;
+    (Object.keys(d.fieldErrors).length ? errors.fields : d.code && errors[d.code]) || fallback(d.message);
+}
+
+/** A field's error in the page's language: English keeps the server's sentence, other locales say it by field name. */
+export function useFieldErrorText() {
+  const { locale, messages } = useContext(TextContext);
+  const fields = messages.fieldErrors ?? {};
+  return (field: string, serverMessage: string | undefined): string | undefined => {
+    if (serverMessage === undefined) return undefined;
+    return locale === "en" ? serverMessage : fields[field] ?? serverMessage;
+  };
 }

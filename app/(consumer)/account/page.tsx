@@ -1,39 +1,50 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DeniedNotice } from "@/components/layout/denied-notice";
 import { PageHeader, Stat } from "@/components/ui/card";
 import { formatDate, formatFen } from "@/lib/format";
+import { payLaterStatusText, scoreBandText } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
 
-const STATUS_LABEL = { enabled: "Enabled", not_enabled: "Not enabled", suspended: "Suspended" } as const;
+export async function generateMetadata() {
+  return { title: (await getTranslations("meta"))("account") };
+}
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const api = await serverApi();
-  const credit = await api.credit.summary();
+  const [credit, locale, t, tStatus, tSentence, tBand] = await Promise.all([
+    api.credit.summary(),
+    getLocale(),
+    getTranslations("account"),
+    getTranslations("payLaterStatus"),
+    getTranslations("creditStatus"),
+    getTranslations("scoreBand"),
+  ]);
   return (
     <div>
       <DeniedNotice searchParams={searchParams} />
-      <PageHeader title="Your account" description="Your credit and what is coming up, at a glance." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Credit score" value={credit.score} hint={credit.band.label} />
-        <Stat label="Available credit" value={formatFen(credit.availableCreditFen)} hint={`of ${formatFen(credit.limitFen)} limit`} />
+        <Stat label={t("creditScore")} value={credit.score} hint={scoreBandText(tBand, credit.score).label} />
+        <Stat label={t("available")} value={formatFen(credit.availableCreditFen)} hint={t("ofLimit", { limit: formatFen(credit.limitFen) })} />
         <Stat
-          label="Next payment"
-          value={credit.nextPayment ? formatFen(credit.nextPayment.owedFen) : "Nothing due"}
-          hint={credit.nextPayment ? `Due ${formatDate(credit.nextPayment.dueDate)}` : undefined}
+          label={t("nextPayment")}
+          value={credit.nextPayment ? formatFen(credit.nextPayment.owedFen) : t("nothingDue")}
+          hint={credit.nextPayment ? t("due", { date: formatDate(credit.nextPayment.dueDate, locale) }) : undefined}
         />
         <Stat
-          label="Pay later"
-          value={STATUS_LABEL[credit.payLaterStatus]}
+          label={t("payLater")}
+          value={tStatus(credit.payLaterStatus)}
           tone={credit.payLaterStatus === "suspended" ? "danger" : credit.payLaterStatus === "enabled" ? "good" : "default"}
         />
       </div>
-      <p className="mt-4 text-sm text-slate-700">{credit.statusSentence}</p>
+      <p className="mt-4 text-sm text-slate-700">{payLaterStatusText(tSentence, credit)}</p>
       <div className="mt-6 flex flex-wrap gap-3 text-sm">
-        <Link className="text-brand-700 underline" href="/account/credit">Credit report</Link>
-        <Link className="text-brand-700 underline" href="/account/bills">Bills</Link>
-        <Link className="text-brand-700 underline" href="/account/orders">Orders</Link>
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/credit">{t("creditReport")}</Link>
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/bills">{t("bills")}</Link>
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/orders">{t("orders")}</Link>
       </div>
     </div>
   );

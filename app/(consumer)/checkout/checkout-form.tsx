@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,17 +11,26 @@ import { ErrorNotice } from "@/components/ui/notice";
 import { formatDate, formatFen } from "@/lib/format";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useErrorText, useText } from "@/lib/i18n/text";
+import { useErrorText, useFieldErrorText, useText, useTextLocale } from "@/lib/i18n/text";
 import type { AppRouter } from "@/server/api/root";
 
 type Preview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
 type Method = "pay_now" | "pay_later";
 
+/** The fields a person must fill before the server is asked (the server's schema checks their form too). */
+function requiredFieldsMissing(form: FormData, method: Method): string[] {
+  const blank = (name: string) => String(form.get(name) ?? "").trim() === "";
+  const fields = ["shippingName", "shippingPhone", "shippingAddress", ...(method === "pay_now" ? ["cardNumber"] : [])];
+  return fields.filter(blank);
+}
+
 export function CheckoutForm({ preview, defaultName }: { preview: Preview; defaultName: string }) {
   const trpc = useTRPC();
   const t = useText("checkout");
-  const locale = t("locale");
+  const tField = useText("fieldErrors");
+  const locale = useTextLocale();
   const errorText = useErrorText();
+  const fieldText = useFieldErrorText();
   const router = useRouter();
   // The server asks shop.checkout again (eligibility included) whenever the page regains focus, and after a refusal.
   useEffect(() => {
@@ -44,6 +54,13 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
     const form = new FormData(event.currentTarget);
     setError(null);
     setFieldErrors({});
+    const missing = requiredFieldsMissing(form, method);
+    if (missing.length > 0) {
+      // Said here, in the page's language, before asking the server; the server checks the same fields again.
+      setFieldErrors(Object.fromEntries(missing.map((field) => [field, [tField(field)]])));
+      setError(t("fixFields"));
+      return;
+    }
     try {
       const placed = await place.mutateAsync({
         idempotencyKey,
@@ -55,11 +72,14 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
         planCode: method === "pay_later" ? planCode : undefined,
         cardNumber: method === "pay_now" ? String(form.get("cardNumber") ?? "") : undefined,
       });
+      toast.success(t("placed"));
       router.push(`/account/orders/${placed.orderId}?placed=1`);
     } catch (err) {
       const described = describeError(err);
-      setError(errorText(described));
-      setFieldErrors(described.fieldErrors);
+      const message = errorText(described);
+      setError(message);
+      toast.error(message);
+      setFieldErrors(Object.fromEntries(Object.entries(described.fieldErrors).map(([field, messages]) => [field, [fieldText(field, messages?.[0]) ?? ""]])));
       router.refresh();
     }
   }
@@ -71,7 +91,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
           <legend className="px-1 text-base font-semibold text-slate-800">{t("shipping")}</legend>
           <Field id="shippingName" name="shippingName" label={t("recipient")} autoComplete="name" defaultValue={defaultName} required maxLength={80} error={fieldErrors.shippingName?.[0]} />
           <Field id="shippingPhone" name="shippingPhone" type="tel" label={t("phone")} autoComplete="tel" required maxLength={24} error={fieldErrors.shippingPhone?.[0]} />
-          <Field id="shippingAddress" name="shippingAddress" label={t("address")} autoComplete="street-address" required maxLength={300} hint="Street, building, district, city and postcode." error={fieldErrors.shippingAddress?.[0]} />
+          <Field id="shippingAddress" name="shippingAddress" label={t("address")} autoComplete="street-address" required maxLength={300} hint={t("addressHint")} error={fieldErrors.shippingAddress?.[0]} />
         </fieldset>
 
         <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { getSessionUser, HOME_FOR_ROLE } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("meta"))("signIn") };
+}
 
 function safeCallback(url: string | undefined): string | null {
   return url && url.startsWith("/") && !url.startsWith("//") ? url : null;

@@ -2,16 +2,33 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ErrorNotice } from "@/components/ui/notice";
-import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
+import { useErrorText, useFieldErrorText, useText } from "@/lib/i18n/text";
+import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+
+type Input = { name: string; email: string; password: string };
+
+/** The same rules as the server's signUpInput, said in the page's language before the form is sent. */
+function validate(input: Input): Partial<Record<keyof Input, "nameRequired" | "emailInvalid" | "passwordShort">> {
+  return {
+    ...(input.name.trim() === "" ? { name: "nameRequired" as const } : {}),
+    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()) ? {} : { email: "emailInvalid" as const }),
+    ...(input.password.length < 10 ? { password: "passwordShort" as const } : {}),
+  };
+}
 
 export function SignUpForm() {
   const trpc = useTRPC();
+  const t = useText("signUp");
+  const errorText = useErrorText();
+  const fieldText = useFieldErrorText();
   const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [created, setCreated] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof Input, string>>>({});
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -20,14 +37,24 @@ export function SignUpForm() {
     const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
     setError(null);
     setFieldErrors({});
+    const invalid = validate(input);
+    if (Object.keys(invalid).length > 0) {
+      setFieldErrors(Object.fromEntries(Object.entries(invalid).map(([field, key]) => [field, t(key)])));
+      setError(errorText({ message: "", code: null, fieldErrors: invalid }));
+      return;
+    }
     try {
       await signUp.mutateAsync(input);
     } catch (err) {
       const described = describeError(err);
-      setError(described.message);
-      setFieldErrors(described.fieldErrors);
+      const message = errorText(described);
+      setError(message);
+      toast.error(message);
+      setFieldErrors(Object.fromEntries(Object.entries(described.fieldErrors).map(([field, messages]) => [field, fieldText(field, messages?.[0])])));
       return;
     }
+    setCreated(true);
+    toast.success(t("created"));
     await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     window.location.assign("/account");
   }
@@ -35,11 +62,12 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-      <Field id="name" name="name" label="Name" autoComplete="name" required error={fieldErrors.name?.[0]} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={fieldErrors.email?.[0]} />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" required hint="At least 10 characters." error={fieldErrors.password?.[0]} />
-      <Button type="submit" className="w-full" disabled={signUp.isPending}>
-        {signUp.isPending ? "Creating account…" : "Create account"}
+      {created ? <StatusNotice>{t("created")}</StatusNotice> : null}
+      <Field id="name" name="name" label={t("name")} autoComplete="name" required error={fieldErrors.name} />
+      <Field id="email" name="email" type="email" label={t("email")} autoComplete="email" required error={fieldErrors.email} />
+      <Field id="password" name="password" type="password" label={t("password")} autoComplete="new-password" required hint={t("passwordHint")} error={fieldErrors.password} />
+      <Button type="submit" className="w-full" disabled={signUp.isPending || created}>
+        {signUp.isPending || created ? t("pending") : t("submit")}
       </Button>
     </form>
   );

@@ -14,6 +14,7 @@ export type BillView = {
   orderId: number;
   orderNumber: string;
   storeName: string;
+  planCode: string;
   planLabel: string;
   totalFen: number;
   status: "open" | "paid" | "void";
@@ -58,6 +59,7 @@ export function listBills(db: Db, clock: Clock, consumerId: number) {
       orderId: bill.orderId,
       orderNumber: bill.orderNumber,
       storeName: bill.storeName,
+      planCode: bill.planCode,
       planLabel: policy.plans.find((p) => p.code === bill.planCode)?.label ?? bill.planCode,
       totalFen: bill.totalFen,
       status: bill.status,

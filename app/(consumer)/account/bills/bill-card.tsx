@@ -1,4 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import { formatDate, formatFen } from "@/lib/format";
+import { planLabel, type Translate } from "@/lib/i18n/localise";
 import type { BillView } from "@/server/services/bills/list-bills";
 import type { InstalmentView } from "@/server/domain/bills";
 import { RepayPanel } from "./repay-panel";
@@ -11,54 +13,46 @@ const STATUS_STYLE: Record<InstalmentView["status"], string> = {
   void: "bg-slate-100 text-slate-600",
 };
 
-function statusText(inst: InstalmentView): string {
-  switch (inst.status) {
-    case "upcoming":
-      return "Upcoming";
-    case "due_soon":
-      return "Due soon";
-    case "overdue":
-      return `Overdue ${inst.daysOverdue} ${inst.daysOverdue === 1 ? "day" : "days"}`;
-    case "paid":
-      return "Paid";
-    case "void":
-      return "Cancelled";
-  }
+/** An instalment's state on a bill: overdue says for how long; a voided one reads "Cancelled" here (its order was). */
+function statusText(t: Translate, inst: InstalmentView): string {
+  if (inst.status === "overdue") return t("overdueDays", { days: inst.daysOverdue });
+  return t(inst.status === "void" ? "cancelled" : inst.status);
 }
 
-export function BillCard({ bill }: { bill: BillView }) {
+export async function BillCard({ bill, locale }: { bill: BillView; locale: string }) {
+  const [t, tStatus, tPlan] = await Promise.all([getTranslations("billCard"), getTranslations("instalmentStatus"), getTranslations("plan")]);
   const headingId = `bill-${bill.id}-heading`;
   return (
     <article aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={headingId} className="text-base font-semibold text-slate-800">
-          Order {bill.orderNumber} · {bill.storeName}
+          {t("heading", { order: bill.orderNumber, store: bill.storeName })}
         </h3>
         <p className="text-sm text-slate-600">
-          {bill.planLabel} · {formatFen(bill.totalFen)} · since {formatDate(bill.createdAt)}
+          {t("meta", { plan: planLabel(tPlan, locale, bill.planCode, bill.planLabel), total: formatFen(bill.totalFen), date: formatDate(bill.createdAt, locale) })}
         </p>
       </div>
-      <div tabIndex={0} className="relative mt-3 overflow-x-auto">
+      <div tabIndex={0} role="region" aria-label={t("caption", { order: bill.orderNumber })} className="relative mt-3 overflow-x-auto">
         <table className="w-full min-w-[34rem] text-left text-sm">
-          <caption className="sr-only">Instalments of order {bill.orderNumber}</caption>
+          <caption className="sr-only">{t("caption", { order: bill.orderNumber })}</caption>
           <thead className="text-slate-500">
             <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">#</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Due</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Amount</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Late fee</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Paid</th>
-              <th scope="col" className="py-2 text-right font-medium">Owed</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("seq")}</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("due")}</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("status")}</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("amount")}</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("lateFee")}</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("paid")}</th>
+              <th scope="col" className="py-2 text-right font-medium">{t("owed")}</th>
             </tr>
           </thead>
           <tbody className="tabular-nums">
             {bill.instalments.map((inst) => (
               <tr key={inst.id} className="border-t border-slate-100">
                 <td className="py-2 pr-3">{inst.seq}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{formatDate(inst.dueDate)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDate(inst.dueDate, locale)}</td>
                 <td className="py-2 pr-3">
-                  <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>{statusText(inst)}</span>
+                  <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>{statusText(tStatus, inst)}</span>
                 </td>
                 <td className="py-2 pr-3 text-right">{formatFen(inst.amountFen)}</td>
                 <td className="py-2 pr-3 text-right">{inst.lateFeeFen > 0 ? formatFen(inst.lateFeeFen) : "—"}</td>
@@ -79,7 +73,7 @@ export function BillCard({ bill }: { bill: BillView }) {
           />
         </div>
       ) : bill.status === "paid" ? (
-        <p className="mt-3 text-sm text-emerald-700">Paid in full.</p>
+        <p className="mt-3 text-sm text-emerald-700">{t("paidInFull")}</p>
       ) : null}
     </article>
   );

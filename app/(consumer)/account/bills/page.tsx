@@ -1,4 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ListSkeleton } from "@/components/states/list-skeleton";
 import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { InfoNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
@@ -7,15 +9,18 @@ import { BillCard } from "./bill-card";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("meta"))("bills") };
+}
+
 export default async function BillsPage({ searchParams }: { searchParams: Promise<{ paid?: string; reinstated?: string }> }) {
-  const t = await getTranslations("billsPage");
-  const tRepay = await getTranslations("bills");
-  const { paid: paidFen, reinstated } = await searchParams;
+  const [t, tRepay, tStates, { paid: paidFen, reinstated }] = await Promise.all([
+    getTranslations("billsPage"),
+    getTranslations("bills"),
+    getTranslations("states"),
+    searchParams,
+  ]);
   const paidAmount = paidFen && /^\d{1,12}$/.test(paidFen) ? Number(paidFen) : null;
-  const api = await serverApi();
-  const [{ bills, totals }, credit] = await Promise.all([api.bills.list(), api.credit.summary()]);
-  const open = bills.filter((b) => b.status === "open");
-  const paid = bills.filter((b) => b.status === "paid");
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
@@ -26,32 +31,46 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
           {reinstated ? tRepay("reinstated") : ""}
         </StatusNotice>
       ) : null}
+      <Suspense fallback={<ListSkeleton label={tStates("loading")} rows={6} />}>
+        <BillsList />
+      </Suspense>
+    </div>
+  );
+}
+
+/** The figures and the bills themselves: streamed after the heading, so a long list never holds the page back. */
+async function BillsList() {
+  const api = await serverApi();
+  const [{ bills, totals }, credit, t, locale] = await Promise.all([api.bills.list(), api.credit.summary(), getTranslations("billsPage"), getLocale()]);
+  const open = bills.filter((b) => b.status === "open");
+  const paid = bills.filter((b) => b.status === "paid");
+  return (
+    <>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Owed now" value={formatFen(totals.owedNowFen)} hint="Overdue and due within 7 days" tone={totals.overdueFen > 0 ? "danger" : "default"} />
-        <Stat label="Owed later" value={formatFen(totals.owedLaterFen)} />
-        <Stat label="Available credit" value={formatFen(credit.availableCreditFen)} hint={`of ${formatFen(credit.limitFen)} limit`} />
+        <Stat label={t("owedNow")} value={formatFen(totals.owedNowFen)} hint={t("owedNowHint")} tone={totals.overdueFen > 0 ? "danger" : "default"} />
+        <Stat label={t("owedLater")} value={formatFen(totals.owedLaterFen)} />
+        <Stat label={t("available")} value={formatFen(credit.availableCreditFen)} hint={t("ofLimit", { limit: formatFen(credit.limitFen) })} />
       </div>
       {totals.overdueFen > 0 ? (
         <InfoNotice>
-          {formatFen(totals.overdueFen)} is overdue, late fees included. {credit.payLaterStatus === "suspended" && credit.suspendedReason === "overdue"
-            ? "Pay later is suspended until it is repaid; it comes back automatically."
-            : "Repay it to keep using pay later."}
+          {t("overdueNote", { amount: formatFen(totals.overdueFen) })}{" "}
+          {credit.payLaterStatus === "suspended" && credit.suspendedReason === "overdue" ? t("suspendedUntil") : t("repayToKeep")}
         </InfoNotice>
       ) : null}
       <section aria-labelledby="open-bills" className="space-y-4">
-        <h2 id="open-bills" className="text-lg font-semibold">Open bills</h2>
+        <h2 id="open-bills" className="text-lg font-semibold">{t("open")}</h2>
         {open.length === 0 ? (
-          <EmptyState title="Nothing to repay">Bills for pay-later orders appear here.</EmptyState>
+          <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
         ) : (
-          open.map((bill) => <BillCard key={bill.id} bill={bill} />)
+          open.map((bill) => <BillCard key={bill.id} bill={bill} locale={locale} />)
         )}
       </section>
       {paid.length > 0 ? (
         <section aria-labelledby="paid-bills" className="space-y-4">
-          <h2 id="paid-bills" className="text-lg font-semibold">Recently paid</h2>
-          {paid.map((bill) => <BillCard key={bill.id} bill={bill} />)}
+          <h2 id="paid-bills" className="text-lg font-semibold">{t("recentlyPaid")}</h2>
+          {paid.map((bill) => <BillCard key={bill.id} bill={bill} locale={locale} />)}
         </section>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useErrorText, useText } from "@/lib/i18n/text";
+import { useErrorText, useFieldErrorText, useText } from "@/lib/i18n/text";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
 
 type Choice = "next" | "full" | "other";
@@ -24,6 +24,7 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
   const trpc = useTRPC();
   const t = useText("bills");
   const errorText = useErrorText();
+  const fieldText = useFieldErrorText();
   const router = useRouter();
   const id = useId();
   const offerNext = nextInstalmentFen > 0 && nextInstalmentFen < owedFen;
@@ -84,8 +85,10 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       // A refusal means nothing was recorded, so the next attempt is a new payment; after a lost
       // response the same key is kept, so retrying cannot pay twice.
       if (described.code !== null) setIdempotencyKey(newIdempotencyKey());
-      setFieldErrors({ amount: described.fieldErrors.amountFen?.[0], card: described.fieldErrors.cardNumber?.[0] });
-      setError(errorText(described));
+      setFieldErrors({ amount: fieldText("amount", described.fieldErrors.amountFen?.[0]), card: fieldText("card", described.fieldErrors.cardNumber?.[0]) });
+      const message = errorText(described);
+      setError(message);
+      toast.error(message);
     }
   }
 
@@ -95,7 +98,7 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       {success ? <StatusNotice>{success}</StatusNotice> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700">
-          Owed on this bill: <strong className="tabular-nums">{formatFen(owedFen)}</strong>
+          {t("owedOnBill")} <strong className="tabular-nums">{formatFen(owedFen)}</strong>
         </p>
         <Button aria-expanded={open} aria-controls={panelId} variant={open ? "secondary" : "primary"} onClick={toggle}>
           {open ? t("close") : t("repay")}

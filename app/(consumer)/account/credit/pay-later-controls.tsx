@@ -6,7 +6,6 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
-import { formatFen } from "@/lib/format";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { useErrorText } from "@/lib/i18n/text";
@@ -23,6 +22,8 @@ type Props = {
 export type PayLaterText = {
   enable: string; agreementText: string; agree: string; cancel: string; confirmEnable: string; enabling: string; enabled: string;
   turnOff: string; turnOffTitle: string; keepOn: string; turnOffConfirm: string; turningOff: string; turnedOff: string; dialogTitle: string;
+  /** What turning off means: stillOwe while anything is owed, offNote otherwise. */
+  stillOwe: string; offNote: string;
 };
 
 export function PayLaterControls({ status, canEnable, owedFen, agreement, text }: Props) {
@@ -51,7 +52,9 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       toast.success(text.enabled);
       router.refresh();
     } catch (err) {
-      setError(errorText(describeError(err)));
+      const message = errorText(describeError(err));
+      setError(message);
+      toast.error(message);
     }
   }
 
@@ -64,7 +67,9 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       toast.success(text.turnedOff);
       router.refresh();
     } catch (err) {
-      setError(errorText(describeError(err)));
+      const message = errorText(describeError(err));
+      setError(message);
+      toast.error(message);
     }
   }
 
@@ -79,9 +84,7 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
           <div className="space-y-4">
             {error ? <ErrorNotice>{error}</ErrorNotice> : null}
             <p className="text-sm text-slate-700">
-              {owedFen > 0
-                ? `You still owe ${formatFen(owedFen)}; pay later can be turned off once it is repaid.`
-                : "You will no longer see Pay later at checkout. You can turn it on again while your score meets the threshold."}
+              {owedFen > 0 ? text.stillOwe : text.offNote}
             </p>
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={close}>{text.keepOn}</Button>

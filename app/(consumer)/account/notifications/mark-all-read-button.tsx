@@ -1,23 +1,41 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/notice";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 
+/** Marks every notification read; the button then leaves the page, so the page confirms it (role status). */
 export function MarkAllReadButton() {
   const trpc = useTRPC();
+  const t = useText("markRead");
+  const errorText = useErrorText();
   const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
   const markAll = useMutation(
     trpc.notifications.markAllRead.mutationOptions({
-      onSuccess: () => router.refresh(),
-      onError: (error) => toast.error(describeError(error).message),
+      onSuccess: () => {
+        toast.success(t("marked"));
+        router.replace("/account/notifications?marked=1");
+        router.refresh();
+      },
+      onError: (failure) => {
+        const message = errorText(describeError(failure));
+        setError(message);
+        toast.error(message);
+      },
     }),
   );
   return (
-    <Button variant="secondary" disabled={markAll.isPending} onClick={() => markAll.mutate()}>
-      Mark all read
-    </Button>
+    <div className="space-y-2">
+      <Button variant="secondary" disabled={markAll.isPending} onClick={() => { setError(null); markAll.mutate(); }}>
+        {markAll.isPending ? t("marking") : t("markAll")}
+      </Button>
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+    </div>
   );
 }

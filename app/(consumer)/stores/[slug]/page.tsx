@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/shop/product-card";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatFen } from "@/lib/format";
@@ -28,11 +29,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StorePage({ params }: Props) {
   const { slug } = await params;
-  const [{ store, products }, user] = await Promise.all([loadStore(slug), getSessionUser()]);
+  const [{ store, products }, user, t] = await Promise.all([loadStore(slug), getSessionUser(), getTranslations("store")]);
   const signInHref = user ? null : `/sign-in?callbackUrl=${encodeURIComponent(`/stores/${slug}`)}`;
   const limits = [
-    store.payLaterMinFen !== null ? `from ${formatFen(store.payLaterMinFen)}` : null,
-    store.payLaterMaxFen !== null ? `up to ${formatFen(store.payLaterMaxFen)}` : null,
+    store.payLaterMinFen !== null ? t("from", { amount: formatFen(store.payLaterMinFen) }) : null,
+    store.payLaterMaxFen !== null ? t("upTo", { amount: formatFen(store.payLaterMaxFen) }) : null,
   ].filter(Boolean);
   return (
     <div>
@@ -42,17 +43,17 @@ export default async function StorePage({ params }: Props) {
         actions={
           store.offersPayLater ? (
             <span className="rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-800">
-              Pay later available{limits.length ? ` on orders ${limits.join(" ")}` : ""}
+              {limits.length ? t("payLaterOn", { limits: limits.join(" ") }) : t("payLaterAvailable")}
             </span>
           ) : (
-            <span className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-600">Pay now only</span>
+            <span className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-600">{t("payNowOnly")}</span>
           )
         }
       />
       <section aria-labelledby="products-heading">
-        <h2 id="products-heading" className="sr-only">Products</h2>
+        <h2 id="products-heading" className="sr-only">{t("products")}</h2>
         {products.length === 0 ? (
-          <EmptyState title="This store has no products on sale right now." />
+          <EmptyState title={t("empty")} />
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {products.map((product) => (

@@ -5,12 +5,15 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
+import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 
-/** Cancels a placed order after the consumer confirms. */
+/** Cancels a placed order after the consumer confirms; the order page then confirms it (role status). */
 export function CancelOrderButton({ orderId, number, payLater }: { orderId: number; number: string; payLater: boolean }) {
   const trpc = useTRPC();
+  const t = useText("cancelOrder");
+  const errorText = useErrorText();
   const router = useRouter();
   const cancel = useMutation(trpc.shop.cancelOrder.mutationOptions());
   const [confirming, setConfirming] = useState(false);
@@ -21,24 +24,24 @@ export function CancelOrderButton({ orderId, number, payLater }: { orderId: numb
     try {
       await cancel.mutateAsync({ orderId });
     } catch (err) {
-      setError(describeError(err).message);
+      const message = errorText(describeError(err));
+      setError(message);
+      toast.error(message);
       return;
     }
     setConfirming(false);
-    toast.success(`Order ${number} cancelled.`);
+    toast.success(t("done", { number }));
     router.replace(`/account/orders/${orderId}?cancelled=1`);
     router.refresh();
   }
 
-  if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>Cancel order</Button>;
+  if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>{t("cancel")}</Button>;
   return (
-    <div role="group" aria-label="Confirm cancelling the order" className="max-w-sm space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
-      <p className="text-red-900">
-        Cancel order {number}? {payLater ? "Its bill is voided and the credit released." : "What you paid is refunded to your card."}
-      </p>
+    <div role="group" aria-label={t("confirmLabel")} className="max-w-sm space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
+      <p className="text-red-900">{t(payLater ? "confirmPayLater" : "confirmPayNow", { number })}</p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="danger" onClick={confirm} disabled={cancel.isPending}>Yes, cancel order</Button>
-        <Button variant="ghost" onClick={() => setConfirming(false)}>Keep order</Button>
+        <Button variant="danger" onClick={confirm} disabled={cancel.isPending}>{cancel.isPending ? t("cancelling") : t("yes")}</Button>
+        <Button variant="ghost" onClick={() => setConfirming(false)}>{t("keep")}</Button>
       </div>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </div>

@@ -1,0 +1,3 @@
+import { NotFoundContent } from "@/components/states/not-found-content";
+
+export default NotFoundContent;
