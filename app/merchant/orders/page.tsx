@@ -42,10 +42,12 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
   const p = params.parse(await searchParams);
   const sort = p.sort ?? "date";
   const dir = p.dir ?? "desc";
-  const [api, t, tl, tc, locale] = await Promise.all([
+  const [api, t, tOrder, tMethod, tInstalment, tc, locale] = await Promise.all([
     serverApi(),
     getTranslations("merchantOrders"),
-    getTranslations("merchantLabels"),
+    getTranslations("orderStatus"),
+    getTranslations("paymentMethod"),
+    getTranslations("instalmentStatus"),
     getTranslations("staff"),
     getLocale(),
   ]);
@@ -87,14 +89,14 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           {t("status")}
           <select name="status" defaultValue={p.status ?? ""} className={field}>
             <option value="">{t("anyStatus")}</option>
-            {ORDER_STATUSES.map((s) => <option key={s} value={s}>{tl(`order_${s}`)}</option>)}
+            {ORDER_STATUSES.map((s) => <option key={s} value={s}>{tOrder(s)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t("method")}
           <select name="method" defaultValue={p.method ?? ""} className={field}>
             <option value="">{t("anyMethod")}</option>
-            {PAYMENT_METHODS.map((m) => <option key={m} value={m}>{tl(`method_${m}`)}</option>)}
+            {PAYMENT_METHODS.map((m) => <option key={m} value={m}>{tMethod(m)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
@@ -132,14 +134,14 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           },
           { key: "date", header: sortLink("date", t("colDate")), ariaSort: ariaSort("date"), className: "whitespace-nowrap", cell: (o) => formatDateTime(o.createdAt, locale) },
           { key: "customer", header: t("colCustomer"), cell: (o) => <>{o.customer.name}<span className="block text-xs text-slate-500">{o.customer.email}</span></> },
-          { key: "payment", header: t("colPayment"), cell: (o) => tl(`method_${o.paymentMethod}`) },
+          { key: "payment", header: t("colPayment"), cell: (o) => tMethod(o.paymentMethod) },
           {
             key: "status",
             header: t("colStatus"),
             cell: (o) => (
               <>
-                {tl(`order_${o.status}`)}
-                {o.overdue ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{tl("overdue")}</span> : null}
+                {tOrder(o.status)}
+                {o.overdue ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{tInstalment("overdue")}</span> : null}
               </>
             ),
           },

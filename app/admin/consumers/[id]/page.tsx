@@ -30,7 +30,7 @@ function statusKey(p: Profile): string | null {
 export default async function ConsumerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^\d{1,12}$/.test(id)) notFound();
-  const [api, t, tl, locale] = await Promise.all([serverApi(), getTranslations("adminConsumer"), getTranslations("merchantLabels"), getLocale()]);
+  const [api, t, tl, locale] = await Promise.all([serverApi(), getTranslations("adminConsumer"), getTranslations("plan"), getLocale()]);
   const profile = await api.admin.consumer({ consumerId: Number(id) }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -119,7 +119,7 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
               header: t("plan"),
               cell: (b) => (
                 <>
-                  {tl.has(`plan_${b.planCode}`) ? tl(`plan_${b.planCode}`) : b.planCode}{" "}
+                  {tl.has(b.planCode) ? tl(b.planCode) : b.planCode}{" "}
                   <span className="text-xs text-slate-500">{t("policyShort", { version: b.policyVersion })}</span>
                 </>
               ),

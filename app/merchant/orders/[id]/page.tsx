@@ -28,7 +28,15 @@ async function loadOrder(id: string) {
 
 export default async function MerchantOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const order = await loadOrder((await params).id);
-  const [t, tl, locale] = await Promise.all([getTranslations("merchantOrder"), getTranslations("merchantLabels"), getLocale()]);
+  const [t, tl, tOrder, tMethod, tPlan, tInstalment, locale] = await Promise.all([
+    getTranslations("merchantOrder"),
+    getTranslations("merchantLabels"),
+    getTranslations("orderStatus"),
+    getTranslations("paymentMethod"),
+    getTranslations("plan"),
+    getTranslations("instalmentStatus"),
+    getLocale(),
+  ]);
   const bill = order.bill;
   return (
     <div className="space-y-6">
@@ -36,8 +44,8 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
       <PageHeader
         title={t("title", { number: order.number })}
         description={t("summary", {
-          status: tl(`order_${order.status}`),
-          method: tl(`method_${order.paymentMethod}`),
+          status: tOrder(order.status),
+          method: tMethod(order.paymentMethod),
           placed: formatDateTime(order.createdAt, locale),
         })}
       />
@@ -81,7 +89,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
       {bill ? (
         <Card title={t("bill")}>
           <p className="mb-3 text-sm text-slate-600">
-            {t("billSummary", { plan: tl(`plan_${bill.planCode}`), status: tl(`bill_${bill.status}`), total: formatFen(bill.totalFen) })}
+            {t("billSummary", { plan: tPlan.has(bill.planCode) ? tPlan(bill.planCode) : bill.planCode, status: tl(`bill_${bill.status}`), total: formatFen(bill.totalFen) })}
           </p>
           <DataTable
             caption={t("instalments")}
@@ -98,7 +106,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
                 className: (i) => (i.status === "overdue" ? "font-medium text-red-700" : ""),
                 cell: (i) => (
                   <>
-                    {tl(`instalment_${i.status}`)}
+                    {tInstalment(i.status)}
                     {i.daysOverdue > 0 ? ` · ${t("days", { count: i.daysOverdue })}` : ""}
                   </>
                 ),
