@@ -20,7 +20,7 @@ await seedDemo(db, at);
 const clock = fixedClock(at);
 const alice = db.select().from(users).where(eq(users.email, "alice@example.com")).get()!;
 const mouse = db.select().from(products).where(eq(products.name, "Nimbus Wireless Mouse")).get()!;
-const N = 300;
+const N = Number(process.env.BENCH_N ?? 300);
 
 const pct = (t: number[], q: number) => [...t].sort((a, b) => a - b)[Math.min(t.length - 1, Math.floor(q * t.length))]!;
 const times: number[] = [];
