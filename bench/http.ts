@@ -2,6 +2,7 @@
 // 32 keep-alive connections from this process, each signed in as its own consumer who can pay later.
 //   floor:    `health.ping`, the cheapest tRPC query, sent with the same session cookies;
 //   checkout: `shop.placeOrder` (pay later, pay in 3), one order per request, a fresh idempotency key each.
+// BENCH_CPU_PROF=<dir> makes the server write a CPU profile there when it stops.
 // Usage: `npm run bench:http` (builds first when .next has no build; `--build` forces one), or
 //        `npx tsx bench/http.ts [large.db] [--build]`. BENCH_PORT (3212), BENCH_SECONDS (10), BENCH_CONNECTIONS (32).
 //
@@ -181,7 +182,8 @@ if (args.includes("--build") || !fs.existsSync(path.join(distDir, "BUILD_ID"))) 
 const setup = await prepareBase();
 copyDb(base, runFile);
 const logFile = fs.openSync(path.join(scratch, "bench-http-server.log"), "w");
-const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
   detached: true,
   stdio: ["ignore", logFile, logFile],
   env: {
