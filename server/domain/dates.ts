@@ -11,8 +11,13 @@ export function platformTimeZone(): string {
 // arithmetic are much cheaper than a date library, with the same answers (dates.test.ts compares them).
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// Offsets change on minute boundaries at the finest, so the last answer holds for the rest of its minute.
+let lastDay = { key: "", date: "" };
+
 /** The calendar date of `instant` in `timeZone`. */
 export function localDate(instant: Date, timeZone: string = platformTimeZone()): string {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
+  if (lastDay.key === key) return lastDay.date;
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", calendar: "gregory", numberingSystem: "latn" });
@@ -24,7 +29,8 @@ export function localDate(instant: Date, timeZone: string = platformTimeZone()):
     else if (part.type === "month") m = part.value;
     else if (part.type === "day") d = part.value;
   }
-  return `${y.padStart(4, "0")}-${m}-${d}`;
+  lastDay = { key, date: `${y.padStart(4, "0")}-${m}-${d}` };
+  return lastDay.date;
 }
 
 // A calendar date as whole days since 1970-01-01 (time zones play no part in calendar arithmetic).
