@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { creditProfiles, products } from "@/db/schema";
+import { creditProfiles, products, stores } from "@/db/schema";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
-import { seededDb, userId } from "./helpers";
+import { callerAs, seededDb, userId } from "./helpers";
 
 describe("verify", () => {
   it("finds nothing wrong with the demo data", async () => {
@@ -30,5 +30,44 @@ describe("verify", () => {
         "each late fee is within its cap",
       ]),
     );
+  });
+
+  it("holds every admin mutation to its audit row", async () => {
+    const { db, clock } = await seededDb();
+    const admin = callerAs(db, clock, "admin@example.com");
+    const carol = userId(db, "carol@example.com");
+    const bob = userId(db, "bob@example.com");
+    const lumen = db.select().from(stores).where(eq(stores.slug, "lumen-electronics")).get()!;
+    await admin.admin.adjustScore({ consumerId: carol, delta: 25, reason: "Verified income" });
+    await admin.admin.suspendPayLater({ consumerId: bob, reason: "Reported fraud" });
+    await admin.admin.reinstatePayLater({ consumerId: bob, reason: "Cleared" });
+    await admin.admin.suspendPayLater({ consumerId: carol, reason: "Reported fraud" });
+    await admin.admin.setStoreActive({ storeId: lumen.id, active: false });
+    await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true });
+    await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: false });
+    expect(checkInvariants(db)).toEqual([]);
+
+    // The same changes made behind the log's back.
+    const dave = userId(db, "dave@example.com");
+    db.run(sql`INSERT INTO credit_events (user_id, delta, score_after, reason, actor_user_id, created_at)
+      SELECT user_id, 10, score + 10, 'admin_adjustment', ${userId(db, "admin@example.com")}, 1 FROM credit_profiles WHERE user_id = ${dave}`);
+    db.run(sql`UPDATE credit_profiles SET score = score + 10 WHERE user_id = ${dave}`);
+    db.update(creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: "admin" }).where(eq(creditProfiles.userId, bob)).run();
+    db.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null }).where(eq(creditProfiles.userId, carol)).run();
+    db.update(stores).set({ active: true, payLaterForcedOff: true }).where(eq(stores.id, lumen.id)).run();
+    db.run(sql`INSERT INTO audit_log (actor_user_id, actor_role, action, entity_type, entity_id, created_at)
+      VALUES (${dave}, 'consumer', 'policy.update', 'policy', '99', 1)`);
+
+    const found = checkInvariants(db).map((v) => `${v.invariant}: ${v.detail}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^every admin score adjustment has its audit row: consumer ${dave}: 1 score adjustment`)),
+        `an admin suspension matches the audit log: consumer ${bob}: suspended by admin, last audited consumer.reinstate`,
+        `an admin suspension matches the audit log: consumer ${carol}: suspended by nobody, last audited consumer.suspend`,
+        `a store's active and forced-off flags match the audit log: store ${lumen.id}: active 1 (last audited store.deactivate), forced off 1 (last audited store.lift_pay_later_off)`,
+        expect.stringMatching(/^admin actions are audited as done by an admin: audit row \d+: policy.update by a consumer$/),
+      ]),
+    );
+    expect(found).toHaveLength(5);
   });
 });

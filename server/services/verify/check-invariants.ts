@@ -104,6 +104,44 @@ const CHECKS: Check[] = [
       WHERE v.version > 1 AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'policy' AND a.entity_id = CAST(v.version AS TEXT))`,
     describe: (r) => `policy version ${r.version} has no audit row`,
   },
+  // Every admin mutation leaves an audit row in its own transaction; what it changed must match the log.
+  {
+    invariant: "every admin score adjustment has its audit row",
+    query: sql`SELECT e.user_id, e.actor_user_id, e.created_at, COUNT(*) AS events,
+        (SELECT COUNT(*) FROM audit_log a WHERE a.action = 'consumer.adjust_score' AND a.entity_type = 'consumer'
+          AND a.entity_id = CAST(e.user_id AS TEXT) AND a.actor_user_id = e.actor_user_id AND a.created_at = e.created_at) AS audited
+      FROM credit_events e WHERE e.reason = 'admin_adjustment'
+      GROUP BY e.user_id, e.actor_user_id, e.created_at HAVING audited < events`,
+    describe: (r) => `consumer ${r.user_id}: ${r.events} score adjustment(s) by user ${r.actor_user_id} at ${r.created_at}, ${r.audited} audit row(s)`,
+  },
+  {
+    invariant: "an admin suspension matches the audit log",
+    query: sql`SELECT p.user_id, p.suspended_reason, last.action FROM credit_profiles p
+      LEFT JOIN audit_log last ON last.id = (SELECT MAX(a.id) FROM audit_log a WHERE a.entity_type = 'consumer'
+        AND a.entity_id = CAST(p.user_id AS TEXT) AND a.action IN ('consumer.suspend', 'consumer.reinstate'))
+      WHERE (p.suspended_reason IS 'admin') <> (last.action IS 'consumer.suspend')`,
+    describe: (r) => `consumer ${r.user_id}: suspended by ${r.suspended_reason ?? "nobody"}, last audited ${r.action ?? "nothing"}`,
+  },
+  {
+    invariant: "a store's active and forced-off flags match the audit log",
+    query: sql`SELECT s.id, s.active, s.pay_later_forced_off,
+        (SELECT a.action FROM audit_log a WHERE a.entity_type = 'store' AND a.entity_id = CAST(s.id AS TEXT)
+          AND a.action IN ('store.activate', 'store.deactivate') ORDER BY a.id DESC LIMIT 1) AS active_action,
+        (SELECT a.action FROM audit_log a WHERE a.entity_type = 'store' AND a.entity_id = CAST(s.id AS TEXT)
+          AND a.action IN ('store.force_pay_later_off', 'store.lift_pay_later_off') ORDER BY a.id DESC LIMIT 1) AS forced_action
+      FROM stores s
+      WHERE (s.active = 0) <> (active_action IS 'store.deactivate') OR (s.pay_later_forced_off = 1) <> (forced_action IS 'store.force_pay_later_off')`,
+    describe: (r) =>
+      `store ${r.id}: active ${r.active} (last audited ${r.active_action ?? "nothing"}), forced off ${r.pay_later_forced_off} (last audited ${r.forced_action ?? "nothing"})`,
+  },
+  {
+    invariant: "admin actions are audited as done by an admin",
+    query: sql`SELECT a.id, a.action, a.actor_role FROM audit_log a
+      WHERE (a.action LIKE 'consumer.%' OR a.action LIKE 'policy.%' OR a.action IN
+        ('store.activate', 'store.deactivate', 'store.force_pay_later_off', 'store.lift_pay_later_off'))
+        AND a.actor_role <> 'admin'`,
+    describe: (r) => `audit row ${r.id}: ${r.action} by a ${r.actor_role}`,
+  },
 ];
 
 export function checkInvariants(db: Db): Violation[] {
