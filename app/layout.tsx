@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "@/lib/trpc/react";
+import { LazyToaster } from "@/components/layout/lazy-toaster";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={await getLocale()}>
       <body className="min-h-screen">
         <TRPCReactProvider>{children}</TRPCReactProvider>
-        <Toaster position="top-center" richColors closeButton />
+        <LazyToaster />
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 // `npm run bench`: every scenario in turn (each is also runnable alone: `npx tsx bench/<name>.ts`).
 import { spawnSync } from "node:child_process";
 
-const scenarios = process.argv.slice(2).length ? process.argv.slice(2) : ["receivables", "jobs"];
+const scenarios = process.argv.slice(2).length ? process.argv.slice(2) : ["receivables", "jobs", "place-order", "http"];
 let failed = false;
 for (const name of scenarios) {
   console.log(`\n== ${name} ==`);

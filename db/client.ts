@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { startBackgroundCheckpoints } from "./checkpointer";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -39,8 +40,20 @@ export function immediate<T>(db: Db, fn: (tx: Db) => T): T {
 
 const globalForDb = globalThis as unknown as { houfuDb?: Db };
 
-/** The app's one connection (reused across hot reloads in development). */
+/**
+ * The app's one connection (reused across hot reloads in development). Its WAL is checkpointed by a worker
+ * thread (db/checkpointer.ts), so commits on the request thread never stop to copy pages and fsync; the
+ * auto-checkpoint stays on, higher, in case the worker cannot keep up.
+ */
 export function getDb(): Db {
-  if (!globalForDb.houfuDb) globalForDb.houfuDb = openDb();
+  if (!globalForDb.houfuDb) {
+    const file = databasePath();
+    const db = openDb(file);
+    if (file !== ":memory:") {
+      db.$client.pragma("wal_autocheckpoint = 20000");
+      startBackgroundCheckpoints(file, (message) => console.error(`WAL checkpointer: ${message}`));
+    }
+    globalForDb.houfuDb = db;
+  }
   return globalForDb.houfuDb;
 }

@@ -136,3 +136,20 @@ test("bob enables pay later, then buys with Pay in 30 days", async ({ page }) =>
   await page.goto("/account/credit");
   await expect(page.getByRole("group", { name: "Available credit" })).toContainText("¥851.00");
 });
+
+test("the toast library loads only when a toast is shown, and the toast still appears", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  const scripts: string[] = [];
+  page.on("response", (r) => r.request().resourceType() === "script" && scripts.push(r.url()));
+  await page.goto("/stores/lumen-electronics");
+  // Sonner's Toaster always renders a live "Notifications" section: none until the first toast.
+  const toaster = page.locator("section[aria-live][aria-label^='Notifications']");
+  await expect(page.getByRole("heading", { name: "Lumen Electronics" })).toBeVisible();
+  await expect(toaster).toHaveCount(0);
+  const before = scripts.length;
+  await page.getByRole("article", { name: "Nimbus Wireless Mouse" }).getByRole("button", { name: "Add to cart" }).click();
+  await expect(status(page).filter({ hasText: "Added to your cart" })).toBeVisible();
+  await expect(page.locator("[data-sonner-toast]")).toContainText("Nimbus Wireless Mouse is in your cart.");
+  await expect(toaster).toHaveCount(1);
+  expect(scripts.length).toBeGreaterThan(before);
+});

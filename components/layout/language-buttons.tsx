@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { setLocale } from "@/i18n/actions";
 
 type Option = { locale: string; name: string; confirmation: string };

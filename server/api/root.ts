@@ -6,6 +6,7 @@ import { creditRouter } from "./routers/credit";
 import { merchantRouter } from "./routers/merchant";
 import { notificationsRouter } from "./routers/notifications";
 import { shopRouter } from "./routers/shop";
+import { healthRouter } from "./routers/health";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   bills: billsRouter,
   notifications: notificationsRouter,
   shop: shopRouter,
+  health: healthRouter,
 });
 
 export type AppRouter = typeof appRouter;

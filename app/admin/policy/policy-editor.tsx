@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm, useWatch, type FieldError } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { HundredthsInput } from "@/components/admin/money-input";
 import { Button } from "@/components/ui/button";

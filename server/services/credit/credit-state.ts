@@ -1,5 +1,6 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { perConnection } from "@/db/prepared";
 import { creditProfiles, instalments } from "@/db/schema";
 import type { CreditState } from "@/server/domain/credit";
 import { DomainError } from "@/server/domain/errors";
@@ -14,16 +15,31 @@ export function hasOverdue(db: Db, consumerId: number, today: string): boolean {
     .get();
 }
 
+// The profile and whether anything is overdue, in one prepared statement (checkout asks this on every order).
+const creditStateStatement = perConnection((db) =>
+  db
+    .select({
+      score: creditProfiles.score,
+      payLaterStatus: creditProfiles.payLaterStatus,
+      suspendedReason: creditProfiles.suspendedReason,
+      usedCreditFen: creditProfiles.usedCreditFen,
+      hasOverdue: sql<number>`EXISTS (SELECT 1 FROM ${instalments} WHERE ${instalments.consumerId} = ${creditProfiles.userId} AND ${instalments.state} = 'open' AND ${instalments.overdueOn} <= ${sql.placeholder("today")})`,
+    })
+    .from(creditProfiles)
+    .where(eq(creditProfiles.userId, sql.placeholder("consumerId")))
+    .prepare(),
+);
+
 /** The facts the credit rules need about one consumer. */
 export function loadCreditState(db: Db, consumerId: number, today: string): CreditState {
-  const profile = db.select().from(creditProfiles).where(eq(creditProfiles.userId, consumerId)).get();
+  const profile = creditStateStatement(db).get({ consumerId, today });
   if (!profile) throw new DomainError("NOT_FOUND", "No credit profile for this account.");
   return {
     score: profile.score,
     payLaterStatus: profile.payLaterStatus,
     suspendedReason: profile.suspendedReason ?? null,
     usedCreditFen: profile.usedCreditFen,
-    hasOverdue: hasOverdue(db, consumerId, today),
+    hasOverdue: profile.hasOverdue === 1,
   };
 }
 

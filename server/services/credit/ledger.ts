@@ -1,18 +1,24 @@
 // Writes that keep a consumer's credit facts true; each runs inside the caller's transaction.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { perConnection } from "@/db/prepared";
 import { creditEvents, creditProfiles } from "@/db/schema";
 import { applyScoreDelta, shouldReinstate, shouldSuspendForOverdue } from "@/server/domain/credit";
 import type { PolicyParams } from "@/server/domain/policy";
 import { loadCreditState } from "./credit-state";
 
+const usedCreditStatement = perConnection((db) =>
+  db
+    .update(creditProfiles)
+    .set({ usedCreditFen: sql`${creditProfiles.usedCreditFen} + ${sql.placeholder("delta")}`, updatedAt: sql`${sql.placeholder("atMs")}` })
+    .where(eq(creditProfiles.userId, sql.placeholder("consumerId")))
+    .prepare(),
+);
+
 /** Adds to (positive) or releases (negative) the consumer's used credit. */
 export function changeUsedCredit(tx: Db, consumerId: number, deltaFen: number, at: Date): void {
   if (deltaFen === 0) return;
-  tx.update(creditProfiles)
-    .set({ usedCreditFen: sql`${creditProfiles.usedCreditFen} + ${deltaFen}`, updatedAt: at })
-    .where(eq(creditProfiles.userId, consumerId))
-    .run();
+  usedCreditStatement(tx).run({ consumerId, delta: deltaFen, atMs: at.getTime() });
 }
 
 export type ScoreEffect = {

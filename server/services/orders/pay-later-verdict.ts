@@ -1,14 +1,18 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stores } from "@/db/schema";
-import { checkPayLaterEligibility } from "@/server/domain/eligibility";
+import { checkPayLaterEligibility, type StoreTerms } from "@/server/domain/eligibility";
 import { DomainError, type Verdict } from "@/server/domain/errors";
 import type { PolicyParams } from "@/server/domain/policy";
 import { loadCreditState } from "@/server/services/credit/credit-state";
 
 /** Whether this consumer may pay for `totalFen` at this store later: the preview and the order ask the same question. */
-export function payLaterVerdict(db: Db, input: { consumerId: number; storeId: number; totalFen: number; today: string; policy: PolicyParams }): Verdict {
-  const store = db
+export function payLaterVerdict(
+  db: Db,
+  input: { consumerId: number; storeId: number; totalFen: number; today: string; policy: PolicyParams; terms?: StoreTerms },
+): Verdict {
+  // Checkout already read the store's terms with its prices, in the same transaction.
+  const store = input.terms ?? db
     .select({
       name: stores.name,
       active: stores.active,

@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { and, eq, gte, sql } from "drizzle-orm";
 import { immediate, type Db } from "@/db/client";
+import { perConnection } from "@/db/prepared";
 import { bills, cartItems, instalments, orderEvents, orderLines, orders, payments, products } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/domain/dates";
@@ -28,12 +29,103 @@ export type PlacedOrder = { orderId: number; number: string; replayed: boolean }
 
 type Charge = { amountFen: number; providerRef: string; cardLast4: string };
 
+type InstalmentRow = typeof instalments.$inferInsert;
+type LineRow = typeof orderLines.$inferInsert;
+
+// Checkout's statements, prepared once per connection (Drizzle builds the SQL and SQLite compiles it once).
+// Multi-row inserts are prepared per row count: an order has few lines, a plan few instalments.
+const statements = perConnection((db) => {
+  const p = sql.placeholder;
+  const manyLines = new Map<number, { run: (values: Record<string, unknown>) => unknown }>();
+  const manyInstalments = new Map<number, { run: (values: Record<string, unknown>) => unknown }>();
+  return {
+    orderByKey: db
+      .select({ orderId: orders.id, number: orders.number })
+      .from(orders)
+      .where(and(eq(orders.consumerId, p("consumerId")), eq(orders.idempotencyKey, p("key"))))
+      .prepare(),
+    numberTaken: db.select({ id: orders.id }).from(orders).where(eq(orders.number, p("number"))).prepare(),
+    reserveStock: db
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${p("quantity")}` })
+      .where(and(eq(products.id, p("productId")), gte(products.stock, p("quantity"))))
+      .prepare(),
+    insertOrder: db
+      .insert(orders)
+      .values({
+        number: p("number"),
+        consumerId: p("consumerId"),
+        storeId: p("storeId"),
+        status: "placed",
+        paymentMethod: p("paymentMethod"),
+        planCode: p("planCode"),
+        totalFen: p("totalFen"),
+        shippingName: p("shippingName"),
+        shippingPhone: p("shippingPhone"),
+        shippingAddress: p("shippingAddress"),
+        policyVersion: p("policyVersion"),
+        idempotencyKey: p("idempotencyKey"),
+        createdAt: p("now"),
+        updatedAt: p("now"),
+      })
+      .returning({ id: orders.id })
+      .prepare(),
+    insertEvent: db
+      .insert(orderEvents)
+      .values({ orderId: p("orderId"), type: p("type"), actorUserId: p("actorUserId"), amountFen: p("amountFen"), createdAt: p("now") })
+      .prepare(),
+    insertBill: db
+      .insert(bills)
+      .values({
+        orderId: p("orderId"),
+        consumerId: p("consumerId"),
+        storeId: p("storeId"),
+        policyVersion: p("policyVersion"),
+        planCode: p("planCode"),
+        totalFen: p("totalFen"),
+        status: "open",
+        createdAt: p("now"),
+      })
+      .returning({ id: bills.id })
+      .prepare(),
+    clearCart: db.delete(cartItems).where(eq(cartItems.userId, p("consumerId"))).prepare(),
+    insertLines(rows: LineRow[]) {
+      let statement = manyLines.get(rows.length);
+      if (!statement) {
+        const keys = ["orderId", "productId", "productName", "unitPriceFen", "quantity"] as const;
+        statement = db
+          .insert(orderLines)
+          .values(rows.map((_, i) => Object.fromEntries(keys.map((k) => [k, p(`${k}${i}`)])) as never))
+          .prepare();
+        manyLines.set(rows.length, statement);
+      }
+      statement.run(flatten(rows));
+    },
+    insertInstalments(rows: InstalmentRow[]) {
+      let statement = manyInstalments.get(rows.length);
+      if (!statement) {
+        const keys = ["billId", "consumerId", "storeId", "seq", "dueDate", "overdueOn", "amountFen", "state"] as const;
+        statement = db
+          .insert(instalments)
+          .values(rows.map((_, i) => Object.fromEntries(keys.map((k) => [k, p(`${k}${i}`)])) as never))
+          .prepare();
+        manyInstalments.set(rows.length, statement);
+      }
+      statement.run(flatten(rows));
+    },
+  };
+});
+
+function flatten(rows: Record<string, unknown>[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const [k, v] of Object.entries(row)) values[`${k}${i}`] = v;
+  });
+  return values;
+}
+
 function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
-  return db
-    .select({ orderId: orders.id, number: orders.number })
-    .from(orders)
-    .where(and(eq(orders.consumerId, consumerId), eq(orders.idempotencyKey, idempotencyKey)))
-    .get();
+  return statements(db).orderByKey.get({ consumerId, key: idempotencyKey });
 }
 
 /**
@@ -44,11 +136,11 @@ function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
  * A replay of the same idempotency key returns the first order and writes nothing.
  */
 export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, provider: PaymentProvider = simulatedProvider): Promise<PlacedOrder> {
-  const first = orderByKey(db, input.consumerId, input.idempotencyKey);
-  if (first) return { ...first, replayed: true };
-
   let charge: Charge | null = null;
   if (input.payment.method === "pay_now") {
+    // Only a card charge needs the replay check before the transaction (pay later is checked inside it).
+    const first = orderByKey(db, input.consumerId, input.idempotencyKey);
+    if (first) return { ...first, replayed: true };
     const priced = priceLines(db, input.lines);
     const result = await provider.charge({
       amountFen: priced.totalFen,
@@ -73,73 +165,76 @@ export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, p
 }
 
 function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: Charge | null): PlacedOrder {
+  const s = statements(tx);
   const replay = orderByKey(tx, input.consumerId, input.idempotencyKey);
   if (replay) return { ...replay, replayed: true };
 
   const now = clock.now();
   const today = localDate(now);
   const policy = currentPolicy(tx);
-  const { store, lines, totalFen } = priceLines(tx, input.lines);
+  const { store, terms, lines, totalFen } = priceLines(tx, input.lines);
   if (charge && charge.amountFen !== totalFen)
     throw new DomainError("PRICE_CHANGED", "A price changed while you were checking out. Nothing was charged; review your cart and try again.");
 
   const plan = input.payment.method === "pay_later" ? findPlan(policy.params, input.payment.planCode) : null;
   if (input.payment.method === "pay_later") {
     if (!plan) throw new DomainError("PLAN_UNAVAILABLE", "That plan is not offered right now. Choose another.");
-    assertOk(payLaterVerdict(tx, { consumerId: input.consumerId, storeId: store.id, totalFen, today, policy: policy.params }));
+    assertOk(payLaterVerdict(tx, { consumerId: input.consumerId, storeId: store.id, totalFen, today, policy: policy.params, terms }));
   }
 
   for (const line of lines) {
-    const reserved = tx
-      .update(products)
-      .set({ stock: sql`${products.stock} - ${line.quantity}` })
-      .where(and(eq(products.id, line.productId), gte(products.stock, line.quantity)))
-      .run();
+    const reserved = s.reserveStock.run({ productId: line.productId, quantity: line.quantity });
     if (reserved.changes === 0) throw new DomainError("OUT_OF_STOCK", `${line.name} sold out while you were checking out.`);
   }
 
-  const order = tx
-    .insert(orders)
-    .values({
-      number: uniqueOrderNumber(tx, today),
-      consumerId: input.consumerId,
-      storeId: store.id,
-      status: "placed",
-      paymentMethod: input.payment.method,
-      planCode: plan?.code ?? null,
-      totalFen,
-      ...input.shipping,
-      policyVersion: policy.version,
-      idempotencyKey: input.idempotencyKey,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: orders.id, number: orders.number })
-    .get();
-  tx.insert(orderLines).values(lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity }))).run();
-  tx.insert(orderEvents).values({ orderId: order.id, type: "placed", actorUserId: input.consumerId, amountFen: totalFen, createdAt: now }).run();
+  const number = uniqueOrderNumber(tx, today);
+  const order = s.insertOrder.get({
+    number,
+    consumerId: input.consumerId,
+    storeId: store.id,
+    paymentMethod: input.payment.method,
+    planCode: plan?.code ?? null,
+    totalFen,
+    shippingName: input.shipping.shippingName,
+    shippingPhone: input.shipping.shippingPhone,
+    shippingAddress: input.shipping.shippingAddress,
+    policyVersion: policy.version,
+    idempotencyKey: input.idempotencyKey,
+    now,
+  })!;
+  s.insertLines(lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity })));
+  s.insertEvent.run({ orderId: order.id, type: "placed", actorUserId: input.consumerId, amountFen: totalFen, now });
 
   if (charge) {
     tx.insert(payments).values({ consumerId: input.consumerId, orderId: order.id, kind: "order", amountFen: totalFen, cardLast4: charge.cardLast4, providerRef: charge.providerRef, idempotencyKey: input.idempotencyKey, createdAt: now }).run();
-    tx.insert(orderEvents).values({ orderId: order.id, type: "paid", actorUserId: input.consumerId, amountFen: totalFen, createdAt: now }).run();
+    s.insertEvent.run({ orderId: order.id, type: "paid", actorUserId: input.consumerId, amountFen: totalFen, now });
   }
   if (plan) {
-    const bill = tx
-      .insert(bills)
-      .values({ orderId: order.id, consumerId: input.consumerId, storeId: store.id, policyVersion: policy.version, planCode: plan.code, totalFen, status: "open", createdAt: now })
-      .returning({ id: bills.id })
-      .get();
+    const bill = s.insertBill.get({ orderId: order.id, consumerId: input.consumerId, storeId: store.id, policyVersion: policy.version, planCode: plan.code, totalFen, now })!;
     const schedule = buildSchedule(totalFen, plan, today, policy.params.graceDays);
-    tx.insert(instalments).values(schedule.map((i) => ({ billId: bill.id, consumerId: input.consumerId, storeId: store.id, ...i, state: "open" as const }))).run();
+    s.insertInstalments(schedule.map((i) => ({ billId: bill.id, consumerId: input.consumerId, storeId: store.id, ...i, state: "open" as const })));
     changeUsedCredit(tx, input.consumerId, totalFen, now);
   }
-  tx.delete(cartItems).where(eq(cartItems.userId, input.consumerId)).run();
-  return { orderId: order.id, number: order.number, replayed: false };
+  s.clearCart.run({ consumerId: input.consumerId });
+  return { orderId: order.id, number, replayed: false };
+}
+
+// Random bytes drawn from a pool refilled 4 KiB at a time: one system call per ~800 orders, not one per order.
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+function randomFive(): Uint8Array {
+  if (poolAt + 5 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += 5;
+  return pool.subarray(poolAt - 5, poolAt);
 }
 
 function uniqueOrderNumber(tx: Db, today: string): string {
+  const { numberTaken } = statements(tx);
   for (;;) {
-    const number = orderNumber(today, randomBytes(5));
-    if (!tx.select({ id: orders.id }).from(orders).where(eq(orders.number, number)).get()) return number;
+    const number = orderNumber(today, randomFive());
+    if (!numberTaken.get({ number })) return number;
   }
 }

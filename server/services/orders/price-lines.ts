@@ -1,17 +1,16 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { perConnection } from "@/db/prepared";
 import { products, stores } from "@/db/schema";
 import { assertOk, DomainError } from "@/server/domain/errors";
+import type { StoreTerms } from "@/server/domain/eligibility";
 import { checkStock, orderTotalFen } from "@/server/domain/orders";
 
 export type RequestedLine = { productId: number; quantity: number };
 
-/** The lines of an order at today's prices, refusing what cannot be ordered: gone, from two stores, or short of stock. */
-export function priceLines(db: Db, requested: RequestedLine[]) {
-  const quantities = new Map<number, number>();
-  for (const line of requested) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
-  if (quantities.size === 0) throw new DomainError("CART_EMPTY", "Your cart is empty.");
-  const rows = db
+// One prepared statement for any number of products: their ids arrive as a JSON array.
+const linesStatement = perConnection((db) =>
+  db
     .select({
       productId: products.id,
       name: products.name,
@@ -21,18 +20,42 @@ export function priceLines(db: Db, requested: RequestedLine[]) {
       storeId: stores.id,
       storeName: stores.name,
       storeActive: stores.active,
+      payLaterEnabled: stores.payLaterEnabled,
+      payLaterForcedOff: stores.payLaterForcedOff,
+      payLaterMinFen: stores.payLaterMinFen,
+      payLaterMaxFen: stores.payLaterMaxFen,
     })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(inArray(products.id, [...quantities.keys()]))
-    .all();
+    .where(sql`${products.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`)
+    .prepare(),
+);
+
+/**
+ * The lines of an order at today's prices, refusing what cannot be ordered: gone, from two stores, or short of stock.
+ * Also returns the store's pay-later terms, read in the same statement.
+ */
+export function priceLines(db: Db, requested: RequestedLine[]) {
+  const quantities = new Map<number, number>();
+  for (const line of requested) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
+  if (quantities.size === 0) throw new DomainError("CART_EMPTY", "Your cart is empty.");
+  const rows = linesStatement(db).all({ ids: JSON.stringify([...quantities.keys()]) });
   if (rows.length !== quantities.size || rows.some((r) => !r.active))
     throw new DomainError("PRODUCT_UNAVAILABLE", "Something in your cart is no longer available. Review your cart and try again.");
-  const store = { id: rows[0]!.storeId, name: rows[0]!.storeName, active: rows[0]!.storeActive };
+  const first = rows[0]!;
+  const store = { id: first.storeId, name: first.storeName, active: first.storeActive };
   if (rows.some((r) => r.storeId !== store.id))
     throw new DomainError("CART_OTHER_STORE", "An order holds products from one store only.");
   if (!store.active) throw new DomainError("STORE_INACTIVE", `${store.name} is not taking orders right now.`);
+  const terms: StoreTerms = {
+    name: first.storeName,
+    active: first.storeActive,
+    payLaterEnabled: first.payLaterEnabled,
+    payLaterForcedOff: first.payLaterForcedOff,
+    payLaterMinFen: first.payLaterMinFen,
+    payLaterMaxFen: first.payLaterMaxFen,
+  };
   const lines = rows.map((r) => ({ productId: r.productId, name: r.name, unitPriceFen: r.unitPriceFen, quantity: quantities.get(r.productId)! }));
   for (const [i, line] of lines.entries()) assertOk(checkStock({ name: line.name, stock: rows[i]!.stock }, line.quantity));
-  return { store, lines, totalFen: orderTotalFen(lines) };
+  return { store, terms, lines, totalFen: orderTotalFen(lines) };
 }
