@@ -8,6 +8,7 @@ import { INSTALMENT_STATUS_LABEL, ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL, PLAN
 import { payLaterStatusSentence, type CreditState } from "@/server/domain/credit";
 import { DEFAULT_POLICY, scoreBandLabel } from "@/server/domain/policy";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
+import { RATE_LIMITED_MESSAGE } from "@/server/auth/rate-limit";
 import { callerAs, seededDb } from "./helpers";
 
 /** A translator over one namespace, enough for these messages (plain {placeholders}). */
@@ -19,6 +20,12 @@ function translator(locale: "en" | "zh-CN", namespace: string): Translate {
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name]));
   };
 }
+
+describe("sign-in words", () => {
+  it("the English rate-limit sentence is the server's", () => {
+    expect(translator("en", "signIn")("rateLimited")).toBe(RATE_LIMITED_MESSAGE);
+  });
+});
 
 describe("credit words", () => {
   it("English bands and meanings are the domain's, for every score", () => {

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice } from "@/components/ui/notice";
 
-export type SignInText = { email: string; password: string; submit: string; pending: string; wrong: string; newHere: string; createAccount: string };
+export type SignInText = { email: string; password: string; submit: string; pending: string; wrong: string; rateLimited: string; newHere: string; createAccount: string };
 
 export function SignInForm({ callbackUrl, text }: { callbackUrl: string | null; text: SignInText }) {
   const [error, setError] = useState<string | null>(null);
@@ -24,8 +24,8 @@ export function SignInForm({ callbackUrl, text }: { callbackUrl: string | null; 
     });
     if (!result || result.error) {
       setPending(false);
-      // Credentials failures come back as "CredentialsSignin"; the rate limit sends its own sentence.
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : text.wrong);
+      // Credentials failures come back as "CredentialsSignin"; the only other refusal is the rate limit's.
+      setError(result?.error && result.error !== "CredentialsSignin" ? text.rateLimited : text.wrong);
       return;
     }
     // A full navigation so the server renders with the new session; the sign-in page then sends each role home.

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader, Stat, EmptyState } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatFen } from "@/lib/format";
 import { payLaterStatusText, scoreBandText } from "@/lib/i18n/localise";
 import { ListSkeleton } from "@/components/states/list-skeleton";
@@ -118,43 +119,41 @@ async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; i
       {report.events.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <div tabIndex={0} role="region" aria-labelledby="report-heading" className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("date")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("change")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("reason")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("scoreAfter")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("because")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.events.map((event) => (
-                <tr key={event.id} className="border-t border-slate-100">
-                  <td className="px-4 py-2 whitespace-nowrap">{formatDate(event.createdAt, locale)}</td>
-                  <td className={`px-4 py-2 font-medium tabular-nums ${event.delta > 0 ? "text-emerald-700" : event.delta < 0 ? "text-red-700" : "text-slate-500"}`}>
-                    {event.delta > 0 ? `+${event.delta}` : event.delta === 0 ? "—" : `−${Math.abs(event.delta)}`}
-                  </td>
-                  <td className="px-4 py-2">{tReason(event.reason)}{event.note && event.reason === "admin_adjustment" ? `: ${event.note}` : ""}</td>
-                  <td className="px-4 py-2 tabular-nums">{event.scoreAfter}</td>
-                  <td className="px-4 py-2">
-                    {event.orderId && event.orderNumber ? (
-                      <Link href={`/account/orders/${event.orderId}`} className="text-brand-700 underline">
-                        {event.instalmentSeq ? t("instalmentOf", { seq: event.instalmentSeq, order: event.orderNumber }) : t("order", { order: event.orderNumber })}
-                      </Link>
-                    ) : event.actorName ? (
-                      <span>{event.actorName}</span>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("caption")}
+          minWidth="36rem"
+          rows={report.events}
+          rowKey={(event) => event.id}
+          columns={[
+            { key: "date", header: t("date"), className: "whitespace-nowrap", cell: (event) => formatDate(event.createdAt, locale) },
+            {
+              key: "change",
+              header: t("change"),
+              className: (event) => `font-medium tabular-nums ${event.delta > 0 ? "text-emerald-700" : event.delta < 0 ? "text-red-700" : "text-slate-500"}`,
+              cell: (event) => (event.delta > 0 ? `+${event.delta}` : event.delta === 0 ? "—" : `−${Math.abs(event.delta)}`),
+            },
+            {
+              key: "reason",
+              header: t("reason"),
+              cell: (event) => `${tReason(event.reason)}${event.note && event.reason === "admin_adjustment" ? `: ${event.note}` : ""}`,
+            },
+            { key: "scoreAfter", header: t("scoreAfter"), className: "tabular-nums", cell: (event) => event.scoreAfter },
+            {
+              key: "because",
+              header: t("because"),
+              cell: (event) =>
+                event.orderId && event.orderNumber ? (
+                  <Link href={`/account/orders/${event.orderId}`} className="text-brand-700 underline">
+                    {event.instalmentSeq ? t("instalmentOf", { seq: event.instalmentSeq, order: event.orderNumber }) : t("order", { order: event.orderNumber })}
+                  </Link>
+                ) : event.actorName ? (
+                  <span>{event.actorName}</span>
+                ) : (
+                  <span className="text-slate-500">—</span>
+                ),
+            },
+          ]}
+        />
       )}
       <nav aria-label={t("pages")} className="mt-3 flex gap-3 text-sm">
         {cursor ? <Link href="/account/credit" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("newest")}</Link> : null}

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ListSkeleton } from "@/components/states/list-skeleton";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatFen } from "@/lib/format";
 import { planLabel } from "@/lib/i18n/localise";
 import { PLAN_LABEL } from "@/lib/order-labels";
@@ -47,37 +48,30 @@ async function OrdersTable({ cursor }: { cursor: string | null }) {
           <Link href="/" className="text-brand-700 underline">{t("browse")}</Link>
         </EmptyState>
       ) : (
-        <div tabIndex={0} role="region" aria-label={t("caption")} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">{t("order")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("store")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("date")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("status")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("payment")}</th>
-                <th scope="col" className="px-4 py-3 font-medium">{t("plan")}</th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">{t("total")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {page.items.map((order) => (
-                <tr key={order.id}>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    <Link href={`/account/orders/${order.id}`} className="text-brand-700 underline">{order.number}</Link>
-                  </th>
-                  <td className="px-4 py-3">{order.storeName}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">{formatDate(order.createdAt, locale)}</td>
-                  <td className="px-4 py-3">{tStatus(order.status)}</td>
-                  <td className="px-4 py-3">{tMethod(order.paymentMethod)}</td>
-                  <td className="px-4 py-3">{order.planCode ? planLabel(tPlan, locale, order.planCode, PLAN_LABEL[order.planCode] ?? order.planCode) : "—"}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatFen(order.totalFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("caption")}
+          minWidth="44rem"
+          rows={page.items}
+          rowKey={(order) => order.id}
+          columns={[
+            {
+              key: "order",
+              header: t("order"),
+              rowHeader: true,
+              cell: (order) => <Link href={`/account/orders/${order.id}`} className="text-brand-700 underline">{order.number}</Link>,
+            },
+            { key: "store", header: t("store"), cell: (order) => order.storeName },
+            { key: "date", header: t("date"), className: "whitespace-nowrap", cell: (order) => formatDate(order.createdAt, locale) },
+            { key: "status", header: t("status"), cell: (order) => tStatus(order.status) },
+            { key: "payment", header: t("payment"), cell: (order) => tMethod(order.paymentMethod) },
+            {
+              key: "plan",
+              header: t("plan"),
+              cell: (order) => (order.planCode ? planLabel(tPlan, locale, order.planCode, PLAN_LABEL[order.planCode] ?? order.planCode) : "—"),
+            },
+            { key: "total", header: t("total"), align: "right", cell: (order) => formatFen(order.totalFen) },
+          ]}
+        />
       )}
       <nav aria-label={t("pages")} className="flex justify-between text-sm">
         {cursor ? <Link href="/account/orders" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("newest")}</Link> : <span />}
