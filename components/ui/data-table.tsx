@@ -18,6 +18,7 @@ export type Column<Row> = {
  */
 export function DataTable<Row>({
   caption,
+  label = caption,
   showCaption = false,
   columns,
   rows,
@@ -27,6 +28,8 @@ export function DataTable<Row>({
   framed = true,
 }: {
   caption: string;
+  /** The scrolling region's name, when it should differ from the caption. */
+  label?: string;
   showCaption?: boolean;
   columns: Column<Row>[];
   rows: Row[];
@@ -40,7 +43,7 @@ export function DataTable<Row>({
   return (
     <div
       role="region"
-      aria-label={caption}
+      aria-label={label}
       tabIndex={0}
       className={`relative max-w-full overflow-x-auto ${framed ? "rounded-xl border border-slate-200 bg-white shadow-sm" : ""}`}
     >

@@ -121,6 +121,7 @@ async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; i
       ) : (
         <DataTable
           caption={t("caption")}
+          label={t("region")}
           minWidth="36rem"
           rows={report.events}
           rowKey={(event) => event.id}
