@@ -1,5 +1,6 @@
 // `npm run jobs -- --at YYYY-MM-DD`: runs the credit jobs with that day (12:00 in the platform zone) as the clock; now without --at.
-import { openDb, migrateDb } from "@/db/client";
+import { startBackgroundCheckpoints } from "@/db/checkpointer";
+import { databasePath, openDb, migrateDb } from "@/db/client";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { formatFen } from "@/server/domain/money";
 import { systemClock } from "@/server/clock";
@@ -11,9 +12,13 @@ if (!at) {
   console.error("Usage: npm run jobs -- --at YYYY-MM-DD");
   process.exit(2);
 }
-const db = openDb();
+const file = databasePath();
+const db = openDb(file);
 migrateDb(db);
+// As in the server (getDb): the WAL is checkpointed by a worker thread while the jobs write.
+const checkpointer = startBackgroundCheckpoints(file, (message) => console.error(`WAL checkpointer: ${message}`));
 const report = await runCreditJobs(db, at);
+await checkpointer.terminate();
 db.$client.close();
 if (report.skipped) {
   console.log(`Credit jobs for ${report.today}: skipped, another run holds the lease.`);
