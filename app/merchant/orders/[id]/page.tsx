@@ -65,7 +65,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
                   <tr key={l.id} className="border-t border-slate-100">
                     <td className="py-2">{l.productName}<span className="block text-xs text-slate-500">{t("each", { price: formatFen(l.unitPriceFen) })}</span></td>
                     <td className="py-2 text-right tabular-nums">{l.quantity}</td>
-                    <td className="py-2 text-right tabular-nums">{formatFen(l.totalFen)}</td>
+                    <td className="py-2 text-right tabular-nums">{formatFen(l.lineTotalFen)}</td>
                   </tr>
                 ))}
               </tbody>
