@@ -8,6 +8,7 @@ import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { useErrorText, useText } from "@/lib/i18n/text";
 import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useConfirmedAction } from "@/lib/use-confirmed-action";
 
 /** Quantity stepper and Remove for one cart line. */
 export function CartLineControls({ productId, name, quantity, stock }: { productId: number; name: string; quantity: number; stock: number }) {
@@ -64,28 +65,17 @@ export function CartLineControls({ productId, name, quantity, stock }: { product
 export function ClearCartButton() {
   const trpc = useTRPC();
   const t = useText("cartControls");
-  const errorText = useErrorText();
   const router = useRouter();
   const clear = useMutation(trpc.shop.clearCart.mutationOptions());
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirmClear() {
-    setError(null);
-    try {
-      await clear.mutateAsync();
-    } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
-      return;
-    }
-    setConfirming(false);
-    toast.success(t("cleared"));
-    // The cart page then shows its empty state with the confirmation.
-    router.replace("/cart?cleared=1");
-    router.refresh();
-  }
+  const { confirming, setConfirming, error, confirm: confirmClear } = useConfirmedAction(
+    () => clear.mutateAsync(),
+    () => {
+      toast.success(t("cleared"));
+      // The cart page then shows its empty state with the confirmation.
+      router.replace("/cart?cleared=1");
+      router.refresh();
+    },
+  );
 
   if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>{t("clear")}</Button>;
   return (

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatFen } from "@/lib/format";
 import { planLabel, type Translate } from "@/lib/i18n/localise";
 import type { BillView } from "@/server/services/bills/list-bills";
@@ -32,36 +33,29 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
           {t("meta", { plan: planLabel(tPlan, locale, bill.planCode, bill.planLabel), total: formatFen(bill.totalFen), date: formatDate(bill.createdAt, locale) })}
         </p>
       </div>
-      <div tabIndex={0} role="region" aria-label={t("caption", { order: bill.orderNumber })} className="relative mt-3 overflow-x-auto">
-        <table className="w-full min-w-[34rem] text-left text-sm">
-          <caption className="sr-only">{t("caption", { order: bill.orderNumber })}</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">{t("seq")}</th>
-              <th scope="col" className="py-2 pr-3 font-medium">{t("due")}</th>
-              <th scope="col" className="py-2 pr-3 font-medium">{t("status")}</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("amount")}</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("lateFee")}</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">{t("paid")}</th>
-              <th scope="col" className="py-2 text-right font-medium">{t("owed")}</th>
-            </tr>
-          </thead>
-          <tbody className="tabular-nums">
-            {bill.instalments.map((inst) => (
-              <tr key={inst.id} className="border-t border-slate-100">
-                <td className="py-2 pr-3">{inst.seq}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{formatDate(inst.dueDate, locale)}</td>
-                <td className="py-2 pr-3">
-                  <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>{statusText(tStatus, inst)}</span>
-                </td>
-                <td className="py-2 pr-3 text-right">{formatFen(inst.amountFen)}</td>
-                <td className="py-2 pr-3 text-right">{inst.lateFeeFen > 0 ? formatFen(inst.lateFeeFen) : "—"}</td>
-                <td className="py-2 pr-3 text-right">{formatFen(inst.paidPrincipalFen + inst.paidFeeFen)}</td>
-                <td className="py-2 text-right">{formatFen(inst.owedFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-3">
+        <DataTable
+          caption={t("caption", { order: bill.orderNumber })}
+          framed={false}
+          minWidth="30rem"
+          rows={bill.instalments}
+          rowKey={(inst) => inst.id}
+          columns={[
+            { key: "seq", header: t("seq"), cell: (inst) => inst.seq },
+            { key: "due", header: t("due"), className: "whitespace-nowrap", cell: (inst) => formatDate(inst.dueDate, locale) },
+            {
+              key: "status",
+              header: t("status"),
+              cell: (inst) => (
+                <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>{statusText(tStatus, inst)}</span>
+              ),
+            },
+            { key: "amount", header: t("amount"), align: "right", cell: (inst) => formatFen(inst.amountFen) },
+            { key: "lateFee", header: t("lateFee"), align: "right", cell: (inst) => (inst.lateFeeFen > 0 ? formatFen(inst.lateFeeFen) : "—") },
+            { key: "paid", header: t("paid"), align: "right", cell: (inst) => formatFen(inst.paidPrincipalFen + inst.paidFeeFen) },
+            { key: "owed", header: t("owed"), align: "right", cell: (inst) => formatFen(inst.owedFen) },
+          ]}
+        />
       </div>
       {bill.status === "open" && bill.owedFen > 0 ? (
         <div className="mt-3 border-t border-slate-100 pt-3">

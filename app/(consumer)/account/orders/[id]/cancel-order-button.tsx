@@ -1,39 +1,27 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
+import { useConfirmedAction } from "@/lib/use-confirmed-action";
 
 /** Cancels a placed order after the consumer confirms; the order page then confirms it (role status). */
 export function CancelOrderButton({ orderId, number, payLater }: { orderId: number; number: string; payLater: boolean }) {
   const trpc = useTRPC();
   const t = useText("cancelOrder");
-  const errorText = useErrorText();
   const router = useRouter();
   const cancel = useMutation(trpc.shop.cancelOrder.mutationOptions());
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setError(null);
-    try {
-      await cancel.mutateAsync({ orderId });
-    } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
-      return;
-    }
-    setConfirming(false);
-    toast.success(t("done", { number }));
-    router.replace(`/account/orders/${orderId}?cancelled=1`);
-    router.refresh();
-  }
+  const { confirming, setConfirming, error, confirm } = useConfirmedAction(
+    () => cancel.mutateAsync({ orderId }),
+    () => {
+      toast.success(t("done", { number }));
+      router.replace(`/account/orders/${orderId}?cancelled=1`);
+      router.refresh();
+    },
+  );
 
   if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>{t("cancel")}</Button>;
   return (

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { TRPCError } from "@trpc/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusNotice } from "@/components/ui/notice";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
 import { planLabel } from "@/lib/i18n/localise";
@@ -74,34 +75,39 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
       {order.bill ? (
         <Card title={t("schedule")}>
-          <div tabIndex={0} role="region" aria-label={t("schedule")} className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("schedule")}</caption>
-              <thead className="text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("instalment")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("dueDate")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">{t("amount")}</th>
-                  <th scope="col" className="py-2 font-medium">{t("status")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {order.bill.instalments.map((inst) => (
-                  <tr key={inst.id}>
-                    <th scope="row" className="py-2 pr-3 font-normal whitespace-nowrap">{t("seqOf", { seq: inst.seq, count: order.bill!.instalments.length })}</th>
-                    <td className="py-2 pr-3">{formatDate(inst.dueDate, locale)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      {formatFen(inst.amountFen)}
-                      {inst.lateFeeFen > 0 ? <span className="block text-xs text-red-700">{t("lateFee", { amount: formatFen(inst.lateFeeFen) })}</span> : null}
-                    </td>
-                    <td className="py-2">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>{tInstalment(inst.status)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("schedule")}
+            framed={false}
+            minWidth="20rem"
+            rows={order.bill.instalments}
+            rowKey={(inst) => inst.id}
+            columns={[
+              {
+                key: "seq",
+                header: t("instalment"),
+                rowHeader: true,
+                className: "font-normal whitespace-nowrap",
+                cell: (inst) => t("seqOf", { seq: inst.seq, count: order.bill!.instalments.length }),
+              },
+              { key: "due", header: t("dueDate"), cell: (inst) => formatDate(inst.dueDate, locale) },
+              {
+                key: "amount",
+                header: t("amount"),
+                align: "right",
+                cell: (inst) => (
+                  <>
+                    {formatFen(inst.amountFen)}
+                    {inst.lateFeeFen > 0 ? <span className="block text-xs text-red-700">{t("lateFee", { amount: formatFen(inst.lateFeeFen) })}</span> : null}
+                  </>
+                ),
+              },
+              {
+                key: "status",
+                header: t("status"),
+                cell: (inst) => <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>{tInstalment(inst.status)}</span>,
+              },
+            ]}
+          />
           <p className="mt-3 text-sm"><Link href="/account/bills" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("repayLink")}</Link></p>
         </Card>
       ) : null}
