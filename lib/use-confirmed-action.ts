@@ -1,8 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useErrorText } from "@/lib/i18n/text";
-import { toast } from "@/lib/toast";
-import { describeError } from "@/lib/trpc/errors";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 /**
  * An action taken only after the person confirms it: `confirming` shows the question, `confirm()` runs it.
@@ -10,7 +8,7 @@ import { describeError } from "@/lib/trpc/errors";
  * and hands over to `onDone` (which confirms it on the page).
  */
 export function useConfirmedAction(run: () => Promise<unknown>, onDone: () => void) {
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,9 +17,7 @@ export function useConfirmedAction(run: () => Promise<unknown>, onDone: () => vo
     try {
       await run();
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
       return;
     }
     setConfirming(false);

@@ -8,10 +8,11 @@ import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import type { OrderStatus, PaymentMethod } from "@/db/schema";
 import { formatFen } from "@/lib/format";
-import { useErrorText, useText } from "@/lib/i18n/text";
+import { useText } from "@/lib/i18n/text";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Order = { id: number; number: string; status: OrderStatus; refundableFen: number; paymentMethod: PaymentMethod };
 
@@ -25,7 +26,7 @@ export function OrderActions({ order }: { order: Order }) {
   const router = useRouter();
   const t = useText("merchantOrderActions");
   const tc = useText("staff");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const ship = useMutation(trpc.merchant.orders.ship.mutationOptions());
   const complete = useMutation(trpc.merchant.orders.complete.mutationOptions());
   const cancel = useMutation(trpc.merchant.orders.cancel.mutationOptions());
@@ -38,9 +39,7 @@ export function OrderActions({ order }: { order: Order }) {
   const number = order.number;
 
   function fail(err: unknown) {
-    const message = errorText(describeError(err));
-    setError(message);
-    toast.error(message);
+    setError(showFailure(err).message);
   }
 
   async function run(action: () => Promise<unknown>, message: string): Promise<boolean> {

@@ -6,11 +6,12 @@ import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
+import type { FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
 import { productSchema } from "@/server/domain/product";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Product = { id: number; name: string; description: string; priceFen: number; stock: number };
 
@@ -30,7 +31,7 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone?: (
   const router = useRouter();
   const t = useText("merchantProduct");
   const tc = useText("staff");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const create = useMutation(trpc.merchant.products.create.mutationOptions());
   const update = useMutation(trpc.merchant.products.update.mutationOptions());
   const [error, setError] = useState<string | null>(null);
@@ -70,10 +71,8 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone?: (
       if (product) await update.mutateAsync({ ...parsed.data, productId: product.id });
       else await create.mutateAsync(parsed.data);
     } catch (err) {
-      const described = describeError(err);
-      const message = errorText(described);
-      setError(message);
-      toast.error(message);
+      const described = showFailure(err);
+      setError(described.message);
       setFieldErrors(described.fieldErrors);
       return;
     }

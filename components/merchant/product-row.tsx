@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
 import { ProductForm } from "./product-form";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Product = { id: number; name: string; description: string; priceFen: number; stock: number; active: boolean };
 
@@ -21,7 +21,7 @@ export function ProductRow({ product }: { product: Product }) {
   const [editing, setEditing] = useState(false);
   const t = useText("merchantProduct");
   const tc = useText("staff");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -31,9 +31,7 @@ export function ProductRow({ product }: { product: Product }) {
     try {
       await setActive.mutateAsync({ productId: product.id, active: !product.active });
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
       return;
     }
     const message = t(product.active ? "deactivated" : "reactivated", { name: product.name });

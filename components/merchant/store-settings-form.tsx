@@ -6,10 +6,11 @@ import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, InfoNotice, StatusNotice } from "@/components/ui/notice";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
+import type { FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Settings = {
   name: string;
@@ -33,7 +34,7 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
   const router = useRouter();
   const t = useText("merchantSettingsForm");
   const tc = useText("staff");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const save = useMutation(trpc.merchant.updateSettings.mutationOptions());
   const [offerPayLater, setOfferPayLater] = useState(settings.offerPayLater && !settings.payLaterForcedOff);
   const [error, setError] = useState<string | null>(null);
@@ -67,10 +68,8 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
         payLaterMaxFen: max.fen,
       });
     } catch (err) {
-      const described = describeError(err);
-      const message = errorText(described);
-      setError(message);
-      toast.error(message);
+      const described = showFailure(err);
+      setError(described.message);
       setFieldErrors(described.fieldErrors);
       return;
     }

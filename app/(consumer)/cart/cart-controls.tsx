@@ -5,16 +5,16 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
 import { useConfirmedAction } from "@/lib/use-confirmed-action";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 /** Quantity stepper and Remove for one cart line. */
 export function CartLineControls({ productId, name, quantity, stock }: { productId: number; name: string; quantity: number; stock: number }) {
   const trpc = useTRPC();
   const t = useText("cartControls");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const router = useRouter();
   const setQuantity = useMutation(trpc.shop.setCartQuantity.mutationOptions());
   const [error, setError] = useState<string | null>(null);
@@ -26,9 +26,7 @@ export function CartLineControls({ productId, name, quantity, stock }: { product
     try {
       await setQuantity.mutateAsync({ productId, quantity: next });
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
       return;
     }
     if (next === 0) {

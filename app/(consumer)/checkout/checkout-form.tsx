@@ -9,10 +9,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice } from "@/components/ui/notice";
 import { formatDate, formatFen } from "@/lib/format";
-import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import type { FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useErrorText, useFieldErrorText, useText, useTextLocale } from "@/lib/i18n/text";
+import { useFieldErrorText, useText, useTextLocale } from "@/lib/i18n/text";
 import type { AppRouter } from "@/server/api/root";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Preview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
 type Method = "pay_now" | "pay_later";
@@ -29,7 +30,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
   const t = useText("checkout");
   const tField = useText("fieldErrors");
   const locale = useTextLocale();
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const fieldText = useFieldErrorText();
   const router = useRouter();
   // The server asks shop.checkout again (eligibility included) whenever the page regains focus, and after a refusal.
@@ -75,10 +76,8 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       toast.success(t("placed"));
       router.push(`/account/orders/${placed.orderId}?placed=1`);
     } catch (err) {
-      const described = describeError(err);
-      const message = errorText(described);
-      setError(message);
-      toast.error(message);
+      const described = showFailure(err);
+      setError(described.message);
       setFieldErrors(Object.fromEntries(Object.entries(described.fieldErrors).map(([field, messages]) => [field, [fieldText(field, messages?.[0]) ?? ""]])));
       router.refresh();
     }

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { useErrorText, useFieldErrorText, useText } from "@/lib/i18n/text";
-import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Input = { name: string; email: string; password: string };
 
@@ -25,6 +25,7 @@ export function SignUpForm() {
   const trpc = useTRPC();
   const t = useText("signUp");
   const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const fieldText = useFieldErrorText();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState(false);
@@ -46,10 +47,8 @@ export function SignUpForm() {
     try {
       await signUp.mutateAsync(input);
     } catch (err) {
-      const described = describeError(err);
-      const message = errorText(described);
-      setError(message);
-      toast.error(message);
+      const described = showFailure(err);
+      setError(described.message);
       setFieldErrors(Object.fromEntries(Object.entries(described.fieldErrors).map(([field, messages]) => [field, fieldText(field, messages?.[0])])));
       return;
     }

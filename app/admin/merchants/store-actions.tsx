@@ -6,9 +6,9 @@ import { toast } from "@/lib/toast";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Store = { storeId: number; name: string; active: boolean; payLaterForcedOff: boolean };
 type Pending = { kind: "active"; value: boolean } | { kind: "forcedOff"; value: boolean };
@@ -24,7 +24,7 @@ export function StoreActions({ store }: { store: Store }) {
   const router = useRouter();
   const t = useText("adminStoreActions");
   const tc = useText("staff");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -45,9 +45,7 @@ export function StoreActions({ store }: { store: Store }) {
       toast.success(message);
       router.refresh();
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
     } finally {
       setPending(null);
     }

@@ -11,12 +11,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { policyDiffWords, issueText } from "@/components/admin/policy-words";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
 import { SCORE_MAX, SCORE_MIN, policyUpdateSchema, type PolicyParams, type PolicyUpdate } from "@/server/domain/policy";
 import { diffPolicies } from "@/server/domain/policy-diff";
 import { WhatIfPanel } from "./what-if-panel";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 const isScore = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= SCORE_MIN && (n as number) <= SCORE_MAX;
 
@@ -57,7 +57,7 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
   const tw = useText("adminPolicyWords");
   const tc = useText("staff");
   const locale = tc("locale");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const issue = (message: string | undefined) => issueText(message, tw, locale);
 
   /** Keeps the bands contiguous: the first starts at the minimum score, each next one right after the previous. */
@@ -105,9 +105,7 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
       await queryClient.invalidateQueries({ queryKey: trpc.admin.policyWhatIf.queryKey() });
       router.refresh();
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
       setConfirming(null);
     }
   }

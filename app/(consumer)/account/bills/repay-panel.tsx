@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
-import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useErrorText, useFieldErrorText, useText } from "@/lib/i18n/text";
+import { useFieldErrorText, useText } from "@/lib/i18n/text";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Choice = "next" | "full" | "other";
 
@@ -23,7 +23,7 @@ function newIdempotencyKey(): string {
 export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: { billId: number; orderNumber: string; owedFen: number; nextInstalmentFen: number }) {
   const trpc = useTRPC();
   const t = useText("bills");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const fieldText = useFieldErrorText();
   const router = useRouter();
   const id = useId();
@@ -81,14 +81,12 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       if (result.billPaid) router.replace(`/account/bills?paid=${result.amountFen}${result.payLaterReinstated ? "&reinstated=1" : ""}`);
       else router.refresh();
     } catch (failure) {
-      const described = describeError(failure);
+      const described = showFailure(failure);
       // A refusal means nothing was recorded, so the next attempt is a new payment; after a lost
       // response the same key is kept, so retrying cannot pay twice.
       if (described.code !== null) setIdempotencyKey(newIdempotencyKey());
       setFieldErrors({ amount: fieldText("amount", described.fieldErrors.amountFen?.[0]), card: fieldText("card", described.fieldErrors.cardNumber?.[0]) });
-      const message = errorText(described);
-      setError(message);
-      toast.error(message);
+      setError(described.message);
     }
   }
 

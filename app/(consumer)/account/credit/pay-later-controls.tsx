@@ -6,9 +6,8 @@ import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
-import { describeError } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { useErrorText } from "@/lib/i18n/text";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Props = {
   status: "enabled" | "not_enabled" | "suspended";
@@ -28,7 +27,7 @@ export type PayLaterText = {
 
 export function PayLaterControls({ status, canEnable, owedFen, agreement, text }: Props) {
   const trpc = useTRPC();
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const router = useRouter();
   const [open, setOpen] = useState<"enable" | "disable" | null>(null);
   const [agreed, setAgreed] = useState(false);
@@ -52,9 +51,7 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       toast.success(text.enabled);
       router.refresh();
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
     }
   }
 
@@ -67,9 +64,7 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       toast.success(text.turnedOff);
       router.refresh();
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
     }
   }
 

@@ -5,15 +5,15 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 /** Marks every notification read; the button then leaves the page, so the page confirms it (role status). */
 export function MarkAllReadButton() {
   const trpc = useTRPC();
   const t = useText("markRead");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const markAll = useMutation(
@@ -24,9 +24,7 @@ export function MarkAllReadButton() {
         router.refresh();
       },
       onError: (failure) => {
-        const message = errorText(describeError(failure));
-        setError(message);
-        toast.error(message);
+        setError(showFailure(failure).message);
       },
     }),
   );

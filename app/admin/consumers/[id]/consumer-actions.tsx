@@ -9,11 +9,12 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import type { PayLaterStatus } from "@/db/schema";
-import { useErrorText, useText } from "@/lib/i18n/text";
-import { describeError, type FieldErrors } from "@/lib/trpc/errors";
+import { useText } from "@/lib/i18n/text";
+import type { FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { applyScoreDelta } from "@/server/domain/credit";
 import { SCORE_MAX, SCORE_MIN } from "@/server/domain/policy";
+import { useShowFailure } from "@/lib/use-show-failure";
 
 type Consumer = { id: number; name: string; score: number; payLaterStatus: PayLaterStatus; agreementAccepted: boolean };
 
@@ -31,7 +32,7 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
   const [done, setDone] = useState<string | null>(null);
   const adjust = useMutation(trpc.admin.adjustScore.mutationOptions());
   const t = useText("adminConsumerActions");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
 
   function review(event: FormEvent) {
     event.preventDefault();
@@ -61,10 +62,8 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
       setReason("");
       router.refresh();
     } catch (err) {
-      const described = describeError(err);
-      const message = errorText(described);
-      setError(message);
-      toast.error(message);
+      const described = showFailure(err);
+      setError(described.message);
       setFieldErrors(described.fieldErrors);
     } finally {
       setPending(null);
@@ -120,7 +119,7 @@ export function PayLaterControl({ consumer }: { consumer: Consumer }) {
   const reinstate = useMutation(trpc.admin.reinstatePayLater.mutationOptions());
   const mutation = suspended ? reinstate : suspend;
   const t = useText("adminConsumerActions");
-  const errorText = useErrorText();
+  const showFailure = useShowFailure();
 
   function review(event: FormEvent) {
     event.preventDefault();
@@ -142,9 +141,7 @@ export function PayLaterControl({ consumer }: { consumer: Consumer }) {
       setReason("");
       router.refresh();
     } catch (err) {
-      const message = errorText(describeError(err));
-      setError(message);
-      toast.error(message);
+      setError(showFailure(err).message);
     } finally {
       setConfirming(false);
     }
