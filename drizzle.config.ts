@@ -1,8 +1,8 @@
+// drizzle-kit for the SQLite schema (the default engine): `npm run db:generate`.
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./db/schema.ts",
-  out: "./db/migrations",
-  dbCredentials: { url: (process.env.DATABASE_URL ?? "file:data/houfu.db").replace(/^file:/, "") },
+  schema: "./db/schema/sqlite.ts",
+  out: "./db/migrations/sqlite",
 });

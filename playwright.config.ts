@@ -1,8 +1,19 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// E2E_ENGINE=pg: the engine journeys (tagged @engines) against the app on PostgreSQL, in a database
+// named houfu_e2e on the server TEST_DATABASE_URL names, reusing the SQLite run's build.
+const onPostgres = process.env.E2E_ENGINE === "pg";
+const PORT = Number(process.env.E2E_PORT ?? (onPostgres ? 3101 : 3100));
 const baseURL = `http://localhost:${PORT}`;
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+
+function e2eDatabaseUrl(): string {
+  if (!onPostgres) return process.env.E2E_DATABASE_URL ?? "file:data/e2e.db";
+  if (!process.env.TEST_DATABASE_URL) throw new Error("E2E_ENGINE=pg needs TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db");
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = "/houfu_e2e";
+  return url.toString();
+}
 
 export default defineConfig({
   testDir: "./e2e",
@@ -25,13 +36,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx next build && npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
+    command: `${onPostgres ? "" : "npx next build && "}npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:data/e2e.db",
+      DATABASE_URL: e2eDatabaseUrl(),
       AUTH_SECRET: "e2e-secret-not-for-production",
       NEXTAUTH_URL: baseURL,
       HOUFU_E2E_RESET: "1",

@@ -1,5 +1,6 @@
-// The whole Houfu domain in one schema. Money is integer fen; instants are UTC epoch ms;
-// due dates are calendar dates ("YYYY-MM-DD") in the platform time zone.
+// The whole Houfu domain on SQLite. Money is integer fen; instants are UTC epoch ms; due dates are
+// calendar dates ("YYYY-MM-DD" text) in the platform time zone. Its PostgreSQL twin is ./pg.ts, held
+// equal by tests/schema-parity.test.ts.
 import { sql } from "drizzle-orm";
 import {
   index,
@@ -9,12 +10,23 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  BILL_STATUSES,
+  CREDIT_EVENT_REASONS,
+  INSTALMENT_STATES,
+  ORDER_EVENT_TYPES,
+  ORDER_STATUSES,
+  OUTBOX_CHANNELS,
+  PAY_LATER_STATUSES,
+  PAYMENT_KINDS,
+  PAYMENT_METHODS,
+  ROLES,
+  SUSPENDED_REASONS,
+} from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull();
 
-export const ROLES = ["consumer", "merchant", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -29,8 +41,6 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
 );
 
-export const PAY_LATER_STATUSES = ["not_enabled", "enabled", "suspended"] as const;
-export type PayLaterStatus = (typeof PAY_LATER_STATUSES)[number];
 
 export const creditProfiles = sqliteTable(
   "credit_profiles",
@@ -41,7 +51,7 @@ export const creditProfiles = sqliteTable(
     score: integer("score").notNull(),
     payLaterStatus: text("pay_later_status", { enum: PAY_LATER_STATUSES }).notNull(),
     // Why the account is suspended: "overdue" (lifted automatically) or "admin" (only by an admin).
-    suspendedReason: text("suspended_reason", { enum: ["overdue", "admin"] }),
+    suspendedReason: text("suspended_reason", { enum: SUSPENDED_REASONS }),
     // Unpaid principal of open instalments, kept in the same transaction as every change to them.
     usedCreditFen: integer("used_credit_fen").notNull().default(0),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -58,9 +68,7 @@ export const creditEvents = sqliteTable(
       .references(() => users.id),
     delta: integer("delta").notNull(),
     scoreAfter: integer("score_after").notNull(),
-    reason: text("reason", {
-      enum: ["signup", "on_time_payment", "overdue", "overdue_30", "admin_adjustment", "seed"],
-    }).notNull(),
+    reason: text("reason", { enum: CREDIT_EVENT_REASONS }).notNull(),
     note: text("note"),
     orderId: integer("order_id").references(() => orders.id),
     instalmentId: integer("instalment_id").references(() => instalments.id),
@@ -160,10 +168,6 @@ export const cartItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.productId] })],
 );
 
-export const ORDER_STATUSES = ["placed", "shipped", "completed", "cancelled", "refunded"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const PAYMENT_METHODS = ["pay_now", "pay_later"] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const orders = sqliteTable(
   "orders",
@@ -226,9 +230,7 @@ export const orderEvents = sqliteTable(
     orderId: integer("order_id")
       .notNull()
       .references(() => orders.id),
-    type: text("type", {
-      enum: ["placed", "paid", "shipped", "completed", "cancelled", "refunded"],
-    }).notNull(),
+    type: text("type", { enum: ORDER_EVENT_TYPES }).notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
     amountFen: integer("amount_fen"),
     note: text("note"),
@@ -237,7 +239,6 @@ export const orderEvents = sqliteTable(
   (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
 );
 
-export const BILL_STATUSES = ["open", "paid", "void"] as const;
 
 export const bills = sqliteTable(
   "bills",
@@ -268,9 +269,6 @@ export const bills = sqliteTable(
   ],
 );
 
-// Stored state is only open / paid / void; upcoming, due soon and overdue are derived
-// from the due date, the grace period and the clock (server/domain/instalments.ts).
-export const INSTALMENT_STATES = ["open", "paid", "void"] as const;
 
 export const instalments = sqliteTable(
   "instalments",
@@ -349,7 +347,7 @@ export const payments = sqliteTable(
       .references(() => users.id),
     billId: integer("bill_id").references(() => bills.id),
     orderId: integer("order_id").references(() => orders.id),
-    kind: text("kind", { enum: ["order", "repayment", "refund"] }).notNull(),
+    kind: text("kind", { enum: PAYMENT_KINDS }).notNull(),
     amountFen: integer("amount_fen").notNull(),
     cardLast4: text("card_last4"),
     providerRef: text("provider_ref").notNull(),
@@ -473,7 +471,7 @@ export const outbox = sqliteTable(
   "outbox",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    channel: text("channel", { enum: ["email"] }).notNull(),
+    channel: text("channel", { enum: OUTBOX_CHANNELS }).notNull(),
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),

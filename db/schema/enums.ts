@@ -1,0 +1,23 @@
+// The value sets of the schema's text columns, shared by both engines' schemas and by the code above them.
+export const ROLES = ["consumer", "merchant", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PAY_LATER_STATUSES = ["not_enabled", "enabled", "suspended"] as const;
+export type PayLaterStatus = (typeof PAY_LATER_STATUSES)[number];
+export const SUSPENDED_REASONS = ["overdue", "admin"] as const;
+
+export const CREDIT_EVENT_REASONS = ["signup", "on_time_payment", "overdue", "overdue_30", "admin_adjustment", "seed"] as const;
+
+export const ORDER_STATUSES = ["placed", "shipped", "completed", "cancelled", "refunded"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const PAYMENT_METHODS = ["pay_now", "pay_later"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const ORDER_EVENT_TYPES = ["placed", "paid", "shipped", "completed", "cancelled", "refunded"] as const;
+
+export const BILL_STATUSES = ["open", "paid", "void"] as const;
+// Stored state is only open / paid / void; upcoming, due soon and overdue are derived
+// from the due date, the grace period and the clock (server/domain/instalments.ts).
+export const INSTALMENT_STATES = ["open", "paid", "void"] as const;
+
+export const PAYMENT_KINDS = ["order", "repayment", "refund"] as const;
+export const OUTBOX_CHANNELS = ["email"] as const;

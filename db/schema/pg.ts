@@ -1,0 +1,513 @@
+// The whole Houfu domain on PostgreSQL: the twin of ./sqlite.ts, table for table and index for index
+// (tests/schema-parity.test.ts fails when they differ). Money is integer fen; instants are timestamptz;
+// due dates are calendar dates (`date`, read as "YYYY-MM-DD") in the platform time zone.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import {
+  BILL_STATUSES,
+  CREDIT_EVENT_REASONS,
+  INSTALMENT_STATES,
+  ORDER_EVENT_TYPES,
+  ORDER_STATUSES,
+  OUTBOX_CHANNELS,
+  PAY_LATER_STATUSES,
+  PAYMENT_KINDS,
+  PAYMENT_METHODS,
+  ROLES,
+  SUSPENDED_REASONS,
+} from "./enums";
+
+/** A UTC instant, read as a Date (millisecond precision, like the SQLite twin). */
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
+/** A calendar date in the platform time zone, read as "YYYY-MM-DD". */
+const calendarDate = (name: string) => date(name, { mode: "string" });
+
+const createdAt = () =>
+  instant("created_at").notNull();
+
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
+);
+
+
+export const creditProfiles = pgTable(
+  "credit_profiles",
+  {
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    score: integer("score").notNull(),
+    payLaterStatus: text("pay_later_status", { enum: PAY_LATER_STATUSES }).notNull(),
+    // Why the account is suspended: "overdue" (lifted automatically) or "admin" (only by an admin).
+    suspendedReason: text("suspended_reason", { enum: SUSPENDED_REASONS }),
+    // Unpaid principal of open instalments, kept in the same transaction as every change to them.
+    usedCreditFen: integer("used_credit_fen").notNull().default(0),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [index("credit_profiles_score_idx").on(t.score)],
+);
+
+export const creditEvents = pgTable(
+  "credit_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    delta: integer("delta").notNull(),
+    scoreAfter: integer("score_after").notNull(),
+    reason: text("reason", { enum: CREDIT_EVENT_REASONS }).notNull(),
+    note: text("note"),
+    orderId: integer("order_id").references(() => orders.id),
+    instalmentId: integer("instalment_id").references(() => instalments.id),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    // Makes each score effect happen once, e.g. "overdue:42".
+    effectKey: text("effect_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("credit_events_user_idx").on(t.userId, t.createdAt, t.id),
+    uniqueIndex("credit_events_effect_uq").on(t.effectKey),
+  ],
+);
+
+export const agreements = pgTable("agreements", {
+  version: integer("version").primaryKey(),
+  title: text("title").notNull(),
+  bodyEn: text("body_en").notNull(),
+  bodyZh: text("body_zh").notNull(),
+  createdAt: createdAt(),
+});
+
+export const agreementAcceptances = pgTable(
+  "agreement_acceptances",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    agreementVersion: integer("agreement_version")
+      .notNull()
+      .references(() => agreements.version),
+    acceptedAt: instant("accepted_at").notNull(),
+  },
+  (t) => [uniqueIndex("agreement_acceptances_uq").on(t.userId, t.agreementVersion)],
+);
+
+export const stores = pgTable(
+  "stores",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    ownerUserId: integer("owner_user_id")
+      .notNull()
+      .references(() => users.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull().default("General"),
+    active: boolean("active").notNull().default(true),
+    payLaterEnabled: boolean("pay_later_enabled").notNull().default(false),
+    // An admin can force pay-later off; the merchant cannot turn it back on while set.
+    payLaterForcedOff: boolean("pay_later_forced_off").notNull().default(false),
+    payLaterMinFen: integer("pay_later_min_fen"),
+    payLaterMaxFen: integer("pay_later_max_fen"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("stores_slug_uq").on(t.slug),
+    uniqueIndex("stores_owner_uq").on(t.ownerUserId),
+    index("stores_active_idx").on(t.active, t.name),
+  ],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    priceFen: integer("price_fen").notNull(),
+    stock: integer("stock").notNull(),
+    active: boolean("active").notNull().default(true),
+    featured: boolean("featured").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("products_store_idx").on(t.storeId, t.active, t.id),
+    index("products_featured_idx").on(t.featured, t.active),
+  ],
+);
+
+export const cartItems = pgTable(
+  "cart_items",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    addedAt: instant("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productId] })],
+);
+
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    number: text("number").notNull(),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }).notNull(),
+    planCode: text("plan_code"),
+    totalFen: integer("total_fen").notNull(),
+    refundedFen: integer("refunded_fen").notNull().default(0),
+    shippingName: text("shipping_name").notNull(),
+    shippingPhone: text("shipping_phone").notNull(),
+    shippingAddress: text("shipping_address").notNull(),
+    policyVersion: integer("policy_version")
+      .notNull()
+      .references(() => policyVersions.version),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("orders_number_uq").on(t.number),
+    uniqueIndex("orders_idempotency_uq").on(t.consumerId, t.idempotencyKey),
+    index("orders_consumer_idx").on(t.consumerId, t.id),
+    index("orders_store_idx").on(t.storeId, t.id),
+    index("orders_store_status_idx").on(t.storeId, t.status, t.id),
+    // Covering: pay-later volume per store and platform-wide.
+    index("orders_method_store_total_idx").on(t.paymentMethod, t.storeId, t.totalFen),
+  ],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    productName: text("product_name").notNull(),
+    unitPriceFen: integer("unit_price_fen").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [index("order_lines_order_idx").on(t.orderId)],
+);
+
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    type: text("type", { enum: ORDER_EVENT_TYPES }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    amountFen: integer("amount_fen"),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);
+
+
+export const bills = pgTable(
+  "bills",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    // The terms (grace, fees) come from the policy version the bill was made with.
+    policyVersion: integer("policy_version")
+      .notNull()
+      .references(() => policyVersions.version),
+    planCode: text("plan_code").notNull(),
+    totalFen: integer("total_fen").notNull(),
+    status: text("status", { enum: BILL_STATUSES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("bills_order_uq").on(t.orderId),
+    index("bills_consumer_idx").on(t.consumerId, t.status, t.id),
+    index("bills_store_idx").on(t.storeId, t.status, t.id),
+  ],
+);
+
+
+export const instalments = pgTable(
+  "instalments",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    billId: integer("bill_id")
+      .notNull()
+      .references(() => bills.id),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    seq: integer("seq").notNull(),
+    dueDate: calendarDate("due_date").notNull(),
+    // First calendar day on which the instalment counts as overdue (due date + grace + 1).
+    overdueOn: calendarDate("overdue_on").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    paidPrincipalFen: integer("paid_principal_fen").notNull().default(0),
+    lateFeeFen: integer("late_fee_fen").notNull().default(0),
+    paidFeeFen: integer("paid_fee_fen").notNull().default(0),
+    state: text("state", { enum: INSTALMENT_STATES }).notNull(),
+    // Set by the credit jobs when they applied the overdue side effects.
+    overdueMarkedAt: instant("overdue_marked_at"),
+    paidAt: instant("paid_at"),
+    // Calendar day it was fully paid, for on-time measures.
+    paidOn: calendarDate("paid_on"),
+  },
+  (t) => [
+    uniqueIndex("instalments_bill_seq_uq").on(t.billId, t.seq),
+    index("instalments_store_state_due_idx").on(t.storeId, t.state, t.dueDate),
+    index("instalments_consumer_state_due_idx").on(t.consumerId, t.state, t.dueDate),
+    index("instalments_state_overdue_idx").on(t.state, t.overdueOn),
+    // Open instalments only, covering the distinct overdue bills/customers per store and platform-wide.
+    // (state is repeated as the last column so that SQLite sees the index as covering; kept here for parity.)
+    // Grouped by bill / by consumer in index order, so distinct counts need no temporary B-tree.
+    index("instalments_open_store_bill_idx").on(t.storeId, t.billId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_store_consumer_idx").on(t.storeId, t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    // The merchant overdue list by days overdue: overdue_on order, keyset on (overdue_on, id).
+    index("instalments_open_store_overdue_on_idx").on(t.storeId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_consumer_idx").on(t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    index("instalments_open_overdue_cov_idx").on(t.overdueOn, t.billId, t.consumerId, t.state).where(sql`state = 'open'`),
+    // The credit jobs' work list: open instalments whose overdue effects are not applied yet (empty once they ran).
+    index("instalments_open_unmarked_idx").on(t.overdueOn).where(sql`state = 'open' AND overdue_marked_at IS NULL`),
+  ],
+);
+
+/**
+ * Receivables per store and day: every instalment counted in the row for its (store, due date,
+ * overdue date). Kept equal to the instalments by triggers on `instalments` (migration
+ * 0002_receivable_days), so every write — place, repay, jobs, cancel, refund, seeds — maintains it
+ * in the same transaction. The summaries aggregate a few hundred rows and apply today's date.
+ */
+export const receivableDays = pgTable(
+  "receivable_days",
+  {
+    storeId: integer("store_id").notNull(),
+    dueDate: calendarDate("due_date").notNull(),
+    overdueOn: calendarDate("overdue_on").notNull(),
+    openCount: integer("open_count").notNull().default(0),
+    owedFen: integer("owed_fen").notNull().default(0),
+    nonVoidCount: integer("non_void_count").notNull().default(0),
+    paidCount: integer("paid_count").notNull().default(0),
+    paidOnTimeCount: integer("paid_on_time_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.dueDate, t.overdueOn] })],
+);
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    billId: integer("bill_id").references(() => bills.id),
+    orderId: integer("order_id").references(() => orders.id),
+    kind: text("kind", { enum: PAYMENT_KINDS }).notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    cardLast4: text("card_last4"),
+    providerRef: text("provider_ref").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payments_idempotency_uq").on(t.consumerId, t.idempotencyKey),
+    index("payments_bill_idx").on(t.billId, t.id),
+    index("payments_created_idx").on(t.kind, t.createdAt),
+  ],
+);
+
+export const paymentAllocations = pgTable(
+  "payment_allocations",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    paymentId: integer("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    instalmentId: integer("instalment_id")
+      .notNull()
+      .references(() => instalments.id),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    principalFen: integer("principal_fen").notNull(),
+    feeFen: integer("fee_fen").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payment_allocations_payment_idx").on(t.paymentId),
+    index("payment_allocations_instalment_idx").on(t.instalmentId),
+    index("payment_allocations_store_created_idx").on(t.storeId, t.createdAt),
+    // Covering: money collected in a window, per store and platform-wide, without reading the rows.
+    index("payment_allocations_store_created_amounts_idx").on(t.storeId, t.createdAt, t.principalFen, t.feeFen),
+    index("payment_allocations_created_amounts_idx").on(t.createdAt, t.principalFen, t.feeFen),
+  ],
+);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    amountFen: integer("amount_fen").notNull(),
+    // Part of the refund that was paid back to the consumer (the rest reduced the bill).
+    paidBackFen: integer("paid_back_fen").notNull(),
+    reason: text("reason").notNull(),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("refunds_order_idx").on(t.orderId),
+    uniqueIndex("refunds_idempotency_uq").on(t.orderId, t.idempotencyKey),
+  ],
+);
+
+export const policyVersions = pgTable("policy_versions", {
+  version: integer("version").primaryKey(),
+  // JSON of PolicyParams (server/domain/policy.ts); rows are never updated.
+  params: jsonb("params").notNull(),
+  note: text("note").notNull(),
+  authorUserId: integer("author_user_id").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    actorRole: text("actor_role", { enum: ROLES }).notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.id),
+    index("audit_log_actor_idx").on(t.actorUserId, t.id),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    // One notification per event, e.g. "due_in_3:42".
+    dedupeKey: text("dedupe_key").notNull(),
+    readAt: instant("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`read_at IS NULL`),
+  ],
+);
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    channel: text("channel", { enum: OUTBOX_CHANNELS }).notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    sentAt: instant("sent_at"),
+  },
+  (t) => [index("outbox_unsent_idx").on(t.id).where(sql`sent_at IS NULL`)],
+);
+
+export const receivablesSnapshots = pgTable(
+  "receivables_snapshots",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    date: calendarDate("date").notNull(),
+    outstandingFen: integer("outstanding_fen").notNull(),
+    overdueFen: integer("overdue_fen").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.date] })],
+);
+
+// A lease row makes the credit jobs run one at a time across processes.
+export const jobLeases = pgTable("job_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+  lastRunAt: instant("last_run_at"),
+});

@@ -1,0 +1,76 @@
+// The one transaction port: `withTransaction(db, async (tx) => …)` on either engine.
+// - SQLite: BEGIN IMMEDIATE on the writer connection, which only a transaction holding the async mutex may
+//   touch, so no other request's statements can run inside it; reads elsewhere use the read connection.
+// - PostgreSQL: a SERIALIZABLE transaction from the pool, run again (a bounded number of times, with jittered
+//   backoff) when the server reports a serialization failure (40001) or a deadlock (40P01). The body may
+//   therefore run more than once: it must do nothing outside the database (no payment provider calls).
+import { connectionOf, type Db } from "./client";
+
+const open = new WeakSet<object>();
+
+export const MAX_ATTEMPTS = 12;
+
+export type TransactionOptions = { maxAttempts?: number };
+
+/** Whether `db` is a handle inside an open transaction (a nested call joins it). */
+export const inTransaction = (db: Db) => open.has(db);
+
+export async function withTransaction<T>(db: Db, body: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  if (open.has(db)) return body(db);
+  const connection = connectionOf(db);
+  if (connection.kind === "sqlite") {
+    const release = await connection.lock.acquire();
+    const { writer, writerDb } = connection;
+    try {
+      writer.exec("BEGIN IMMEDIATE");
+      open.add(writerDb);
+      try {
+        const result = await body(writerDb);
+        writer.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (writer.inTransaction) writer.exec("ROLLBACK");
+        throw error;
+      } finally {
+        open.delete(writerDb);
+      }
+    } finally {
+      release();
+    }
+  }
+
+  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(
+        async (tx) => {
+          open.add(tx);
+          try {
+            return await body(tx as unknown as Db);
+          } finally {
+            open.delete(tx);
+          }
+        },
+        { isolationLevel: "serializable" },
+      );
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= maxAttempts) throw error;
+      await sleep(backoffMs(attempt));
+    }
+  }
+}
+
+/** The SQLSTATE of a driver error, also when Drizzle wrapped it. */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+const RETRYABLE = new Set(["40001", "40P01"]);
+export const isRetryable = (error: unknown) => RETRYABLE.has(sqlState(error) ?? "");
+
+/** Full jitter over an exponential ceiling: 2, 4, 8 … 250 ms. */
+const backoffMs = (attempt: number) => Math.random() * Math.min(250, 2 ** attempt);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
