@@ -10,15 +10,20 @@
 // are made through the domain services (signUpConsumer, enablePayLater) and given a 750 score by SQL (the
 // top band: ¥10,000 of credit), and a ¥1 product is added by SQL to a pay-later store, so thousands of
 // orders per consumer stay within credit. The prepared copy is kept (.scratch/bench-http-base.db) and each
-// run starts from a fresh copy of it.
+// run starts from a fresh copy of it. On PostgreSQL (DATABASE_URL) nothing is copied: the server runs on that
+// database (say, one seeded by `npm run seed:large`), and each run adds its own 32 consumers to it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
-import { migrateDb, openDb } from "@/db/client";
+import { and, eq, isNull } from "drizzle-orm";
+import { closeDb, connectionOf, MIGRATIONS, migrateDb, openDb, type Db } from "@/db/client";
+import { databaseUrl, engineKind } from "@/db/engine";
+import { first } from "@/db/query";
 import { creditProfiles, products, stores } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
+import { describeDatabase } from "@/scripts/database";
 import { systemClock } from "@/server/clock";
 import { signUpConsumer } from "@/server/services/accounts/sign-up";
 import { currentAgreement } from "@/server/services/credit/agreement";
@@ -47,46 +52,73 @@ const copyDb = (from: string, to: string) => {
   if (fs.existsSync(`${from}-wal`) && fs.statSync(`${from}-wal`).size > 0) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
 };
 
-// 1. The prepared base copy: migrated, with the bench consumers and product.
+// 1. The bench consumers (emails `${prefix}-${i}@example.com`) and the ¥1 product (made once per database).
+async function addBenchData(db: Db, prefix: string): Promise<{ emails: string[]; productId: number }> {
+  await migrateDb(db);
+  const clock = systemClock;
+  const agreement = await currentAgreement(db);
+  const emails: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const email = `${prefix}-${i}@example.com`;
+    const { userId } = await signUpConsumer(db, clock, { email, name: `Bench Consumer ${i}`, password: PASSWORD });
+    await enablePayLater(db, clock, { consumerId: userId, agreementVersion: agreement.version });
+    await withTransaction(db, (tx) => tx.update(creditProfiles).set({ score: 750 }).where(eq(creditProfiles.userId, userId)));
+    emails.push(email);
+  }
+  const store = (await first(
+    db
+      .select({ id: stores.id })
+      .from(stores)
+      .where(and(eq(stores.active, true), eq(stores.payLaterEnabled, true), eq(stores.payLaterForcedOff, false), isNull(stores.payLaterMinFen)))
+      .orderBy(stores.id)
+      .limit(1),
+  ))!;
+  const product = await withTransaction(db, async (tx) => {
+    const made = await first(tx.select({ id: products.id }).from(products).where(and(eq(products.storeId, store.id), eq(products.name, "Bench Sticker"))).limit(1));
+    return (
+      made ??
+      (await first(
+        tx
+          .insert(products)
+          .values({ storeId: store.id, name: "Bench Sticker", description: "One yuan, for the HTTP benchmark", priceFen: 100, stock: 10_000_000, active: true, featured: false, createdAt: clock.now() })
+          .returning({ id: products.id }),
+      ))!
+    );
+  });
+  return { emails, productId: product.id };
+}
+
+// The prepared base copy (SQLite): migrated, with the bench consumers and product.
 async function prepareBase(): Promise<{ emails: string[]; productId: number }> {
   const marker = `${base}.json`;
-  const migrations = fs.readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).sort().join(",");
+  const migrations = fs.readdirSync(MIGRATIONS.sqlite).filter((f) => f.endsWith(".sql")).sort().join(",");
   if (fs.existsSync(base) && fs.existsSync(marker)) {
     const saved = JSON.parse(fs.readFileSync(marker, "utf8"));
     if (saved.migrations === migrations && saved.sourceMtime === fs.statSync(source).mtimeMs) return saved;
   }
   console.log(`Preparing ${base} from ${source} (copy, migrate, consumers)…`);
   copyDb(source, base);
-  const db = openDb(base);
-  migrateDb(db);
-  const clock = systemClock;
-  const agreement = currentAgreement(db);
-  const emails: string[] = [];
-  for (let i = 0; i < CONNECTIONS; i++) {
-    const email = `bench-${i}@example.com`;
-    const { userId } = await signUpConsumer(db, clock, { email, name: `Bench Consumer ${i}`, password: PASSWORD });
-    enablePayLater(db, clock, { consumerId: userId, agreementVersion: agreement.version });
-    db.update(creditProfiles).set({ score: 750 }).where(eq(creditProfiles.userId, userId)).run();
-    emails.push(email);
-  }
-  const store = db
-    .select({ id: stores.id })
-    .from(stores)
-    .where(sql`${stores.active} = 1 AND ${stores.payLaterEnabled} = 1 AND ${stores.payLaterForcedOff} = 0 AND ${stores.payLaterMinFen} IS NULL`)
-    .orderBy(stores.id)
-    .limit(1)
-    .get()!;
-  const product = db
-    .insert(products)
-    .values({ storeId: store.id, name: "Bench Sticker", description: "One yuan, for the HTTP benchmark", priceFen: 100, stock: 10_000_000, active: true, featured: false, createdAt: clock.now() })
-    .returning({ id: products.id })
-    .get();
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
-  const saved = { emails, productId: product.id, migrations, sourceMtime: fs.statSync(source).mtimeMs };
+  const db = openDb(`file:${base}`);
+  const { emails, productId } = await addBenchData(db, "bench");
+  const connection = connectionOf(db);
+  if (connection.kind === "sqlite") connection.writer.pragma("wal_checkpoint(TRUNCATE)");
+  await closeDb(db);
+  const saved = { emails, productId, migrations, sourceMtime: fs.statSync(source).mtimeMs };
   fs.writeFileSync(marker, JSON.stringify(saved));
   return saved;
 }
+
+// PostgreSQL: this run's consumers, added to DATABASE_URL's database (orders of earlier runs use up earlier consumers' credit).
+async function preparePg(): Promise<{ emails: string[]; productId: number }> {
+  console.log(`Preparing ${describeDatabase()} (migrate, consumers)…`);
+  const db = openDb();
+  try {
+    return await addBenchData(db, `bench-${Date.now().toString(36)}`);
+  } finally {
+    await closeDb(db);
+  }
+}
+const prepare = () => (engineKind() === "pg" ? preparePg() : prepareBase());
 
 // 2. A tiny keep-alive HTTP client (no dependencies, little CPU: the server shares the machine with it).
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 4 });
@@ -174,7 +206,7 @@ async function waitForServer(child: ChildProcess) {
 
 // --- run ---
 if (args.includes("--prepare-only")) {
-  console.log(await prepareBase());
+  console.log(await prepare());
   process.exit(0);
 }
 if (args.includes("--build") || !fs.existsSync(path.join(distDir, "BUILD_ID"))) {
@@ -182,8 +214,8 @@ if (args.includes("--build") || !fs.existsSync(path.join(distDir, "BUILD_ID"))) 
   const built = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (built.status !== 0) process.exit(1);
 }
-const setup = await prepareBase();
-copyDb(base, runFile);
+const setup = await prepare();
+if (engineKind() === "sqlite") copyDb(base, runFile);
 const logFile = fs.openSync(path.join(scratch, "bench-http-server.log"), "w");
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
 const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
@@ -192,7 +224,7 @@ const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/
   env: {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: `file:${runFile}`,
+    DATABASE_URL: engineKind() === "pg" ? databaseUrl() : `file:${runFile}`,
     AUTH_SECRET: "bench-secret-not-for-production",
     NEXTAUTH_URL: ORIGIN,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -263,5 +295,5 @@ const rows: Row[] = [
   { scenario: "http", metric: "throughput ratio (placeOrder / floor)", value: ratio.toFixed(2), target: "≥ 0.70", met: ratio >= 0.7 },
 ];
 printTable(rows);
-writeResults("http", rows, { connections: CONNECTIONS, seconds: SECONDS, database: source, loadAverage: os.loadavg(), runs: results });
+writeResults("http", rows, { connections: CONNECTIONS, seconds: SECONDS, database: engineKind() === "pg" ? describeDatabase() : source, loadAverage: os.loadavg(), runs: results });
 process.exit(0);

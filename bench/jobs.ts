@@ -3,22 +3,35 @@
 // (defaults data/large.pristine.db, else data/large.db, copied to data/jobs-bench.db each time).
 // BENCH_AT=<ISO instant> fixes the clock (default now); BENCH_VERIFY=1 checks the invariants afterwards;
 // BENCH_CHECKPOINTER=1 runs them as the server does (getDb): WAL checkpoints in the background worker thread.
+// On PostgreSQL nothing is copied: the jobs run on DATABASE_URL's database (or the URL given), so point it at a
+// copy of the large one (`createdb -T houfu_large houfu_jobs_bench`); BENCH_CHECKPOINTER does not apply.
 import fs from "node:fs";
 import os from "node:os";
 import { startBackgroundCheckpoints } from "@/db/checkpointer";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
+import { engineKind } from "@/db/engine";
+import { databaseArg, describeDatabase } from "@/scripts/database";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { ms, printTable, writeResults, type Row } from "./lib";
 
-const source = process.argv[2] ?? (fs.existsSync("data/large.pristine.db") ? "data/large.pristine.db" : "data/large.db");
-const file = process.argv[3] ?? "data/jobs-bench.db";
-for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-fs.copyFileSync(source, file);
+let source: string;
+let url: string;
+let file: string | null = null; // the SQLite copy
+if (engineKind() === "sqlite") {
+  source = process.argv[2] ?? (fs.existsSync("data/large.pristine.db") ? "data/large.pristine.db" : "data/large.db");
+  file = process.argv[3] ?? "data/jobs-bench.db";
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  fs.copyFileSync(source, file);
+  url = `file:${file}`;
+} else {
+  url = databaseArg(process.argv[2]);
+  source = describeDatabase(url);
+}
 
-const db = openDb(file);
-const asServer = process.env.BENCH_CHECKPOINTER === "1";
-const checkpointer = asServer ? startBackgroundCheckpoints(file, (message) => console.error(`WAL checkpointer: ${message}`)) : null;
+const db = openDb(url);
+const asServer = file !== null && process.env.BENCH_CHECKPOINTER === "1";
+const checkpointer = file !== null && asServer ? startBackgroundCheckpoints(file, (message) => console.error(`WAL checkpointer: ${message}`)) : null;
 const now = process.env.BENCH_AT ? new Date(process.env.BENCH_AT) : new Date();
 const time = async () => {
   const load = os.loadavg()[0]!;
@@ -30,7 +43,7 @@ const time = async () => {
 };
 const first = await time();
 const second = await time();
-const violations = process.env.BENCH_VERIFY ? checkInvariants(db) : null;
+const violations = process.env.BENCH_VERIFY ? await checkInvariants(db) : null;
 const r = first.report;
 const rows: Row[] = [
   {
@@ -49,4 +62,4 @@ printTable(rows);
 console.log("steps (ms), first run:", first.report.stepsMs, "again:", second.report.stepsMs);
 writeResults("jobs", rows, { database: source, at: now.toISOString(), loadAverage: first.load, reports: [first.report, second.report] });
 await checkpointer?.terminate();
-db.$client.close();
+await closeDb(db);

@@ -5,13 +5,13 @@ import os from "node:os";
 
 export type Sample = { name: string; n: number; p50Ms: number; p99Ms: number; meanMs: number };
 
-export function measure(name: string, fn: () => unknown, opts: { iterations?: number; warmup?: number } = {}): Sample {
+export async function measure(name: string, fn: () => unknown, opts: { iterations?: number; warmup?: number } = {}): Promise<Sample> {
   const iterations = opts.iterations ?? 50;
-  for (let i = 0; i < (opts.warmup ?? 3); i++) fn();
+  for (let i = 0; i < (opts.warmup ?? 3); i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = process.hrtime.bigint();
-    fn();
+    await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);

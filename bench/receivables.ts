@@ -1,30 +1,33 @@
-// Scenario 3: receivables figures at scale (run `npm run seed:large` first).
+// Scenario 3: receivables figures at scale (run `npm run seed:large` first): `npx tsx bench/receivables.ts [file-or-url]`
+// (default data/large.db on SQLite, DATABASE_URL's database on PostgreSQL).
 // The floor is the cheapest query that must touch the same rows: counting the store's open instalments.
 import { sql } from "drizzle-orm";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
+import { row } from "@/db/query";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { listOverdue } from "@/server/services/receivables/overdue-list";
 import { storeReceivables } from "@/server/services/admin/store-receivables";
+import { databaseArg, describeDatabase } from "@/scripts/database";
 import { measure, ms, printTable, writeResults, type Row } from "./lib";
 
-const file = process.argv[2] ?? "data/large.db";
-const db = openDb(file);
+const url = databaseArg(process.argv[2], "data/large.db");
+const db = openDb(url);
 const now = new Date();
-const largest = db.get<{ store_id: number; n: number }>(sql`SELECT store_id, COUNT(*) AS n FROM instalments GROUP BY store_id ORDER BY n DESC LIMIT 1`)!;
-const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM instalments`)!.n;
+const largest = (await row<{ store_id: number; n: number }>(db, sql`SELECT store_id, COUNT(*) AS n FROM instalments GROUP BY store_id ORDER BY n DESC LIMIT 1`))!;
+const total = (await row<{ n: number }>(db, sql`SELECT COUNT(*) AS n FROM instalments`))!.n;
 
-const floor = measure("floor: count open instalments of the store", () =>
-  db.get(sql`SELECT COUNT(*) FROM instalments WHERE store_id = ${largest.store_id} AND state = 'open'`),
+const floor = await measure("floor: count open instalments of the store", () =>
+  row(db, sql`SELECT COUNT(*) FROM instalments WHERE store_id = ${largest.store_id} AND state = 'open'`),
 );
-const merchant = measure("merchant receivables summary", () => receivablesSummary(db, { storeId: largest.store_id, now }));
-const platform = measure("platform receivables summary", () => receivablesSummary(db, { storeId: null, now }), { iterations: 10 });
-const perStore = measure("admin per-store receivables", () => storeReceivables(db, now), { iterations: 10 });
+const merchant = await measure("merchant receivables summary", () => receivablesSummary(db, { storeId: largest.store_id, now }));
+const platform = await measure("platform receivables summary", () => receivablesSummary(db, { storeId: null, now }), { iterations: 10 });
+const perStore = await measure("admin per-store receivables", () => storeReceivables(db, now), { iterations: 10 });
 // Overdue list: the first page, and a page reached by following the cursor 20 pages deep.
 const page = (cursor: string | null) => listOverdue(db, { storeId: largest.store_id, now, sort: "days", dir: "desc", cursor, limit: 50 });
 let deepCursor: string | null = null;
-for (let i = 0; i < 20; i++) deepCursor = page(deepCursor).nextCursor;
-const first = measure("overdue list first page", () => page(null), { iterations: 20 });
-const deep = measure("overdue list page 21", () => page(deepCursor), { iterations: 20 });
+for (let i = 0; i < 20; i++) deepCursor = (await page(deepCursor)).nextCursor;
+const first = await measure("overdue list first page", () => page(null), { iterations: 20 });
+const deep = await measure("overdue list page 21", () => page(deepCursor), { iterations: 20 });
 
 const rows: Row[] = [
   { scenario: "receivables", metric: `floor (${largest.n.toLocaleString("en")} instalments in store)`, value: ms(floor.p50Ms), target: "—", met: null },
@@ -36,5 +39,5 @@ const rows: Row[] = [
   { scenario: "receivables", metric: "overdue list page 21 p50", value: ms(deep.p50Ms), target: "≤ 1.2 × first", met: deep.p50Ms <= first.p50Ms * 1.2 },
 ];
 printTable(rows);
-writeResults("receivables", rows, { database: file, samples: [floor, merchant, platform, perStore, first, deep] });
-db.$client.close();
+writeResults("receivables", rows, { database: describeDatabase(url), samples: [floor, merchant, platform, perStore, first, deep] });
+await closeDb(db);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startBackgroundCheckpoints } from "./checkpointer";
-import { openDb } from "./client";
+import { closeDb, connectionOf, openDb } from "./client";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -13,10 +13,13 @@ describe("background WAL checkpoints", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "houfu-ckpt-"));
     dirs.push(dir);
     const file = path.join(dir, "app.db");
-    const db = openDb(file);
-    db.$client.pragma("wal_autocheckpoint = 0");
-    db.$client.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-    const insert = db.$client.prepare("INSERT INTO t (body) VALUES (?)");
+    const db = openDb(`file:${file}`);
+    const connection = connectionOf(db);
+    if (connection.kind !== "sqlite") throw new Error("SQLite only");
+    const app = connection.writer;
+    app.pragma("wal_autocheckpoint = 0");
+    app.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+    const insert = app.prepare("INSERT INTO t (body) VALUES (?)");
     for (let i = 0; i < 200; i++) insert.run("x".repeat(2000));
     const before = fs.statSync(file).size;
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(200 * 2000);
@@ -33,10 +36,10 @@ describe("background WAL checkpoints", () => {
       expect(after).toBeGreaterThan(200 * 2000);
       // The app keeps reading and writing as before.
       insert.run("after");
-      expect(db.$client.prepare("SELECT COUNT(*) AS n FROM t").get()).toEqual({ n: 201 });
+      expect(app.prepare("SELECT COUNT(*) AS n FROM t").get()).toEqual({ n: 201 });
     } finally {
       await worker.terminate();
-      db.$client.close();
+      await closeDb(db);
     }
   });
 });

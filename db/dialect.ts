@@ -40,8 +40,11 @@ export function integerRows(rows: readonly (readonly number[])[]): SQL {
   return sql.raw(`(VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")})`);
 }
 
-/** A table, with SQLite's index hint where the planner needs one (PostgreSQL plans from statistics). */
-export const indexedBy = (table: string, index: string) => sql.raw(isPg() ? table : `${table} INDEXED BY ${index}`);
+/** A table (and its alias), with SQLite's index hint where the planner needs one (PostgreSQL plans from statistics). */
+export const indexedBy = (table: string, index: string, alias = "") => {
+  const named = alias ? `${table} ${alias}` : table;
+  return sql.raw(isPg() ? named : `${named} INDEXED BY ${index}`);
+};
 
 /** Row locks for a read that a write depends on (SQLite's transactions already hold the whole database). */
 export const forUpdate = () => sql.raw(isPg() ? " FOR UPDATE" : "");

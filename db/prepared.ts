@@ -2,9 +2,15 @@ import type { Db } from "./client";
 
 /**
  * Builds something once per connection and hands it back on every later call: for hot paths, Drizzle
- * statements made with `.prepare()` (SQL generated and compiled by SQLite once, not on every call).
- * Keyed by the connection's Drizzle session, which a transaction shares with its database, so the same
- * statements serve `db` and `tx` alike (they run inside whatever transaction the connection has open).
+ * statements made with `.prepare("unique_name")` (SQL generated once, not on every call) and run with
+ * `await statement.execute({...})`. Keyed by the handle's Drizzle session:
+ * - SQLite: the read connection and the writer have one session each for the life of the process, and every
+ *   transaction runs on the writer's, so SQLite compiles each statement once per connection.
+ * - PostgreSQL: the pool has one session and each transaction (each attempt) a session of its own, bound to
+ *   the client it checked out, so a transaction's statements run inside it; they are built again for it (SQL
+ *   text only, cheap) and the server parses each named statement once per pooled connection. node-postgres
+ *   refuses one name for two SQL texts, so every name must be unique to its SQL (a row count in the name of a
+ *   multi-row insert).
  */
 export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
   const cache = new WeakMap<object, T>();

@@ -8,9 +8,13 @@ import { addDays, localDate, startOfLocalDate } from "@/server/domain/dates";
 import { effectKey, LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { buildSchedule, daysOverdue, lateFeeFor } from "@/server/domain/instalments";
 import { DEFAULT_POLICY, findPlan, type PlanCode } from "@/server/domain/policy";
+import { unpaidPrincipalSql } from "@/server/sql/rules";
 import { AGREEMENT_V1 } from "./agreement";
-import { MIGRATIONS_FOLDER, type Db } from "./client";
+import { MIGRATIONS, type Db } from "./client";
+import { isPg } from "./engine";
+import { exec, first } from "./query";
 import * as s from "./schema";
+import { withTransaction } from "./transaction";
 
 export const DEMO_PASSWORD = "houfu-demo-2026";
 const DAY = 86_400_000;
@@ -101,17 +105,25 @@ const TABLES_IN_DELETE_ORDER = [
   "agreement_acceptances", "agreements", "audit_log", "job_leases", "credit_profiles", "stores", "policy_versions", "users",
 ];
 
-/** Empties every table (the audit log's append-only triggers are lifted only for this). */
-export function wipeDatabase(db: Db): void {
-  const triggers = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0001_audit_log_append_only.sql"), "utf8");
-  db.transaction((tx) => {
-    tx.run(sql`DROP TRIGGER IF EXISTS audit_log_no_update`);
-    tx.run(sql`DROP TRIGGER IF EXISTS audit_log_no_delete`);
-    for (const table of TABLES_IN_DELETE_ORDER) tx.run(sql.raw(`DELETE FROM ${table}`));
-    tx.run(sql.raw(`DELETE FROM sqlite_sequence`));
+/**
+ * Empties every table. SQLite: the audit log's append-only triggers are lifted only for this (dropped, and made
+ * again from their migration in the same transaction). PostgreSQL: TRUNCATE fires no row triggers, so the audit
+ * log's stay in place; RESTART IDENTITY starts every id at 1 again, so the seed's ids are SQLite's.
+ */
+export async function wipeDatabase(db: Db): Promise<void> {
+  if (isPg()) {
+    await withTransaction(db, (tx) => exec(tx, sql.raw(`TRUNCATE ${TABLES_IN_DELETE_ORDER.join(", ")} RESTART IDENTITY CASCADE`)));
+    return;
+  }
+  const triggers = fs.readFileSync(path.join(MIGRATIONS.sqlite, "0001_audit_log_append_only.sql"), "utf8");
+  await withTransaction(db, async (tx) => {
+    await exec(tx, sql`DROP TRIGGER IF EXISTS audit_log_no_update`);
+    await exec(tx, sql`DROP TRIGGER IF EXISTS audit_log_no_delete`);
+    for (const table of TABLES_IN_DELETE_ORDER) await exec(tx, sql.raw(`DELETE FROM ${table}`));
+    await exec(tx, sql.raw(`DELETE FROM sqlite_sequence`));
     for (const statement of triggers.split("--> statement-breakpoint")) {
       const body = statement.split("\n").filter((line) => !line.startsWith("--")).join("\n").trim();
-      if (body) tx.run(sql.raw(body));
+      if (body) await exec(tx, sql.raw(body));
     }
   });
 }
@@ -122,101 +134,102 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const today = localDate(now);
 
-  db.transaction((tx) => {
+  // Everything the body keeps (ids, scores) lives inside it: on PostgreSQL it may run again.
+  await withTransaction(db, async (tx) => {
     const userIds = new Map<string, number>();
-    const addUser = (email: string, name: string, role: s.Role, createdDaysAgo: number) => {
-      const row = tx.insert(s.users).values({ email, name, passwordHash, role, createdAt: at(createdDaysAgo) }).returning({ id: s.users.id }).get();
+    const addUser = async (email: string, name: string, role: s.Role, createdDaysAgo: number) => {
+      const row = (await first(tx.insert(s.users).values({ email, name, passwordHash, role, createdAt: at(createdDaysAgo) }).returning({ id: s.users.id })))!;
       userIds.set(email, row.id);
       return row.id;
     };
 
-    const adminId = addUser("admin@example.com", "Houfu Admin", "admin", 400);
-    tx.insert(s.policyVersions).values({ version: 1, params: policy, note: "Initial policy", authorUserId: adminId, createdAt: at(400) }).run();
-    tx.insert(s.agreements).values({ ...AGREEMENT_V1, createdAt: at(400) }).run();
+    const adminId = await addUser("admin@example.com", "Houfu Admin", "admin", 400);
+    await tx.insert(s.policyVersions).values({ version: 1, params: policy, note: "Initial policy", authorUserId: adminId, createdAt: at(400) });
+    await tx.insert(s.agreements).values({ ...AGREEMENT_V1, createdAt: at(400) });
 
     const storeIds = {
-      lumen: tx.insert(s.stores).values({
-        ownerUserId: addUser("shop@example.com", "Lin Mei", "merchant", 380),
+      lumen: (await first(tx.insert(s.stores).values({
+        ownerUserId: await addUser("shop@example.com", "Lin Mei", "merchant", 380),
         slug: "lumen-electronics", name: "Lumen Electronics", category: "Electronics",
         description: "Headphones, monitors, tablets and everything to charge them.",
         payLaterEnabled: true, createdAt: at(380),
-      }).returning({ id: s.stores.id }).get().id,
-      tea: tx.insert(s.stores).values({
-        ownerUserId: addUser("tea@example.com", "Chen Jing", "merchant", 370),
+      }).returning({ id: s.stores.id })))!.id,
+      tea: (await first(tx.insert(s.stores).values({
+        ownerUserId: await addUser("tea@example.com", "Chen Jing", "merchant", 370),
         slug: "cloud-tea-house", name: "Cloud Tea House", category: "Tea & Teaware",
         description: "Green, oolong and pu'er teas from the hills they grow on, and the ware to brew them.",
         payLaterEnabled: false, createdAt: at(370),
-      }).returning({ id: s.stores.id }).get().id,
+      }).returning({ id: s.stores.id })))!.id,
     };
 
     const productIds = new Map<string, { id: number; priceFen: number }>();
     for (const [store, list] of [["lumen", LUMEN_PRODUCTS], ["tea", TEA_PRODUCTS]] as const) {
       for (const p of list) {
-        const row = tx.insert(s.products).values({ ...p, storeId: storeIds[store], createdAt: at(360) }).returning({ id: s.products.id }).get();
+        const row = (await first(tx.insert(s.products).values({ ...p, storeId: storeIds[store], createdAt: at(360) }).returning({ id: s.products.id })))!;
         productIds.set(p.name, { id: row.id, priceFen: p.priceFen });
       }
     }
 
     const scores = new Map<string, number>();
     for (const c of CONSUMERS) {
-      const id = addUser(c.email, c.name, "consumer", 300);
+      const id = await addUser(c.email, c.name, "consumer", 300);
       scores.set(c.email, c.openingScore);
-      tx.insert(s.creditProfiles).values({ userId: id, score: c.openingScore, payLaterStatus: c.status, updatedAt: at(300) }).run();
-      tx.insert(s.creditEvents).values({ userId: id, delta: 0, scoreAfter: c.openingScore, reason: "seed", note: "Opening score", createdAt: at(300) }).run();
+      await tx.insert(s.creditProfiles).values({ userId: id, score: c.openingScore, payLaterStatus: c.status, updatedAt: at(300) });
+      await tx.insert(s.creditEvents).values({ userId: id, delta: 0, scoreAfter: c.openingScore, reason: "seed", note: "Opening score", createdAt: at(300) });
       if (c.status === "enabled")
-        tx.insert(s.agreementAcceptances).values({ userId: id, agreementVersion: AGREEMENT_V1.version, acceptedAt: at(290) }).run();
+        await tx.insert(s.agreementAcceptances).values({ userId: id, agreementVersion: AGREEMENT_V1.version, acceptedAt: at(290) });
     }
 
-    const scoreEvent = (email: string, delta: number, reason: "on_time_payment" | "overdue" | "overdue_30", when: Date, refs: { orderId: number; instalmentId: number; key: string }) => {
+    const scoreEvent = async (email: string, delta: number, reason: "on_time_payment" | "overdue" | "overdue_30", when: Date, refs: { orderId: number; instalmentId: number; key: string }) => {
       const next = Math.min(950, Math.max(350, scores.get(email)! + delta));
       scores.set(email, next);
-      tx.insert(s.creditEvents).values({ userId: userIds.get(email)!, delta, scoreAfter: next, reason, orderId: refs.orderId, instalmentId: refs.instalmentId, effectKey: refs.key, createdAt: when }).run();
+      await tx.insert(s.creditEvents).values({ userId: userIds.get(email)!, delta, scoreAfter: next, reason, orderId: refs.orderId, instalmentId: refs.instalmentId, effectKey: refs.key, createdAt: when });
     };
 
-    PAST_ORDERS.forEach((o, index) => {
+    for (const [index, o] of PAST_ORDERS.entries()) {
       const consumerId = userIds.get(o.consumer)!;
       const storeId = storeIds[o.store];
       const placedAt = at(o.placedDaysAgo);
       const lines = o.items.map((item) => ({ ...productIds.get(item.product)!, name: item.product, quantity: item.quantity }));
       const totalFen = lines.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
-      const order = tx.insert(s.orders).values({
+      const order = (await first(tx.insert(s.orders).values({
         number: `HF-${String(1001 + index)}`,
         consumerId, storeId, status: o.status, paymentMethod: o.method, planCode: o.plan ?? null, totalFen,
         shippingName: CONSUMERS.find((c) => c.email === o.consumer)!.name, shippingPhone: "13800138000",
         shippingAddress: "88 Century Avenue, Pudong, Shanghai 200120", policyVersion: 1,
         idempotencyKey: `seed-order-${index}`, createdAt: placedAt, updatedAt: placedAt,
-      }).returning({ id: s.orders.id }).get();
+      }).returning({ id: s.orders.id })))!;
       for (const l of lines)
-        tx.insert(s.orderLines).values({ orderId: order.id, productId: l.id, productName: l.name, unitPriceFen: l.priceFen, quantity: l.quantity }).run();
-      tx.insert(s.orderEvents).values({ orderId: order.id, type: "placed", actorUserId: consumerId, amountFen: totalFen, createdAt: placedAt }).run();
+        await tx.insert(s.orderLines).values({ orderId: order.id, productId: l.id, productName: l.name, unitPriceFen: l.priceFen, quantity: l.quantity });
+      await tx.insert(s.orderEvents).values({ orderId: order.id, type: "placed", actorUserId: consumerId, amountFen: totalFen, createdAt: placedAt });
       if (o.status === "shipped" || o.status === "completed")
-        tx.insert(s.orderEvents).values({ orderId: order.id, type: "shipped", createdAt: at(o.placedDaysAgo - 1) }).run();
+        await tx.insert(s.orderEvents).values({ orderId: order.id, type: "shipped", createdAt: at(o.placedDaysAgo - 1) });
       if (o.status === "completed")
-        tx.insert(s.orderEvents).values({ orderId: order.id, type: "completed", createdAt: at(Math.max(0, o.placedDaysAgo - 4)) }).run();
+        await tx.insert(s.orderEvents).values({ orderId: order.id, type: "completed", createdAt: at(Math.max(0, o.placedDaysAgo - 4)) });
 
       if (o.method === "pay_now") {
-        tx.insert(s.payments).values({ consumerId, orderId: order.id, kind: "order", amountFen: totalFen, cardLast4: "4242", providerRef: `sim_seed_${index}`, idempotencyKey: `seed-order-${index}`, createdAt: placedAt }).run();
-        return;
+        await tx.insert(s.payments).values({ consumerId, orderId: order.id, kind: "order", amountFen: totalFen, cardLast4: "4242", providerRef: `sim_seed_${index}`, idempotencyKey: `seed-order-${index}`, createdAt: placedAt });
+        continue;
       }
 
       const plan = findPlan(policy, o.plan!)!;
-      const bill = tx.insert(s.bills).values({ orderId: order.id, consumerId, storeId, policyVersion: 1, planCode: plan.code, totalFen, status: "open", createdAt: placedAt }).returning({ id: s.bills.id }).get();
+      const bill = (await first(tx.insert(s.bills).values({ orderId: order.id, consumerId, storeId, policyVersion: 1, planCode: plan.code, totalFen, status: "open", createdAt: placedAt }).returning({ id: s.bills.id })))!;
       const schedule = buildSchedule(totalFen, plan, localDate(placedAt), policy.graceDays);
       let billPaid = true;
       for (const inst of schedule) {
         const payment = o.paid?.find((p) => p.seq === inst.seq);
-        const row = tx.insert(s.instalments).values({
+        const row = (await first(tx.insert(s.instalments).values({
           billId: bill.id, consumerId, storeId, seq: inst.seq, dueDate: inst.dueDate, overdueOn: inst.overdueOn,
           amountFen: inst.amountFen, state: "open",
-        }).returning({ id: s.instalments.id }).get();
+        }).returning({ id: s.instalments.id })))!;
         const refs = { orderId: order.id, instalmentId: row.id };
         if (payment) {
           const paidOn = addDays(inst.dueDate, -payment.daysBeforeDue);
           const paidAt = new Date(startOfLocalDate(paidOn).getTime() + 12 * 3_600_000);
-          const pay = tx.insert(s.payments).values({ consumerId, billId: bill.id, orderId: order.id, kind: "repayment", amountFen: inst.amountFen, cardLast4: "4242", providerRef: `sim_seed_${index}_${inst.seq}`, idempotencyKey: `seed-repay-${index}-${inst.seq}`, createdAt: paidAt }).returning({ id: s.payments.id }).get();
-          tx.insert(s.paymentAllocations).values({ paymentId: pay.id, instalmentId: row.id, storeId, principalFen: inst.amountFen, feeFen: 0, createdAt: paidAt }).run();
-          tx.update(s.instalments).set({ paidPrincipalFen: inst.amountFen, state: "paid", paidAt, paidOn }).where(sql`id = ${row.id}`).run();
-          scoreEvent(o.consumer, policy.onTimeBonus, "on_time_payment", paidAt, { ...refs, key: effectKey.onTime(row.id) });
+          const pay = (await first(tx.insert(s.payments).values({ consumerId, billId: bill.id, orderId: order.id, kind: "repayment", amountFen: inst.amountFen, cardLast4: "4242", providerRef: `sim_seed_${index}_${inst.seq}`, idempotencyKey: `seed-repay-${index}-${inst.seq}`, createdAt: paidAt }).returning({ id: s.payments.id })))!;
+          await tx.insert(s.paymentAllocations).values({ paymentId: pay.id, instalmentId: row.id, storeId, principalFen: inst.amountFen, feeFen: 0, createdAt: paidAt });
+          await tx.update(s.instalments).set({ paidPrincipalFen: inst.amountFen, state: "paid", paidAt, paidOn }).where(sql`id = ${row.id}`);
+          await scoreEvent(o.consumer, policy.onTimeBonus, "on_time_payment", paidAt, { ...refs, key: effectKey.onTime(row.id) });
           continue;
         }
         billPaid = false;
@@ -224,19 +237,19 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
         const overdueDays = daysOverdue(inst, today);
         if (overdueDays > 0) {
           const markedAt = at(overdueDays - 1);
-          tx.update(s.instalments).set({ lateFeeFen: lateFeeFor(inst.amountFen, policy), overdueMarkedAt: markedAt }).where(sql`id = ${row.id}`).run();
-          scoreEvent(o.consumer, -policy.overduePenalty, "overdue", markedAt, { ...refs, key: effectKey.overdue(row.id) });
+          await tx.update(s.instalments).set({ lateFeeFen: lateFeeFor(inst.amountFen, policy), overdueMarkedAt: markedAt }).where(sql`id = ${row.id}`);
+          await scoreEvent(o.consumer, -policy.overduePenalty, "overdue", markedAt, { ...refs, key: effectKey.overdue(row.id) });
           if (overdueDays >= LONG_OVERDUE_DAYS)
-            scoreEvent(o.consumer, -policy.overdue30Penalty, "overdue_30", at(overdueDays - LONG_OVERDUE_DAYS), { ...refs, key: effectKey.overdue30(row.id) });
-          tx.update(s.creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: "overdue" }).where(sql`user_id = ${consumerId}`).run();
+            await scoreEvent(o.consumer, -policy.overdue30Penalty, "overdue_30", at(overdueDays - LONG_OVERDUE_DAYS), { ...refs, key: effectKey.overdue30(row.id) });
+          await tx.update(s.creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: "overdue" }).where(sql`user_id = ${consumerId}`);
         }
       }
-      if (billPaid) tx.update(s.bills).set({ status: "paid" }).where(sql`id = ${bill.id}`).run();
-    });
+      if (billPaid) await tx.update(s.bills).set({ status: "paid" }).where(sql`id = ${bill.id}`);
+    }
 
     for (const [email, score] of scores)
-      tx.update(s.creditProfiles).set({ score, updatedAt: now }).where(sql`user_id = ${userIds.get(email)!}`).run();
-    tx.run(sql`UPDATE credit_profiles SET used_credit_fen = COALESCE(
-      (SELECT SUM(amount_fen - paid_principal_fen) FROM instalments WHERE consumer_id = credit_profiles.user_id AND state = 'open'), 0)`);
+      await tx.update(s.creditProfiles).set({ score, updatedAt: now }).where(sql`user_id = ${userIds.get(email)!}`);
+    await exec(tx, sql`UPDATE credit_profiles SET used_credit_fen = COALESCE(
+      (SELECT SUM(${unpaidPrincipalSql()}) FROM instalments WHERE consumer_id = credit_profiles.user_id AND state = 'open'), 0)`);
   });
 }

@@ -4,13 +4,16 @@
 // - PostgreSQL: a SERIALIZABLE transaction from the pool, run again (a bounded number of times, with jittered
 //   backoff) when the server reports a serialization failure (40001) or a deadlock (40P01). The body may
 //   therefore run more than once: it must do nothing outside the database (no payment provider calls).
+//   A hot path whose rules read only rows it first locks (SELECT … FOR UPDATE, db/dialect.ts forUpdate) may ask
+//   for READ COMMITTED instead: concurrent writers then wait for each other's locks rather than abort, which
+//   keeps counters such as receivable_days from turning every concurrent checkout into a retry.
 import { connectionOf, type Db } from "./client";
 
 const open = new WeakSet<object>();
 
-export const MAX_ATTEMPTS = 12;
+export const MAX_ATTEMPTS = 20;
 
-export type TransactionOptions = { maxAttempts?: number };
+export type TransactionOptions = { maxAttempts?: number; isolation?: "serializable" | "read committed" };
 
 /** Whether `db` is a handle inside an open transaction (a nested call joins it). */
 export const inTransaction = (db: Db) => open.has(db);
@@ -51,7 +54,7 @@ export async function withTransaction<T>(db: Db, body: (tx: Db) => Promise<T>, o
             open.delete(tx);
           }
         },
-        { isolationLevel: "serializable" },
+        { isolationLevel: options.isolation ?? "serializable" },
       );
     } catch (error) {
       if (!isRetryable(error) || attempt >= maxAttempts) throw error;
@@ -66,6 +69,17 @@ export function sqlState(error: unknown): string | undefined {
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;
+}
+
+/**
+ * Whether a failed statement broke a unique index (PostgreSQL 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE): on
+ * PostgreSQL a concurrent request with the same idempotency key can commit first and make this one's insert fail.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (sqlState(error) === "23505") return true;
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++)
+    if (e.code === "SQLITE_CONSTRAINT_UNIQUE") return true;
+  return false;
 }
 
 const RETRYABLE = new Set(["40001", "40P01"]);

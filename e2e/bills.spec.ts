@@ -5,7 +5,7 @@ test.beforeEach(async ({ request }) => resetDemoData(request));
 
 const openBill = (page: Page, order: string) => page.getByRole("article", { name: new RegExp(`Order ${order}`) });
 
-test("alice repays her next instalment, sees it paid and her available credit rise", async ({ page }) => {
+test("alice repays her next instalment, sees it paid and her available credit rise", { tag: "@engines" }, async ({ page }) => {
   await signIn(page, "alice@example.com");
   await page.goto("/account/bills");
   await expect(page.getByRole("heading", { level: 1, name: "Bills" })).toBeVisible();
@@ -27,7 +27,7 @@ test("alice repays her next instalment, sees it paid and her available credit ri
   await expect(page.getByRole("link", { name: "Notifications (1)" })).toBeVisible();
 });
 
-test("dave pays his overdue bill, late fee included, and pay later is enabled again", async ({ page }) => {
+test("dave pays his overdue bill, late fee included, and pay later is enabled again", { tag: "@engines" }, async ({ page }) => {
   await signIn(page, "dave@example.com");
   await expect(page.getByRole("group", { name: "Pay later" })).toContainText("Suspended");
   await page.goto("/account/bills");

@@ -9,7 +9,7 @@ async function fillShipping(page: Page) {
   await page.getByLabel("Delivery address").fill("88 Century Avenue, Pudong, Shanghai 200120");
 }
 
-test("alice buys with Pay later in 3 and sees the schedule in her orders", async ({ page }) => {
+test("alice buys with Pay later in 3 and sees the schedule in her orders", { tag: "@engines" }, async ({ page }) => {
   await signIn(page, "alice@example.com");
   await page.goto("/stores/lumen-electronics");
   const powerBank = page.getByRole("article", { name: "Orbit 10,000 mAh Power Bank" });

@@ -1,29 +1,33 @@
 // `npm run jobs -- --at YYYY-MM-DD`: runs the credit jobs with that day (12:00 in the platform zone) as the clock; now without --at.
 import { startBackgroundCheckpoints } from "@/db/checkpointer";
-import { databasePath, openDb, migrateDb } from "@/db/client";
+import { closeDb, connectionOf, migrateDb, openDb } from "@/db/client";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { formatFen } from "@/server/domain/money";
 import { systemClock } from "@/server/clock";
 import { jobsClockFromArgs } from "@/server/services/jobs/job-clock";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
+import { describeDatabase } from "./database";
 
 const at = jobsClockFromArgs(process.argv.slice(2), systemClock.now());
 if (!at) {
   console.error("Usage: npm run jobs -- --at YYYY-MM-DD");
   process.exit(2);
 }
-const file = databasePath();
-const db = openDb(file);
-migrateDb(db);
-// As in the server (getDb): the WAL is checkpointed by a worker thread while the jobs write.
-const checkpointer = startBackgroundCheckpoints(file, (message) => console.error(`WAL checkpointer: ${message}`));
+const db = openDb();
+await migrateDb(db);
+// As in the server (getDb): on SQLite the WAL is checkpointed by a worker thread while the jobs write.
+const connection = connectionOf(db);
+const checkpointer =
+  connection.kind === "sqlite" && connection.file !== ":memory:"
+    ? startBackgroundCheckpoints(connection.file, (message) => console.error(`WAL checkpointer: ${message}`))
+    : null;
 const report = await runCreditJobs(db, at);
-await checkpointer.terminate();
-db.$client.close();
+await checkpointer?.terminate();
+await closeDb(db);
 if (report.skipped) {
-  console.log(`Credit jobs for ${report.today}: skipped, another run holds the lease.`);
+  console.log(`Credit jobs for ${report.today} on ${describeDatabase()}: skipped, another run holds the lease.`);
 } else {
-  console.log(`Credit jobs for ${report.today} (clock ${at.toISOString()}):`);
+  console.log(`Credit jobs for ${report.today} on ${describeDatabase()} (clock ${at.toISOString()}):`);
   console.log(`  instalments newly overdue: ${report.markedOverdue} (late fees ${formatFen(report.lateFeesFen)})`);
   console.log(`  overdue penalties: ${report.overduePenalties}; ${LONG_OVERDUE_DAYS}-day penalties: ${report.longOverduePenalties}`);
   console.log(`  pay later suspended: ${report.suspended}; reinstated: ${report.reinstated}`);

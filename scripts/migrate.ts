@@ -1,6 +1,7 @@
-import { databasePath, migrateDb, openDb } from "@/db/client";
+import { closeDb, migrateDb, openDb } from "@/db/client";
+import { describeDatabase } from "./database";
 
 const db = openDb();
-migrateDb(db);
-console.log(`Migrated ${databasePath()}`);
-db.$client.close();
+await migrateDb(db);
+console.log(`Migrated ${describeDatabase()}`);
+await closeDb(db);

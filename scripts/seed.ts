@@ -1,16 +1,16 @@
-// `npm run db:seed`: replaces everything in the local database with the demo data.
-import { databasePath, migrateDb, openDb } from "@/db/client";
+// `npm run db:seed [-- --force]`: replaces everything in the database (DATABASE_URL) with the demo data.
+// A PostgreSQL database on another host is refused unless --force.
+import { closeDb, migrateDb, openDb } from "@/db/client";
+import { databaseUrl } from "@/db/engine";
 import { seedDemo, wipeDatabase } from "@/db/seed";
 import { systemClock } from "@/server/clock";
+import { describeDatabase, refuseRemote } from "./database";
 
-const file = databasePath();
-if (/^[a-z]+:\/\//i.test(process.env.DATABASE_URL ?? "")) {
-  console.error("Refusing to seed a non-local database.");
-  process.exit(1);
-}
-const db = openDb(file);
-migrateDb(db);
-wipeDatabase(db);
+const url = databaseUrl();
+refuseRemote(url, "seed");
+const db = openDb(url);
+await migrateDb(db);
+await wipeDatabase(db);
 await seedDemo(db, systemClock.now());
-console.log(`Seeded demo data into ${file}. Every password: houfu-demo-2026`);
-db.$client.close();
+console.log(`Seeded demo data into ${describeDatabase(url)}. Every password: houfu-demo-2026`);
+await closeDb(db);

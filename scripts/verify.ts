@@ -1,15 +1,17 @@
-// `npm run verify`: checks the money invariants over a database; exits non-zero naming each violation.
-import { databasePath, openDb } from "@/db/client";
+// `npm run verify [-- file-or-url]`: checks the money invariants over a database (default DATABASE_URL);
+// exits non-zero naming each violation.
+import { closeDb, openDb } from "@/db/client";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
+import { databaseArg, describeDatabase } from "./database";
 
-const file = process.argv[2] ?? databasePath();
-const db = openDb(file);
-const violations = checkInvariants(db);
-db.$client.close();
+const url = databaseArg(process.argv[2]);
+const db = openDb(url);
+const violations = await checkInvariants(db);
+await closeDb(db);
 if (violations.length === 0) {
-  console.log(`verify: ${file}: every invariant holds`);
+  console.log(`verify: ${describeDatabase(url)}: every invariant holds`);
 } else {
   for (const v of violations) console.error(`VIOLATION ${v.invariant}: ${v.detail}`);
-  console.error(`verify: ${violations.length} violation(s) in ${file}`);
+  console.error(`verify: ${violations.length} violation(s) in ${describeDatabase(url)}`);
   process.exit(1);
 }

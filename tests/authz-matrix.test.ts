@@ -49,7 +49,7 @@ describe("authorization matrix", () => {
     async (path, access) => {
       const { db, clock } = await seededDb();
       for (const identity of IDENTITIES) {
-        const result = await outcome(call(callerAs(db, clock, identity.email), path, undefined));
+        const result = await outcome(call(await callerAs(db, clock, identity.email), path, undefined));
         const allowed = access === "public" || access === identity.role;
         if (allowed) expect([path, identity.name, result]).not.toContainEqual(expect.stringMatching(/^(UNAUTHORIZED|FORBIDDEN)$/));
         else expect([path, identity.name, result]).toEqual([path, identity.name, identity.email === null ? "UNAUTHORIZED" : "FORBIDDEN"]);

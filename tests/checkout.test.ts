@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/db/client";
+import { first, row } from "@/db/query";
+import { withTransaction } from "@/db/transaction";
 import { bills, cartItems, creditProfiles, instalments, orders, policyVersions, products, stores } from "@/db/schema";
 import { DEFAULT_POLICY } from "@/server/domain/policy";
 import type { PaymentProvider } from "@/server/services/payments/provider";
@@ -19,12 +21,12 @@ const LONGJING = "West Lake Longjing Green Tea 250g"; // Cloud Tea House
 let keySeq = 0;
 const newKey = () => `test-key-${++keySeq}-${Math.random().toString(36).slice(2)}`;
 
-function product(db: Db, name: string) {
-  return db.select().from(products).where(eq(products.name, name)).get()!;
+async function product(db: Db, name: string) {
+  return (await first(db.select().from(products).where(eq(products.name, name))))!;
 }
 
-function lumen(db: Db) {
-  return db.select().from(stores).where(eq(stores.slug, "lumen-electronics")).get()!;
+async function lumen(db: Db) {
+  return (await first(db.select().from(stores).where(eq(stores.slug, "lumen-electronics"))))!;
 }
 
 async function domainCode(promise: Promise<unknown>): Promise<string> {
@@ -37,50 +39,63 @@ async function domainCode(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+/** A direct write that sets up a case, in a transaction as every write must be. */
+async function write(db: Db, statement: (tx: Db) => PromiseLike<unknown>): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    await statement(tx);
+  });
+}
+
 /** Row counts of everything an order writes, and the stock and credit it moves. */
-function footprint(db: Db) {
-  const count = (table: string) => db.get<{ n: number }>(sql.raw(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
+async function footprint(db: Db) {
+  const count = async (table: string) => (await row<{ n: number }>(db, sql.raw(`SELECT COUNT(*) AS n FROM ${table}`)))!.n;
   return {
-    orders: count("orders"),
-    orderLines: count("order_lines"),
-    orderEvents: count("order_events"),
-    bills: count("bills"),
-    instalments: count("instalments"),
-    payments: count("payments"),
-    cartItems: count("cart_items"),
-    stock: db.get<{ n: number }>(sql`SELECT SUM(stock) AS n FROM products`)!.n,
-    usedCredit: db.get<{ n: number }>(sql`SELECT SUM(used_credit_fen) AS n FROM credit_profiles`)!.n,
+    orders: await count("orders"),
+    orderLines: await count("order_lines"),
+    orderEvents: await count("order_events"),
+    bills: await count("bills"),
+    instalments: await count("instalments"),
+    payments: await count("payments"),
+    cartItems: await count("cart_items"),
+    stock: (await row<{ n: number }>(db, sql`SELECT SUM(stock) AS n FROM products`))!.n,
+    usedCredit: (await row<{ n: number }>(db, sql`SELECT SUM(used_credit_fen) AS n FROM credit_profiles`))!.n,
   };
 }
 
-function payLaterOrder(db: Db, items: [string, number][], planCode: "pay_in_30" | "pay_in_3" = "pay_in_3") {
+async function orderLines(db: Db, items: [string, number][]) {
+  const lines: { productId: number; quantity: number }[] = [];
+  for (const [name, quantity] of items) lines.push({ productId: (await product(db, name)).id, quantity });
+  return lines;
+}
+
+async function payLaterOrder(db: Db, items: [string, number][], planCode: "pay_in_30" | "pay_in_3" = "pay_in_3") {
   return {
     ...SHIPPING,
     idempotencyKey: newKey(),
-    lines: items.map(([name, quantity]) => ({ productId: product(db, name).id, quantity })),
+    lines: await orderLines(db, items),
     paymentMethod: "pay_later" as const,
     planCode,
   };
 }
 
-function payNowOrder(db: Db, items: [string, number][], cardNumber = "4242 4242 4242 4242") {
-  return { ...SHIPPING, idempotencyKey: newKey(), lines: items.map(([name, quantity]) => ({ productId: product(db, name).id, quantity })), paymentMethod: "pay_now" as const, cardNumber };
+async function payNowOrder(db: Db, items: [string, number][], cardNumber = "4242 4242 4242 4242") {
+  return { ...SHIPPING, idempotencyKey: newKey(), lines: await orderLines(db, items), paymentMethod: "pay_now" as const, cardNumber };
 }
 
 /** Unpaid principal of the consumer's open instalments: what used credit must equal. */
-function unpaidPrincipal(db: Db, consumerId: number): number {
-  return db.get<{ n: number }>(sql`SELECT COALESCE(SUM(amount_fen - paid_principal_fen), 0) AS n FROM instalments WHERE consumer_id = ${consumerId} AND state = 'open'`)!.n;
+async function unpaidPrincipal(db: Db, consumerId: number): Promise<number> {
+  return (await row<{ n: number }>(db, sql`SELECT COALESCE(SUM(amount_fen - paid_principal_fen), 0) AS n FROM instalments WHERE consumer_id = ${consumerId} AND state = 'open'`))!.n;
 }
 
-function usedCredit(db: Db, consumerId: number): number {
-  return db.select().from(creditProfiles).where(eq(creditProfiles.userId, consumerId)).get()!.usedCreditFen;
+async function usedCredit(db: Db, consumerId: number): Promise<number> {
+  return (await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, consumerId))))!.usedCreditFen;
 }
 
 describe("pay-later eligibility at checkout", () => {
-  const cases: { code: string; note?: string; email: string; items: [string, number][]; arrange?: (db: Db, clock: { advanceDays(n: number): void }) => void }[] = [
+  const cases: { code: string; note?: string; email: string; items: [string, number][]; arrange?: (db: Db, clock: { advanceDays(n: number): void }) => Promise<void> | void }[] = [
     { code: "STORE_NO_PAY_LATER", email: "alice@example.com", items: [[LONGJING, 1]] },
-    { code: "BELOW_STORE_MINIMUM", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (db) => db.update(stores).set({ payLaterMinFen: 50_000 }).where(eq(stores.slug, "lumen-electronics")).run() },
-    { code: "ABOVE_STORE_MAXIMUM", email: "alice@example.com", items: [[MOUSE, 2]], arrange: (db) => db.update(stores).set({ payLaterMaxFen: 20_000 }).where(eq(stores.slug, "lumen-electronics")).run() },
+    { code: "BELOW_STORE_MINIMUM", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (db) => write(db, (tx) => tx.update(stores).set({ payLaterMinFen: 50_000 }).where(eq(stores.slug, "lumen-electronics"))) },
+    { code: "ABOVE_STORE_MAXIMUM", email: "alice@example.com", items: [[MOUSE, 2]], arrange: (db) => write(db, (tx) => tx.update(stores).set({ payLaterMaxFen: 20_000 }).where(eq(stores.slug, "lumen-electronics"))) },
     { code: "PAY_LATER_NOT_ENABLED", email: "bob@example.com", items: [[MOUSE, 1]] },
     { code: "PAY_LATER_SUSPENDED", email: "dave@example.com", items: [[MOUSE, 1]] },
     {
@@ -89,45 +104,48 @@ describe("pay-later eligibility at checkout", () => {
       items: [[MOUSE, 1]],
       // A new policy version raises the threshold above alice's 760: the check uses the current version.
       arrange: (db) =>
-        db.insert(policyVersions).values({ version: 2, params: { ...DEFAULT_POLICY, minScore: 800, bands: [{ minScore: 800, maxScore: 950, limitFen: 1_000_000 }] }, note: "Stricter", createdAt: new Date() }).run(),
+        write(db, (tx) => tx.insert(policyVersions).values({ version: 2, params: { ...DEFAULT_POLICY, minScore: 800, bands: [{ minScore: 800, maxScore: 950, limitFen: 1_000_000 }] }, note: "Stricter", createdAt: new Date() })),
     },
     { code: "SCORE_BELOW_THRESHOLD", note: " (carol, 520, not enabled)", email: "carol@example.com", items: [[MOUSE, 1]] },
     // Alice's first instalment passes its due date and grace; the jobs have not run, she is still "enabled".
     { code: "HAS_OVERDUE", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (_db, clock) => clock.advanceDays(30) },
     { code: "INSUFFICIENT_CREDIT", email: "alice@example.com", items: [[TAB, 3]] },
-    { code: "STORE_INACTIVE", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (db) => db.update(stores).set({ active: false }).where(eq(stores.slug, "lumen-electronics")).run() },
+    { code: "STORE_INACTIVE", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (db) => write(db, (tx) => tx.update(stores).set({ active: false }).where(eq(stores.slug, "lumen-electronics"))) },
   ];
 
   for (const c of cases) {
     it(`refuses with ${c.code}${c.note ?? ""}, shows the same reason before ordering, and writes nothing`, async () => {
       const { db, clock } = await seededDb();
-      const consumerId = userId(db, c.email);
-      for (const [name, quantity] of c.items) db.insert(cartItems).values({ userId: consumerId, productId: product(db, name).id, quantity, addedAt: clock.now() }).run();
-      c.arrange?.(db, clock);
-      const caller = callerAs(db, clock, c.email);
+      const consumerId = await userId(db, c.email);
+      const lines = await orderLines(db, c.items);
+      await withTransaction(db, async (tx) => {
+        for (const line of lines) await tx.insert(cartItems).values({ userId: consumerId, ...line, addedAt: clock.now() });
+      });
+      await c.arrange?.(db, clock);
+      const caller = await callerAs(db, clock, c.email);
 
       const preview = await caller.shop.checkout();
       expect(preview.payLater).toMatchObject({ ok: false, code: c.code });
 
-      const before = footprint(db);
-      expect(await domainCode(caller.shop.placeOrder(payLaterOrder(db, c.items)))).toBe(c.code);
-      expect(footprint(db)).toEqual(before);
+      const before = await footprint(db);
+      expect(await domainCode(caller.shop.placeOrder(await payLaterOrder(db, c.items)))).toBe(c.code);
+      expect(await footprint(db)).toEqual(before);
     });
   }
 
   it("reports the reason in a sentence, e.g. the available credit against the total", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    await alice.shop.addToCart({ productId: product(db, TAB).id, quantity: 3 });
+    const alice = await callerAs(db, clock, "alice@example.com");
+    await alice.shop.addToCart({ productId: (await product(db, TAB)).id, quantity: 3 });
     const preview = await alice.shop.checkout();
     expect(preview.payLater).toMatchObject({ ok: false, message: `Available credit ¥6,701.00 is less than the order total ¥9,897.00.` });
   });
 
   it("offers pay later to alice at Lumen with each plan's instalments and due dates", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    await alice.shop.addToCart({ productId: product(db, MOUSE).id, quantity: 1 });
-    await alice.shop.addToCart({ productId: product(db, MOUSE).id, quantity: 1 });
+    const alice = await callerAs(db, clock, "alice@example.com");
+    await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id, quantity: 1 });
+    await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id, quantity: 1 });
     const preview = await alice.shop.checkout();
     expect(preview.cart.totalFen).toBe(29_800);
     expect(preview.payLater).toEqual({ ok: true });
@@ -149,13 +167,13 @@ describe("pay-later eligibility at checkout", () => {
 describe("placing a pay-later order", () => {
   it("writes the order, lines, event, bill and instalments, reserves stock, uses credit and clears the cart", async () => {
     const { db, clock } = await seededDb();
-    const aliceId = userId(db, "alice@example.com");
-    const alice = callerAs(db, clock, "alice@example.com");
-    const mouse = product(db, MOUSE);
+    const aliceId = await userId(db, "alice@example.com");
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const mouse = await product(db, MOUSE);
     await alice.shop.addToCart({ productId: mouse.id, quantity: 2 });
-    const usedBefore = usedCredit(db, aliceId);
+    const usedBefore = await usedCredit(db, aliceId);
 
-    const placed = await alice.shop.placeOrder(payLaterOrder(db, [[MOUSE, 2]], "pay_in_3"));
+    const placed = await alice.shop.placeOrder(await payLaterOrder(db, [[MOUSE, 2]], "pay_in_3"));
     expect(placed.number).toMatch(/^HF-261125-[0-9A-Z]{5}$/);
     expect(placed.replayed).toBe(false);
 
@@ -167,98 +185,99 @@ describe("placing a pay-later order", () => {
       ["2027-01-24", 9_933, "upcoming"],
       ["2027-02-23", 9_933, "upcoming"],
     ]);
-    const bill = db.select().from(bills).where(eq(bills.orderId, placed.orderId)).get()!;
+    const bill = (await first(db.select().from(bills).where(eq(bills.orderId, placed.orderId))))!;
     expect(bill.policyVersion).toBe(1);
-    expect(db.select().from(instalments).where(eq(instalments.billId, bill.id)).all().map((i) => i.overdueOn)).toEqual(["2026-12-29", "2027-01-28", "2027-02-27"]);
-    expect(db.select().from(orders).where(eq(orders.id, placed.orderId)).get()!.policyVersion).toBe(1);
+    expect((await db.select().from(instalments).where(eq(instalments.billId, bill.id)).orderBy(instalments.seq)).map((i) => i.overdueOn)).toEqual(["2026-12-29", "2027-01-28", "2027-02-27"]);
+    expect((await first(db.select().from(orders).where(eq(orders.id, placed.orderId))))!.policyVersion).toBe(1);
 
-    expect(product(db, MOUSE).stock).toBe(mouse.stock - 2);
-    expect(usedCredit(db, aliceId)).toBe(usedBefore + 29_800);
-    expect(usedCredit(db, aliceId)).toBe(unpaidPrincipal(db, aliceId));
+    expect((await product(db, MOUSE)).stock).toBe(mouse.stock - 2);
+    expect(await usedCredit(db, aliceId)).toBe(usedBefore + 29_800);
+    expect(await usedCredit(db, aliceId)).toBe(await unpaidPrincipal(db, aliceId));
     expect((await alice.shop.cart()).lines).toEqual([]);
   });
 
   it("never exceeds the limit under 50 concurrent checkouts", async () => {
     const { db, clock } = await seededDb();
-    const aliceId = userId(db, "alice@example.com");
-    const alice = callerAs(db, clock, "alice@example.com");
+    const aliceId = await userId(db, "alice@example.com");
+    const alice = await callerAs(db, clock, "alice@example.com");
     const available = (await alice.credit.summary()).availableCreditFen;
     expect(available).toBe(670_100);
 
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => alice.shop.placeOrder(payLaterOrder(db, [[MOUSE, 1]]))));
+    const inputs = await Promise.all(Array.from({ length: 50 }, () => payLaterOrder(db, [[MOUSE, 1]])));
+    const results = await Promise.allSettled(inputs.map((input) => alice.shop.placeOrder(input)));
     const placed = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(placed).toHaveLength(Math.floor(available / 14_900)); // 44
     expect(new Set(refused.map((r) => (r.reason as TRPCError & { cause: { code: string } }).cause.code))).toEqual(new Set(["INSUFFICIENT_CREDIT"]));
 
-    const newTotal = db.get<{ n: number }>(sql`SELECT SUM(total_fen) AS n FROM orders WHERE consumer_id = ${aliceId} AND payment_method = 'pay_later' AND idempotency_key LIKE 'test-key-%'`)!.n;
+    const newTotal = (await row<{ n: number }>(db, sql`SELECT SUM(total_fen) AS n FROM orders WHERE consumer_id = ${aliceId} AND payment_method = 'pay_later' AND idempotency_key LIKE 'test-key-%'`))!.n;
     expect(newTotal).toBeLessThanOrEqual(available);
-    expect(usedCredit(db, aliceId)).toBe(unpaidPrincipal(db, aliceId));
-    expect(usedCredit(db, aliceId)).toBeLessThanOrEqual(1_000_000);
-    expect(checkInvariants(db)).toEqual([]);
+    expect(await usedCredit(db, aliceId)).toBe(await unpaidPrincipal(db, aliceId));
+    expect(await usedCredit(db, aliceId)).toBeLessThanOrEqual(1_000_000);
+    expect(await checkInvariants(db)).toEqual([]);
   });
 
   it("returns the first order on a replay of the idempotency key and writes nothing", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    const input = payLaterOrder(db, [[MOUSE, 1]]);
-    const first = await alice.shop.placeOrder(input);
-    const after = footprint(db);
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const input = await payLaterOrder(db, [[MOUSE, 1]]);
+    const placed = await alice.shop.placeOrder(input);
+    const after = await footprint(db);
     const replay = await alice.shop.placeOrder(input);
-    expect(replay).toEqual({ orderId: first.orderId, number: first.number, replayed: true });
-    expect(footprint(db)).toEqual(after);
+    expect(replay).toEqual({ orderId: placed.orderId, number: placed.number, replayed: true });
+    expect(await footprint(db)).toEqual(after);
 
-    const payNow = payNowOrder(db, [[MOUSE, 1]]);
+    const payNow = await payNowOrder(db, [[MOUSE, 1]]);
     const paid = await alice.shop.placeOrder(payNow);
-    const afterPaid = footprint(db);
+    const afterPaid = await footprint(db);
     expect((await alice.shop.placeOrder(payNow)).orderId).toBe(paid.orderId);
-    expect(footprint(db)).toEqual(afterPaid);
+    expect(await footprint(db)).toEqual(afterPaid);
   });
 
   it("refuses what is out of stock, or more than is left, and writes nothing", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    const before = footprint(db);
-    expect(await domainCode(alice.shop.placeOrder(payLaterOrder(db, [[POWER_BANK, 1]])))).toBe("OUT_OF_STOCK");
-    expect(await domainCode(alice.shop.placeOrder(payNowOrder(db, [[MOUSE, 1], [POWER_BANK, 1]])))).toBe("OUT_OF_STOCK");
-    expect(await domainCode(alice.shop.placeOrder(payLaterOrder(db, [[TAB, 21]])))).toBe("OUT_OF_STOCK");
-    expect(await domainCode(alice.shop.addToCart({ productId: product(db, POWER_BANK).id }))).toBe("OUT_OF_STOCK");
-    expect(footprint(db)).toEqual(before);
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const before = await footprint(db);
+    expect(await domainCode(alice.shop.placeOrder(await payLaterOrder(db, [[POWER_BANK, 1]])))).toBe("OUT_OF_STOCK");
+    expect(await domainCode(alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1], [POWER_BANK, 1]])))).toBe("OUT_OF_STOCK");
+    expect(await domainCode(alice.shop.placeOrder(await payLaterOrder(db, [[TAB, 21]])))).toBe("OUT_OF_STOCK");
+    expect(await domainCode(alice.shop.addToCart({ productId: (await product(db, POWER_BANK)).id }))).toBe("OUT_OF_STOCK");
+    expect(await footprint(db)).toEqual(before);
   });
 });
 
 describe("placing a pay-now order", () => {
   it("charges the card and records the payment, with no bill and no credit used", async () => {
     const { db, clock } = await seededDb();
-    const aliceId = userId(db, "alice@example.com");
-    const alice = callerAs(db, clock, "alice@example.com");
-    const usedBefore = usedCredit(db, aliceId);
-    const placed = await alice.shop.placeOrder(payNowOrder(db, [[LONGJING, 2]]));
+    const aliceId = await userId(db, "alice@example.com");
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const usedBefore = await usedCredit(db, aliceId);
+    const placed = await alice.shop.placeOrder(await payNowOrder(db, [[LONGJING, 2]]));
     const detail = await alice.shop.order({ orderId: placed.orderId });
     expect(detail).toMatchObject({ paymentMethod: "pay_now", planCode: null, totalFen: 53_600, bill: null });
-    const payment = db.get<{ kind: string; amount_fen: number; card_last4: string }>(sql`SELECT * FROM payments WHERE order_id = ${placed.orderId}`)!;
+    const payment = (await row<{ kind: string; amount_fen: number; card_last4: string }>(db, sql`SELECT * FROM payments WHERE order_id = ${placed.orderId}`))!;
     expect(payment).toMatchObject({ kind: "order", amount_fen: 53_600, card_last4: "4242" });
-    expect(usedCredit(db, aliceId)).toBe(usedBefore);
+    expect(await usedCredit(db, aliceId)).toBe(usedBefore);
   });
 
   it("writes nothing when the card is declined, and says so", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    await alice.shop.addToCart({ productId: product(db, MOUSE).id });
-    const before = footprint(db);
-    const attempt = alice.shop.placeOrder(payNowOrder(db, [[MOUSE, 1]], "4000 0000 0000 0002"));
+    const alice = await callerAs(db, clock, "alice@example.com");
+    await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id });
+    const before = await footprint(db);
+    const attempt = alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1]], "4000 0000 0000 0002"));
     await expect(attempt).rejects.toThrow("Your card ending 0002 was declined");
-    expect(await domainCode(alice.shop.placeOrder(payNowOrder(db, [[MOUSE, 1]], "4000 0000 0000 0002")))).toBe("PAYMENT_DECLINED");
-    expect(footprint(db)).toEqual(before);
+    expect(await domainCode(alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1]], "4000 0000 0000 0002")))).toBe("PAYMENT_DECLINED");
+    expect(await footprint(db)).toEqual(before);
   });
 
   it("refunds the charge when the stock sells out between charge and order", async () => {
     const { db, clock } = await seededDb();
-    const mouse = product(db, MOUSE);
+    const mouse = await product(db, MOUSE);
     const refunds: number[] = [];
     const racingProvider: PaymentProvider = {
       async charge(request) {
-        db.update(products).set({ stock: 0 }).where(eq(products.id, mouse.id)).run();
+        await write(db, (tx) => tx.update(products).set({ stock: 0 }).where(eq(products.id, mouse.id)));
         return simulatedProvider.charge(request);
       },
       async refund(request) {
@@ -266,34 +285,34 @@ describe("placing a pay-now order", () => {
         return { providerRef: "sim_refund_test" };
       },
     };
-    const before = footprint(db);
-    const input = { consumerId: userId(db, "alice@example.com"), idempotencyKey: newKey(), lines: [{ productId: mouse.id, quantity: 1 }], shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" } };
+    const before = await footprint(db);
+    const input = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: newKey(), lines: [{ productId: mouse.id, quantity: 1 }], shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" } };
     await expect(placeOrder(db, clock, input, racingProvider)).rejects.toMatchObject({ code: "OUT_OF_STOCK" });
     expect(refunds).toEqual([14_900]);
-    expect({ ...footprint(db), stock: before.stock }).toEqual(before);
+    expect({ ...(await footprint(db)), stock: before.stock }).toEqual(before);
   });
 
   it("validates the shipping details and the card number", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    const error = await alice.shop.placeOrder({ ...payNowOrder(db, [[MOUSE, 1]], "12"), shippingPhone: "abc", shippingAddress: "" }).catch((e: TRPCError) => e);
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const error = await alice.shop.placeOrder({ ...(await payNowOrder(db, [[MOUSE, 1]], "12")), shippingPhone: "abc", shippingAddress: "" }).catch((e: TRPCError) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    expect(await domainCode(alice.shop.placeOrder({ ...payLaterOrder(db, [[MOUSE, 1]]), planCode: undefined }))).toBe("BAD_REQUEST");
+    expect(await domainCode(alice.shop.placeOrder({ ...(await payLaterOrder(db, [[MOUSE, 1]])), planCode: undefined }))).toBe("BAD_REQUEST");
   });
 });
 
 describe("the cart", () => {
   it("holds one store at a time, refusing another store unless asked to replace", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    await alice.shop.addToCart({ productId: product(db, MOUSE).id, quantity: 2 });
-    const refusal = await alice.shop.addToCart({ productId: product(db, LONGJING).id }).catch((e: TRPCError) => e);
+    const alice = await callerAs(db, clock, "alice@example.com");
+    await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id, quantity: 2 });
+    const refusal = await alice.shop.addToCart({ productId: (await product(db, LONGJING)).id }).catch((e: TRPCError) => e);
     expect((refusal as TRPCError).cause).toMatchObject({ code: "CART_OTHER_STORE" });
     expect((refusal as TRPCError).message).toContain("one store at a time");
     expect((await alice.shop.cart()).store?.name).toBe("Lumen Electronics");
 
-    await alice.shop.addToCart({ productId: product(db, LONGJING).id, replaceCart: true });
+    await alice.shop.addToCart({ productId: (await product(db, LONGJING)).id, replaceCart: true });
     const cart = await alice.shop.cart();
     expect(cart.store?.name).toBe("Cloud Tea House");
     expect(cart.lines.map((l) => [l.name, l.quantity])).toEqual([[LONGJING, 1]]);
@@ -301,10 +320,10 @@ describe("the cart", () => {
 
   it("changes and removes quantities, keeps totals in fen, and is each consumer's own", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    const bob = callerAs(db, clock, "bob@example.com");
-    const mouse = product(db, MOUSE).id;
-    const charger = product(db, "Volt 65W GaN Charger").id;
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const bob = await callerAs(db, clock, "bob@example.com");
+    const mouse = (await product(db, MOUSE)).id;
+    const charger = (await product(db, "Volt 65W GaN Charger")).id;
     await alice.shop.addToCart({ productId: mouse });
     await alice.shop.addToCart({ productId: charger });
     await alice.shop.setCartQuantity({ productId: mouse, quantity: 3 });
@@ -312,7 +331,7 @@ describe("the cart", () => {
     await alice.shop.setCartQuantity({ productId: charger, quantity: 0 });
     expect((await alice.shop.cart()).lines.map((l) => [l.productId, l.quantity])).toEqual([[mouse, 3]]);
     expect(await domainCode(alice.shop.setCartQuantity({ productId: mouse, quantity: 121 }))).toBe("BAD_REQUEST");
-    expect(await domainCode(alice.shop.setCartQuantity({ productId: product(db, "Lumen 27\" 4K Monitor").id, quantity: 1 }))).toBe("NOT_FOUND");
+    expect(await domainCode(alice.shop.setCartQuantity({ productId: (await product(db, "Lumen 27\" 4K Monitor")).id, quantity: 1 }))).toBe("NOT_FOUND");
     expect((await bob.shop.cart()).lines).toEqual([]);
     await alice.shop.clearCart();
     expect((await alice.shop.cart()).store).toBeNull();
@@ -320,43 +339,43 @@ describe("the cart", () => {
 
   it("is only for consumers", async () => {
     const { db, clock } = await seededDb();
-    expect(await domainCode(callerAs(db, clock, null).shop.cart())).toBe("UNAUTHORIZED");
-    expect(await domainCode(callerAs(db, clock, "shop@example.com").shop.addToCart({ productId: 1 }))).toBe("FORBIDDEN");
+    expect(await domainCode((await callerAs(db, clock, null)).shop.cart())).toBe("UNAUTHORIZED");
+    expect(await domainCode((await callerAs(db, clock, "shop@example.com")).shop.addToCart({ productId: 1 }))).toBe("FORBIDDEN");
   });
 });
 
 describe("the consumer's orders", () => {
   it("cancelling a placed pay-later order releases the credit and returns the stock", async () => {
     const { db, clock } = await seededDb();
-    const aliceId = userId(db, "alice@example.com");
-    const alice = callerAs(db, clock, "alice@example.com");
-    const stockBefore = product(db, TAB).stock;
-    const usedBefore = usedCredit(db, aliceId);
-    const placed = await alice.shop.placeOrder(payLaterOrder(db, [[TAB, 1]], "pay_in_30"));
-    expect(usedCredit(db, aliceId)).toBe(usedBefore + 329_900);
+    const aliceId = await userId(db, "alice@example.com");
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const stockBefore = (await product(db, TAB)).stock;
+    const usedBefore = await usedCredit(db, aliceId);
+    const placed = await alice.shop.placeOrder(await payLaterOrder(db, [[TAB, 1]], "pay_in_30"));
+    expect(await usedCredit(db, aliceId)).toBe(usedBefore + 329_900);
 
     await alice.shop.cancelOrder({ orderId: placed.orderId });
     const detail = await alice.shop.order({ orderId: placed.orderId });
     expect(detail.status).toBe("cancelled");
     expect(detail.bill?.instalments.map((i) => i.status)).toEqual(["void"]);
-    expect(usedCredit(db, aliceId)).toBe(usedBefore);
-    expect(usedCredit(db, aliceId)).toBe(unpaidPrincipal(db, aliceId));
-    expect(product(db, TAB).stock).toBe(stockBefore);
-    expect(checkInvariants(db)).toEqual([]);
+    expect(await usedCredit(db, aliceId)).toBe(usedBefore);
+    expect(await usedCredit(db, aliceId)).toBe(await unpaidPrincipal(db, aliceId));
+    expect((await product(db, TAB)).stock).toBe(stockBefore);
+    expect(await checkInvariants(db)).toEqual([]);
   });
 
   it("refuses to cancel an order that has shipped", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    const shipped = db.select().from(orders).where(and(eq(orders.consumerId, userId(db, "alice@example.com")), eq(orders.status, "shipped"))).get()!;
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const shipped = (await first(db.select().from(orders).where(and(eq(orders.consumerId, await userId(db, "alice@example.com")), eq(orders.status, "shipped"))).orderBy(orders.id).limit(1)))!;
     expect(await domainCode(alice.shop.cancelOrder({ orderId: shipped.id }))).toBe("INVALID_TRANSITION");
   });
 
   it("another consumer can neither read nor cancel the order", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    const bob = callerAs(db, clock, "bob@example.com");
-    const placed = await alice.shop.placeOrder(payLaterOrder(db, [[MOUSE, 1]]));
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const bob = await callerAs(db, clock, "bob@example.com");
+    const placed = await alice.shop.placeOrder(await payLaterOrder(db, [[MOUSE, 1]]));
     expect(await domainCode(bob.shop.order({ orderId: placed.orderId }))).toBe("NOT_FOUND");
     expect(await domainCode(bob.shop.cancelOrder({ orderId: placed.orderId }))).toBe("NOT_FOUND");
     expect((await bob.shop.orders({})).items.map((o) => o.id)).not.toContain(placed.orderId);
@@ -365,13 +384,14 @@ describe("the consumer's orders", () => {
 
   it("lists the consumer's orders newest first, a page at a time", async () => {
     const { db, clock } = await seededDb();
-    const alice = callerAs(db, clock, "alice@example.com");
-    for (let i = 0; i < 3; i++) await alice.shop.placeOrder(payNowOrder(db, [[MOUSE, 1]]));
-    const all = db
-      .select({ id: orders.id, createdAt: orders.createdAt })
-      .from(orders)
-      .where(eq(orders.consumerId, userId(db, "alice@example.com")))
-      .all()
+    const alice = await callerAs(db, clock, "alice@example.com");
+    for (let i = 0; i < 3; i++) await alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1]]));
+    const all = (
+      await db
+        .select({ id: orders.id, createdAt: orders.createdAt })
+        .from(orders)
+        .where(eq(orders.consumerId, await userId(db, "alice@example.com")))
+    )
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
       .map((o) => o.id);
     const seen: number[] = [];
@@ -392,12 +412,13 @@ describe("the consumer's orders", () => {
 describe("the store page", () => {
   it("shows an active store's products with price and stock, and hides an inactive store", async () => {
     const { db, clock } = await seededDb();
-    const anon = callerAs(db, clock, null);
+    const anon = await callerAs(db, clock, null);
     const page = await anon.catalog.store({ slug: "lumen-electronics" });
     expect(page.store.offersPayLater).toBe(true);
     expect(page.products.find((p) => p.name === POWER_BANK)).toMatchObject({ stock: 0, priceFen: 12_900 });
     expect((await anon.catalog.store({ slug: "cloud-tea-house" })).store.offersPayLater).toBe(false);
-    db.update(stores).set({ active: false }).where(eq(stores.id, lumen(db).id)).run();
+    const lumenId = (await lumen(db)).id;
+    await write(db, (tx) => tx.update(stores).set({ active: false }).where(eq(stores.id, lumenId)));
     expect(await domainCode(anon.catalog.store({ slug: "lumen-electronics" }))).toBe("NOT_FOUND");
   });
 });

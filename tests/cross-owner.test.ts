@@ -4,7 +4,10 @@
 // The list of id-taking procedures comes from the router: a new one fails here until it has a case.
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { first, row, rows } from "@/db/query";
+import { creditEvents } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import type { ProcedureMeta } from "@/server/api/trpc";
 import { tableDigest, inputKeys } from "./digest";
@@ -18,41 +21,50 @@ const idTaking = procedures
   .map(([path]) => path)
   .sort();
 
-const one = (db: Db, sql: string, ...params: unknown[]) => {
-  const row = db.$client.prepare(sql).get(...params) as Record<string, unknown> | undefined;
-  if (!row) throw new Error(`Seed has no row for: ${sql}`);
-  return Object.values(row)[0] as number;
-};
+/** The first column of the first row of a query over the seed (an id). */
+async function one(db: Db, what: string, query: SQL): Promise<number> {
+  const found = await row<Record<string, unknown>>(db, query);
+  if (!found) throw new Error(`Seed has no row for: ${what}`);
+  return Number(Object.values(found)[0]);
+}
 
 /** Ids that belong to alice (consumer) and to Lumen Electronics (shop@example.com). */
-function victimIds(db: Db) {
-  const alice = userId(db, "alice@example.com");
-  const lumen = one(db, "SELECT s.id FROM stores s JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com'");
+async function victimIds(db: Db) {
+  const alice = await userId(db, "alice@example.com");
+  const lumen = await one(db, "Lumen", sql`SELECT s.id FROM stores s JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com'`);
+  const aliceLastEvent = await first(
+    db.select({ id: creditEvents.id, createdAt: creditEvents.createdAt }).from(creditEvents).where(eq(creditEvents.userId, alice)).orderBy(desc(creditEvents.id)).limit(1),
+  );
+  if (!aliceLastEvent) throw new Error("Seed has no row for: alice's last credit event");
   return {
     alice,
     lumen,
-    aliceOrder: one(db, "SELECT id FROM orders WHERE consumer_id = ? ORDER BY status = 'placed' DESC, id LIMIT 1", alice),
-    aliceBill: one(db, "SELECT id FROM bills WHERE consumer_id = ? AND status = 'open' LIMIT 1", alice),
-    aliceEvent: one(db, "SELECT id FROM credit_events WHERE user_id = ? ORDER BY id DESC LIMIT 1", alice),
-    aliceEventAt: one(db, "SELECT created_at FROM credit_events WHERE user_id = ? ORDER BY id DESC LIMIT 1", alice),
-    lumenPlaced: one(db, "SELECT id FROM orders WHERE store_id = ? AND status = 'placed' LIMIT 1", lumen),
-    lumenShipped: one(db, "SELECT id FROM orders WHERE store_id = ? AND status IN ('shipped', 'placed') ORDER BY status = 'shipped' DESC LIMIT 1", lumen),
-    lumenRefundable: one(db, "SELECT id FROM orders WHERE store_id = ? AND status IN ('completed', 'shipped', 'placed') AND refunded_fen < total_fen ORDER BY status = 'completed' DESC LIMIT 1", lumen),
-    lumenProduct: one(db, "SELECT id FROM products WHERE store_id = ? LIMIT 1", lumen),
+    aliceOrder: await one(db, "alice's order", sql`SELECT id FROM orders WHERE consumer_id = ${alice} ORDER BY (status = 'placed') DESC, id LIMIT 1`),
+    aliceBill: await one(db, "alice's open bill", sql`SELECT id FROM bills WHERE consumer_id = ${alice} AND status = 'open' ORDER BY id LIMIT 1`),
+    aliceEvent: aliceLastEvent.id,
+    aliceEventAt: aliceLastEvent.createdAt.getTime(),
+    lumenPlaced: await one(db, "Lumen's placed order", sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status = 'placed' ORDER BY id LIMIT 1`),
+    lumenShipped: await one(db, "Lumen's shipped order", sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status IN ('shipped', 'placed') ORDER BY (status = 'shipped') DESC, id LIMIT 1`),
+    lumenRefundable: await one(
+      db,
+      "Lumen's refundable order",
+      sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status IN ('completed', 'shipped', 'placed') AND refunded_fen < total_fen ORDER BY (status = 'completed') DESC, id LIMIT 1`,
+    ),
+    lumenProduct: await one(db, "Lumen's product", sql`SELECT id FROM products WHERE store_id = ${lumen} ORDER BY id LIMIT 1`),
   };
 }
-type Ids = ReturnType<typeof victimIds>;
+type Ids = Awaited<ReturnType<typeof victimIds>>;
 
 type Case =
   | { kind: "refused"; as: string; input: (ids: Ids) => unknown }
   // Allowed by design (public catalogue ids), but the call may only touch the caller's own rows.
-  | { kind: "scoped"; as: string; input: (ids: Ids) => unknown; victimRows: (db: Db, ids: Ids) => unknown; leaks: (result: unknown, ids: Ids) => boolean }
+  | { kind: "scoped"; as: string; input: (ids: Ids) => unknown; victimRows: (db: Db, ids: Ids) => Promise<unknown>; leaks: (result: unknown, ids: Ids) => boolean }
   | { kind: "exempt"; why: string };
 
 const card = "4242 4242 4242 4242";
 const shipping = { shippingName: "Bob Li", shippingPhone: "13800138000", shippingAddress: "1 Test Road, Shanghai" };
-const aliceCart = (db: Db, ids: Ids) => db.$client.prepare("SELECT * FROM cart_items WHERE user_id = ? ORDER BY rowid").all(ids.alice);
-const aliceOrders = (db: Db, ids: Ids) => db.$client.prepare("SELECT * FROM orders WHERE consumer_id = ? ORDER BY id").all(ids.alice);
+const aliceCart = (db: Db, ids: Ids) => rows(db, sql`SELECT * FROM cart_items WHERE user_id = ${ids.alice} ORDER BY product_id`);
+const aliceOrders = (db: Db, ids: Ids) => rows(db, sql`SELECT * FROM orders WHERE consumer_id = ${ids.alice} ORDER BY id`);
 const ADMIN_WHY = "admin acts platform-wide by design; every other role is refused (tests/authz-matrix.test.ts)";
 
 const CASES: Record<string, Case> = {
@@ -88,7 +100,7 @@ const CASES: Record<string, Case> = {
     kind: "scoped",
     as: "bob@example.com",
     input: (i) => ({ limit: 100, cursor: { createdAt: i.aliceEventAt + 1, id: i.aliceEvent + 1 } }),
-    victimRows: (db, i) => db.$client.prepare("SELECT * FROM credit_events WHERE user_id = ?").all(i.alice),
+    victimRows: (db, i) => rows(db, sql`SELECT * FROM credit_events WHERE user_id = ${i.alice} ORDER BY id`),
     leaks: (result, i) => {
       const events = (result as { events?: { id: number }[] } | null)?.events;
       if (!Array.isArray(events)) return result !== null; // an unexpected shape counts as a leak until looked at
@@ -137,34 +149,34 @@ describe("cross-owner matrix", () => {
 
   it.each(Object.entries(CASES).filter(([, c]) => c.kind !== "exempt"))("%s as another owner", async (path, c) => {
     const { db, clock } = await seededDb();
-    const ids = victimIds(db);
+    const ids = await victimIds(db);
     if (c.kind === "exempt") return;
-    const caller = callerAs(db, clock, c.as);
+    const caller = await callerAs(db, clock, c.as);
     if (c.kind === "refused") {
-      const before = tableDigest(db);
+      const before = await tableDigest(db);
       const error = await call(caller, path, c.input(ids)).then(
         (value) => ({ value }),
         (e: unknown) => e,
       );
       expect(error, `${path} returned another's data`).toBeInstanceOf(TRPCError);
       expect([path, (error as TRPCError).code]).toEqual([path, expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
-      expect(tableDigest(db), `${path} wrote while refusing`).toBe(before);
+      expect(await tableDigest(db), `${path} wrote while refusing`).toBe(before);
       // The owner's own call with the same ids is not refused for ownership: the case is a real one.
-      const owner = callerAs(db, clock, c.as === "bob@example.com" ? "alice@example.com" : "shop@example.com");
+      const owner = await callerAs(db, clock, c.as === "bob@example.com" ? "alice@example.com" : "shop@example.com");
       const ownerOutcome = await call(owner, path, c.input(ids)).then(
         () => "OK",
         (e: unknown) => (e instanceof TRPCError ? e.code : "THREW"),
       );
       expect([path, ownerOutcome]).not.toEqual([path, "NOT_FOUND"]);
     } else {
-      const before = JSON.stringify(c.victimRows(db, ids));
+      const before = JSON.stringify(await c.victimRows(db, ids));
       const result = await call(caller, path, c.input(ids)).catch((e: unknown) => {
         expect(e).toBeInstanceOf(TRPCError);
         expect((e as TRPCError).code).not.toBe("INTERNAL_SERVER_ERROR");
         return null;
       });
       expect(c.leaks(result, ids), `${path} returned another's data`).toBe(false);
-      expect(JSON.stringify(c.victimRows(db, ids)), `${path} touched another's rows`).toBe(before);
+      expect(JSON.stringify(await c.victimRows(db, ids)), `${path} touched another's rows`).toBe(before);
     }
   });
 });

@@ -1,15 +1,27 @@
 // A digest of every row of every table: equal digests before and after a call mean the call wrote nothing.
 import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { isPg } from "@/db/engine";
+import { rows } from "@/db/query";
 
-export function tableDigest(db: Db): string {
+/** The app's tables (not the migrator's bookkeeping), by name, on either engine. */
+export async function tableNames(db: Db): Promise<string[]> {
+  const tables = isPg()
+    ? await rows<{ name: string }>(db, sql`SELECT table_name AS name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '__drizzle%' ORDER BY table_name`)
+    : await rows<{ name: string }>(db, sql`SELECT name FROM sqlite_master
+        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name`);
+  return tables.map((t) => t.name);
+}
+
+export async function tableDigest(db: Db): Promise<string> {
   const hash = createHash("sha256");
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  for (const { name } of tables) {
+  for (const name of await tableNames(db)) {
     hash.update(`\n#${name}\n`);
-    for (const row of db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row) + "\n");
+    // PostgreSQL has no rowid and returns rows in no promised order: each table's rows are hashed sorted.
+    const lines = (await rows<Record<string, unknown>>(db, sql.raw(`SELECT * FROM "${name}"`))).map((row) => JSON.stringify(row)).sort();
+    for (const line of lines) hash.update(line + "\n");
   }
   return hash.digest("hex");
 }

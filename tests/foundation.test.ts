@@ -7,6 +7,8 @@ import { instalmentStatus, daysOverdue, agingBucket } from "@/server/domain/inst
 import { instalments } from "@/db/schema";
 import { verifyPassword } from "@/server/auth/password";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { first, row } from "@/db/query";
+import { tableNames } from "./digest";
 import { callerAs, seededDb, SEED_NOW, userId } from "./helpers";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -21,10 +23,10 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe("role guards on the procedure bases", () => {
   it("lets each role reach its own area and refuses the others", async () => {
     const { db, clock } = await seededDb();
-    const anon = callerAs(db, clock, null);
-    const consumer = callerAs(db, clock, "alice@example.com");
-    const merchant = callerAs(db, clock, "shop@example.com");
-    const admin = callerAs(db, clock, "admin@example.com");
+    const anon = await callerAs(db, clock, null);
+    const consumer = await callerAs(db, clock, "alice@example.com");
+    const merchant = await callerAs(db, clock, "shop@example.com");
+    const admin = await callerAs(db, clock, "admin@example.com");
 
     expect(await codeOf(anon.credit.summary())).toBe("UNAUTHORIZED");
     expect(await codeOf(anon.merchant.overview())).toBe("UNAUTHORIZED");
@@ -46,8 +48,8 @@ describe("role guards on the procedure bases", () => {
 
   it("scopes the merchant overview to the caller's own store", async () => {
     const { db, clock } = await seededDb();
-    const lumen = await callerAs(db, clock, "shop@example.com").merchant.overview();
-    const tea = await callerAs(db, clock, "tea@example.com").merchant.overview();
+    const lumen = await (await callerAs(db, clock, "shop@example.com")).merchant.overview();
+    const tea = await (await callerAs(db, clock, "tea@example.com")).merchant.overview();
     expect(lumen.store.name).toBe("Lumen Electronics");
     expect(tea.store.name).toBe("Cloud Tea House");
     expect(tea.receivables.outstandingFen).toBe(0);
@@ -58,34 +60,34 @@ describe("role guards on the procedure bases", () => {
 describe("the demo seed", () => {
   it("creates the accounts of CONTRACT.md with the promised states", async () => {
     const { db, clock } = await seededDb();
-    const profile = (email: string) => db.select().from(creditProfiles).where(eq(creditProfiles.userId, userId(db, email))).get()!;
-    expect(profile("alice@example.com")).toMatchObject({ score: 760, payLaterStatus: "enabled" });
-    expect(profile("bob@example.com")).toMatchObject({ score: 640, payLaterStatus: "not_enabled" });
-    expect(profile("carol@example.com")).toMatchObject({ score: 520, payLaterStatus: "not_enabled" });
-    expect(profile("dave@example.com")).toMatchObject({ score: 610, payLaterStatus: "suspended", suspendedReason: "overdue" });
+    const profile = async (email: string) => (await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, await userId(db, email)))))!;
+    expect(await profile("alice@example.com")).toMatchObject({ score: 760, payLaterStatus: "enabled" });
+    expect(await profile("bob@example.com")).toMatchObject({ score: 640, payLaterStatus: "not_enabled" });
+    expect(await profile("carol@example.com")).toMatchObject({ score: 520, payLaterStatus: "not_enabled" });
+    expect(await profile("dave@example.com")).toMatchObject({ score: 610, payLaterStatus: "suspended", suspendedReason: "overdue" });
 
-    const alice = await callerAs(db, clock, "alice@example.com").credit.summary();
+    const alice = await (await callerAs(db, clock, "alice@example.com")).credit.summary();
     expect(alice.nextPayment).not.toBeNull();
     expect(alice.hasOverdue).toBe(false);
     expect(alice.usedCreditFen).toBeGreaterThan(0);
-    const dave = await callerAs(db, clock, "dave@example.com").credit.summary();
+    const dave = await (await callerAs(db, clock, "dave@example.com")).credit.summary();
     expect(dave.hasOverdue).toBe(true);
 
-    const roles = Object.fromEntries(db.select({ email: users.email, role: users.role }).from(users).all().map((u) => [u.email, u.role]));
+    const roles = Object.fromEntries((await db.select({ email: users.email, role: users.role }).from(users)).map((u) => [u.email, u.role]));
     expect(roles).toMatchObject({ "shop@example.com": "merchant", "tea@example.com": "merchant", "admin@example.com": "admin" });
-    const user = db.select().from(users).where(eq(users.email, "admin@example.com")).get()!;
+    const user = (await first(db.select().from(users).where(eq(users.email, "admin@example.com"))))!;
     expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash)).toBe(true);
     expect(await verifyPassword("wrong-password", user.passwordHash)).toBe(false);
   });
 
   it("gives Lumen Electronics instalments in every state and aging bucket, and Cloud Tea House no pay later", async () => {
     const { db } = await seededDb();
-    const lumen = db.select().from(stores).where(eq(stores.slug, "lumen-electronics")).get()!;
-    const tea = db.select().from(stores).where(eq(stores.slug, "cloud-tea-house")).get()!;
+    const lumen = (await first(db.select().from(stores).where(eq(stores.slug, "lumen-electronics"))))!;
+    const tea = (await first(db.select().from(stores).where(eq(stores.slug, "cloud-tea-house"))))!;
     expect(lumen.payLaterEnabled).toBe(true);
     expect(tea.payLaterEnabled).toBe(false);
     const today = localDate(SEED_NOW);
-    const rows = db.select().from(instalments).where(eq(instalments.storeId, lumen.id)).all();
+    const rows = await db.select().from(instalments).where(eq(instalments.storeId, lumen.id));
     const statuses = new Set(rows.map((r) => instalmentStatus(r, today)));
     expect(statuses).toEqual(new Set(["upcoming", "due_soon", "overdue", "paid"]));
     const buckets = new Set(rows.filter((r) => instalmentStatus(r, today) === "overdue").map((r) => agingBucket(daysOverdue(r, today))));
@@ -96,9 +98,9 @@ describe("the demo seed", () => {
 describe("sign-up", () => {
   it("creates a consumer with the policy's starting score, and refuses a taken email", async () => {
     const { db, clock } = await seededDb();
-    const anon = callerAs(db, clock, null);
+    const anon = await callerAs(db, clock, null);
     await anon.account.signUp({ name: "Mia", email: "Mia@Example.com", password: "long-enough-password" });
-    const summary = await callerAs(db, clock, "mia@example.com").credit.summary();
+    const summary = await (await callerAs(db, clock, "mia@example.com")).credit.summary();
     expect(summary.score).toBe(600);
     expect(summary.payLaterStatus).toBe("not_enabled");
     expect(await codeOf(anon.account.signUp({ name: "Mia", email: "mia@example.com", password: "long-enough-password" }))).toBe("CONFLICT");
@@ -109,7 +111,7 @@ describe("sign-up", () => {
 describe("the store list", () => {
   it("counts each store's active products", async () => {
     const { db, clock } = await seededDb();
-    const stores = await callerAs(db, clock, null).catalog.stores();
+    const stores = await (await callerAs(db, clock, null)).catalog.stores();
     expect(Object.fromEntries(stores.map((s) => [s.name, s.productCount]))).toEqual({ "Cloud Tea House": 5, "Lumen Electronics": 8 });
     expect(stores.find((s) => s.name === "Lumen Electronics")!.offersPayLater).toBe(true);
   });
@@ -121,11 +123,13 @@ describe("resetting the demo data", () => {
     const { wipeDatabase, seedDemo } = await import("@/db/seed");
     const { checkInvariants } = await import("@/server/services/verify/check-invariants");
     const { sql } = await import("drizzle-orm");
-    wipeDatabase(db);
-    const tables = db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`);
-    const nonEmpty = tables.filter((t) => db.get<{ n: number }>(sql.raw(`SELECT COUNT(*) AS n FROM "${t.name}"`))!.n > 0).map((t) => t.name);
+    await wipeDatabase(db);
+    const tables = await tableNames(db);
+    expect(tables.length).toBeGreaterThan(10);
+    const nonEmpty: string[] = [];
+    for (const name of tables) if ((await row<{ n: number }>(db, sql.raw(`SELECT COUNT(*) AS n FROM "${name}"`)))!.n > 0) nonEmpty.push(name);
     expect(nonEmpty).toEqual([]);
     await seedDemo(db, SEED_NOW);
-    expect(checkInvariants(db)).toEqual([]);
+    expect(await checkInvariants(db)).toEqual([]);
   });
 });

@@ -4,7 +4,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
+import { desc, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { bool } from "@/db/dialect";
+import { first, row } from "@/db/query";
+import { policyVersions } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import type { ProcedureMeta } from "@/server/api/trpc";
 import { tableDigest } from "./digest";
@@ -19,51 +23,60 @@ const mutations = Object.entries((appRouter._def as unknown as { procedures: Rec
 
 const AS: Record<string, string | null> = { public: null, consumer: "alice@example.com", merchant: "shop@example.com", admin: "admin@example.com" };
 
-const one = (db: Db, sql: string, ...params: unknown[]) => Object.values((db.$client.prepare(sql).get(...params) as Record<string, unknown>) ?? { x: 1 })[0] as number;
+const one = async (db: Db, query: SQL) => Object.values((await row<Record<string, unknown>>(db, query)) ?? { x: 1 })[0] as number;
+const activeProduct = (db: Db) => one(db, sql`SELECT id FROM products WHERE active = ${bool(true)} ORDER BY id LIMIT 1`);
 
 /** A valid input for each mutation (from the seeded database); the fuzzer mutates it. New mutations must add one. */
-const VALID: Record<string, (db: Db) => Record<string, unknown> | undefined> = {
-  "account.signUp": () => ({ name: "Fuzz Tester", email: "fuzz@example.com", password: "a-long-password" }),
-  "shop.addToCart": (db) => ({ productId: one(db, "SELECT id FROM products WHERE active = 1 LIMIT 1"), quantity: 1, replaceCart: false }),
-  "shop.setCartQuantity": (db) => ({ productId: one(db, "SELECT id FROM products WHERE active = 1 LIMIT 1"), quantity: 2 }),
-  "shop.clearCart": () => undefined,
-  "shop.placeOrder": (db) => ({
+const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefined>> = {
+  "account.signUp": async () => ({ name: "Fuzz Tester", email: "fuzz@example.com", password: "a-long-password" }),
+  "shop.addToCart": async (db) => ({ productId: await activeProduct(db), quantity: 1, replaceCart: false }),
+  "shop.setCartQuantity": async (db) => ({ productId: await activeProduct(db), quantity: 2 }),
+  "shop.clearCart": async () => undefined,
+  "shop.placeOrder": async (db) => ({
     shippingName: "Alice Wang",
     shippingPhone: "13800138000",
     shippingAddress: "1 Test Road, Shanghai",
     idempotencyKey: "fuzz-order-key-1",
-    lines: [{ productId: one(db, "SELECT id FROM products WHERE active = 1 LIMIT 1"), quantity: 1 }],
+    lines: [{ productId: await activeProduct(db), quantity: 1 }],
     paymentMethod: "pay_later",
     planCode: "pay_in_3",
   }),
-  "shop.cancelOrder": (db) => ({ orderId: one(db, "SELECT id FROM orders WHERE consumer_id = ? AND status = 'placed' LIMIT 1", userId(db, "alice@example.com")) }),
-  "bills.repay": (db) => ({
-    billId: one(db, "SELECT id FROM bills WHERE consumer_id = ? AND status = 'open' LIMIT 1", userId(db, "alice@example.com")),
+  "shop.cancelOrder": async (db) => ({ orderId: await one(db, sql`SELECT id FROM orders WHERE consumer_id = ${await userId(db, "alice@example.com")} AND status = 'placed' ORDER BY id LIMIT 1`) }),
+  "bills.repay": async (db) => ({
+    billId: await one(db, sql`SELECT id FROM bills WHERE consumer_id = ${await userId(db, "alice@example.com")} AND status = 'open' ORDER BY id LIMIT 1`),
     amountFen: 100,
     cardNumber: "4242 4242 4242 4242",
     idempotencyKey: "fuzz-repay-key-1",
   }),
-  "credit.enablePayLater": (db) => ({ agreementVersion: one(db, "SELECT MAX(version) FROM agreements"), accepted: true }),
-  "credit.disablePayLater": () => undefined,
-  "notifications.markAllRead": () => undefined,
-  "merchant.updateSettings": () => ({ name: "Lumen Electronics", description: "Gadgets", category: "Electronics", offerPayLater: true, payLaterMinFen: null, payLaterMaxFen: null }),
-  "merchant.products.create": () => ({ name: "Fuzz Lamp", description: "A lamp", priceFen: 9900, stock: 5 }),
-  "merchant.products.update": (db) => ({ productId: lumen(db, "products"), name: "Fuzz Lamp", description: "A lamp", priceFen: 9900, stock: 5 }),
-  "merchant.products.setActive": (db) => ({ productId: lumen(db, "products"), active: false }),
-  "merchant.orders.ship": (db) => ({ orderId: lumen(db, "orders", "status = 'placed'") }),
-  "merchant.orders.complete": (db) => ({ orderId: lumen(db, "orders", "status = 'shipped'") }),
-  "merchant.orders.cancel": (db) => ({ orderId: lumen(db, "orders", "status = 'placed'"), reason: "Out of stock" }),
-  "merchant.orders.refund": (db) => ({ orderId: lumen(db, "orders", "status = 'completed'"), amountFen: 100, reason: "Damaged item", idempotencyKey: "fuzz-refund-key-1" }),
-  "admin.updatePolicy": (db) => ({ params: JSON.parse(String(one(db, "SELECT params FROM policy_versions ORDER BY version DESC LIMIT 1"))), note: "Fuzzed policy" }),
-  "admin.adjustScore": (db) => ({ consumerId: userId(db, "bob@example.com"), delta: 10, reason: "Fuzz" }),
-  "admin.suspendPayLater": (db) => ({ consumerId: userId(db, "alice@example.com"), reason: "Fuzz" }),
-  "admin.reinstatePayLater": (db) => ({ consumerId: userId(db, "dave@example.com"), reason: "Fuzz" }),
-  "admin.setStoreActive": (db) => ({ storeId: one(db, "SELECT id FROM stores LIMIT 1"), active: false }),
-  "admin.setPayLaterForcedOff": (db) => ({ storeId: one(db, "SELECT id FROM stores LIMIT 1"), forcedOff: true }),
+  "credit.enablePayLater": async (db) => ({ agreementVersion: await one(db, sql`SELECT MAX(version) FROM agreements`), accepted: true }),
+  "credit.disablePayLater": async () => undefined,
+  "notifications.markAllRead": async () => undefined,
+  "merchant.updateSettings": async () => ({ name: "Lumen Electronics", description: "Gadgets", category: "Electronics", offerPayLater: true, payLaterMinFen: null, payLaterMaxFen: null }),
+  "merchant.products.create": async () => ({ name: "Fuzz Lamp", description: "A lamp", priceFen: 9900, stock: 5 }),
+  "merchant.products.update": async (db) => ({ productId: await lumen(db, "products"), name: "Fuzz Lamp", description: "A lamp", priceFen: 9900, stock: 5 }),
+  "merchant.products.setActive": async (db) => ({ productId: await lumen(db, "products"), active: false }),
+  "merchant.orders.ship": async (db) => ({ orderId: await lumen(db, "orders", sql`status = 'placed'`) }),
+  "merchant.orders.complete": async (db) => ({ orderId: await lumen(db, "orders", sql`status = 'shipped'`) }),
+  "merchant.orders.cancel": async (db) => ({ orderId: await lumen(db, "orders", sql`status = 'placed'`), reason: "Out of stock" }),
+  "merchant.orders.refund": async (db) => ({ orderId: await lumen(db, "orders", sql`status = 'completed'`), amountFen: 100, reason: "Damaged item", idempotencyKey: "fuzz-refund-key-1" }),
+  "admin.updatePolicy": async (db) => ({
+    // (read through the query builder: params are JSON text on SQLite and jsonb on PostgreSQL)
+    params: (await first(db.select({ params: policyVersions.params }).from(policyVersions).orderBy(desc(policyVersions.version)).limit(1)))!.params,
+    note: "Fuzzed policy",
+  }),
+  "admin.adjustScore": async (db) => ({ consumerId: await userId(db, "bob@example.com"), delta: 10, reason: "Fuzz" }),
+  "admin.suspendPayLater": async (db) => ({ consumerId: await userId(db, "alice@example.com"), reason: "Fuzz" }),
+  "admin.reinstatePayLater": async (db) => ({ consumerId: await userId(db, "dave@example.com"), reason: "Fuzz" }),
+  "admin.setStoreActive": async (db) => ({ storeId: await one(db, sql`SELECT id FROM stores ORDER BY id LIMIT 1`), active: false }),
+  "admin.setPayLaterForcedOff": async (db) => ({ storeId: await one(db, sql`SELECT id FROM stores ORDER BY id LIMIT 1`), forcedOff: true }),
 };
 
-function lumen(db: Db, table: "orders" | "products", where = "1 = 1"): number {
-  return one(db, `SELECT t.id FROM ${table} t JOIN stores s ON s.id = t.store_id JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com' AND ${where} LIMIT 1`);
+function lumen(db: Db, table: "orders" | "products", where: SQL = sql`1 = 1`): Promise<number> {
+  return one(
+    db,
+    sql`SELECT t.id FROM ${sql.raw(table)} t JOIN stores s ON s.id = t.store_id JOIN users u ON u.id = s.owner_user_id
+      WHERE u.email = 'shop@example.com' AND ${where} ORDER BY t.id LIMIT 1`,
+  );
 }
 
 const nasty: fc.Arbitrary<unknown> = fc.oneof(
@@ -118,8 +131,8 @@ describe("fuzzing every mutation", () => {
     "%s (%s): no internal error, and a refusal writes nothing",
     async (path, access) => {
       const { db, clock } = await seededDb();
-      const caller = callerAs(db, clock, AS[access] ?? null);
-      const valid = VALID[path]!(db);
+      const caller = await callerAs(db, clock, AS[access] ?? null);
+      const valid = await VALID[path]!(db);
       // The example really is valid: it passes the input schema (so the fuzzer mutates something meaningful).
       const validOutcome = await call(caller, path, valid).then(
         () => "OK",
@@ -128,13 +141,13 @@ describe("fuzzing every mutation", () => {
       expect(validOutcome).not.toMatch(/^INVALID/);
       await fc.assert(
         fc.asyncProperty(inputs(valid), async (input) => {
-          const before = tableDigest(db);
+          const before = await tableDigest(db);
           try {
             await call(caller, path, input);
           } catch (error) {
             if (!(error instanceof TRPCError)) throw new Error(`${path} threw a non-tRPC error: ${String(error)}`);
             if (error.code === "INTERNAL_SERVER_ERROR") throw new Error(`${path} failed internally: ${error.message} ${String(error.cause)}`);
-            if (tableDigest(db) !== before) throw new Error(`${path} refused (${error.code}: ${error.message}) but changed the database`);
+            if ((await tableDigest(db)) !== before) throw new Error(`${path} refused (${error.code}: ${error.message}) but changed the database`);
           }
         }),
         { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },

@@ -12,7 +12,8 @@ export default async function setup(project: TestProject) {
     const adminUrl = testDatabaseUrl();
     await withDatabase(adminUrl, async (client) => {
       await dropTestDatabases(client);
-      await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+      // Byte-order collation, as SQLite sorts text (db/ensure-database.ts makes app databases the same way).
+      await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
     });
     const url = new URL(adminUrl);
     url.pathname = `/${TEMPLATE_DATABASE}`;

@@ -88,18 +88,18 @@ describe("notifications", () => {
     const { db, clock } = await seededDb();
     // dave repays what is overdue at once (reinstated); then the jobs run for 40 days (reminders, alice overdue and
     // suspended), and alice pays part of her bill.
-    const dave = callerAs(db, clock, "dave@example.com");
+    const dave = await callerAs(db, clock, "dave@example.com");
     for (const bill of (await dave.bills.list()).bills.filter((b) => b.status === "open"))
       await dave.bills.repay({ billId: bill.id, amountFen: bill.owedFen, cardNumber: "4242 4242 4242 4242", idempotencyKey: `test-repay-${bill.id}` });
     for (let day = 0; day < 40; day += 1) {
       await runCreditJobs(db, clock.now());
       clock.advanceDays(1);
     }
-    const alice = callerAs(db, clock, "alice@example.com");
+    const alice = await callerAs(db, clock, "alice@example.com");
     const aliceBill = (await alice.bills.list()).bills.find((b) => b.status === "open")!;
     await alice.bills.repay({ billId: aliceBill.id, amountFen: 100, cardNumber: "4242 4242 4242 4242", idempotencyKey: "test-repay-alice" });
 
-    const stored = db.select().from(notifications).all();
+    const stored = await db.select().from(notifications).orderBy(notifications.id);
     const kinds = new Set(stored.map((n) => n.kind));
     for (const kind of ["due_in_3", "due_today", "overdue", "payment_received", "pay_later_suspended", "pay_later_reinstated"]) expect(kinds, kind).toContain(kind);
     const en = translator("en", "notificationText");

@@ -10,6 +10,8 @@ import { weeklyTrend } from "@/server/services/receivables/weekly-trend";
 import { receivablesExportRows } from "@/server/services/receivables/export-rows";
 import { fixedClock } from "@/server/clock";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
+import { first } from "@/db/query";
+import { withTransaction } from "@/db/transaction";
 import { callerAs, freshDb, seededDb, SEED_NOW, userId } from "./helpers";
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; domainCode: string | null }> {
@@ -34,62 +36,65 @@ const TODAY = localDate(SEED_NOW); // 2026-11-25
  *  C 37 days overdue with ¥50 paid, D 97 days overdue (another customer), E due in 5 days,
  *  F due in 20 days, G paid on time 10 days ago, H void. A second store has its own overdue bill.
  */
-function buildFixture() {
-  const db = freshDb();
+async function buildFixture() {
+  const db = await freshDb();
   const at = (daysAgo: number) => new Date(SEED_NOW.getTime() - daysAgo * DAY);
-  const user = (email: string, name: string, role: "consumer" | "merchant") =>
-    db.insert(users).values({ email, name, passwordHash: "x", role, createdAt: at(200) }).returning({ id: users.id }).get().id;
-  const owner = user("owner@example.com", "Olga Owner", "merchant");
-  const otherOwner = user("rival@example.com", "Rita Rival", "merchant");
-  db.insert(policyVersions).values({ version: 1, params: DEFAULT_POLICY, note: "test", createdAt: at(300) }).run();
-  const store = db.insert(stores).values({ ownerUserId: owner, slug: "fixture", name: "Fixture", payLaterEnabled: true, createdAt: at(200) }).returning({ id: stores.id }).get().id;
-  const rival = db.insert(stores).values({ ownerUserId: otherOwner, slug: "rival", name: "Rival", payLaterEnabled: true, createdAt: at(200) }).returning({ id: stores.id }).get().id;
-  const c1 = user("amy@example.com", "Amy Wang", "consumer");
-  const c2 = user("ben@example.com", "Ben Li", "consumer");
-  for (const id of [c1, c2]) db.insert(creditProfiles).values({ userId: id, score: 700, payLaterStatus: "enabled", updatedAt: at(200) }).run();
+  const built = await withTransaction(db, async (tx) => {
+    const user = async (email: string, name: string, role: "consumer" | "merchant") =>
+      (await first(tx.insert(users).values({ email, name, passwordHash: "x", role, createdAt: at(200) }).returning({ id: users.id })))!.id;
+    const owner = await user("owner@example.com", "Olga Owner", "merchant");
+    const otherOwner = await user("rival@example.com", "Rita Rival", "merchant");
+    await tx.insert(policyVersions).values({ version: 1, params: DEFAULT_POLICY, note: "test", createdAt: at(300) });
+    const store = (await first(tx.insert(stores).values({ ownerUserId: owner, slug: "fixture", name: "Fixture", payLaterEnabled: true, createdAt: at(200) }).returning({ id: stores.id })))!.id;
+    const rival = (await first(tx.insert(stores).values({ ownerUserId: otherOwner, slug: "rival", name: "Rival", payLaterEnabled: true, createdAt: at(200) }).returning({ id: stores.id })))!.id;
+    const c1 = await user("amy@example.com", "Amy Wang", "consumer");
+    const c2 = await user("ben@example.com", "Ben Li", "consumer");
+    for (const id of [c1, c2]) await tx.insert(creditProfiles).values({ userId: id, score: 700, payLaterStatus: "enabled", updatedAt: at(200) });
 
-  let n = 0;
-  const bill = (o: {
-    storeId?: number; consumerId: number; dueInDays: number; amountFen: number; placedDaysAgo: number;
-    paidPrincipalFen?: number; lateFeeFen?: number; state?: "open" | "paid" | "void"; paidDaysAgo?: number;
-  }) => {
-    n += 1;
-    const storeId = o.storeId ?? store;
-    const order = db.insert(orders).values({
-      number: `FX-${n}`, consumerId: o.consumerId, storeId, status: "completed", paymentMethod: "pay_later", planCode: "pay_in_30",
-      totalFen: o.amountFen, shippingName: "x", shippingPhone: "x", shippingAddress: "x", policyVersion: 1, idempotencyKey: `fx-${n}`,
-      createdAt: at(o.placedDaysAgo), updatedAt: at(o.placedDaysAgo),
-    }).returning({ id: orders.id }).get().id;
-    const billId = db.insert(bills).values({ orderId: order, consumerId: o.consumerId, storeId, policyVersion: 1, planCode: "pay_in_30", totalFen: o.amountFen, status: o.state === "paid" ? "paid" : "open", createdAt: at(o.placedDaysAgo) }).returning({ id: bills.id }).get().id;
-    const dueDate = addDays(TODAY, o.dueInDays);
-    const paidOn = o.state === "paid" ? addDays(TODAY, -o.paidDaysAgo!) : null;
-    const inst = db.insert(instalments).values({
-      billId, consumerId: o.consumerId, storeId, seq: 1, dueDate, overdueOn: addDays(dueDate, 4), amountFen: o.amountFen,
-      paidPrincipalFen: o.paidPrincipalFen ?? 0, lateFeeFen: o.lateFeeFen ?? 0, state: o.state ?? "open",
-      paidOn, paidAt: o.state === "paid" ? at(o.paidDaysAgo!) : null,
-    }).returning({ id: instalments.id }).get().id;
-    if (o.paidPrincipalFen) {
-      const payment = db.insert(payments).values({ consumerId: o.consumerId, billId, kind: "repayment", amountFen: o.paidPrincipalFen, providerRef: "p", idempotencyKey: `pay-${n}`, createdAt: at(o.paidDaysAgo!) }).returning({ id: payments.id }).get().id;
-      db.insert(paymentAllocations).values({ paymentId: payment, instalmentId: inst, storeId, principalFen: o.paidPrincipalFen, feeFen: 0, createdAt: at(o.paidDaysAgo!) }).run();
-    }
-    return { order, inst };
-  };
-  const A = bill({ consumerId: c1, dueInDays: -3, amountFen: 10_000, placedDaysAgo: 33 });
-  const B = bill({ consumerId: c1, dueInDays: -4, amountFen: 20_000, lateFeeFen: 1_500, placedDaysAgo: 34 });
-  const C = bill({ consumerId: c1, dueInDays: -40, amountFen: 30_000, paidPrincipalFen: 5_000, paidDaysAgo: 45, placedDaysAgo: 70 });
-  const D = bill({ consumerId: c2, dueInDays: -100, amountFen: 40_000, lateFeeFen: 0, placedDaysAgo: 130 });
-  const E = bill({ consumerId: c2, dueInDays: 5, amountFen: 50_000, placedDaysAgo: 25 });
-  const F = bill({ consumerId: c2, dueInDays: 20, amountFen: 60_000, placedDaysAgo: 10 });
-  const G = bill({ consumerId: c1, dueInDays: -5, amountFen: 7_000, paidPrincipalFen: 7_000, paidDaysAgo: 10, state: "paid", placedDaysAgo: 35 });
-  const H = bill({ consumerId: c1, dueInDays: -60, amountFen: 99_000, state: "void", placedDaysAgo: 90 });
-  bill({ storeId: rival, consumerId: c2, dueInDays: -10, amountFen: 77_700, placedDaysAgo: 40 });
-  return { db, clock: fixedClock(SEED_NOW), store, ids: { A, B, C, D, E, F, G, H } };
+    let n = 0;
+    const bill = async (o: {
+      storeId?: number; consumerId: number; dueInDays: number; amountFen: number; placedDaysAgo: number;
+      paidPrincipalFen?: number; lateFeeFen?: number; state?: "open" | "paid" | "void"; paidDaysAgo?: number;
+    }) => {
+      n += 1;
+      const storeId = o.storeId ?? store;
+      const order = (await first(tx.insert(orders).values({
+        number: `FX-${n}`, consumerId: o.consumerId, storeId, status: "completed", paymentMethod: "pay_later", planCode: "pay_in_30",
+        totalFen: o.amountFen, shippingName: "x", shippingPhone: "x", shippingAddress: "x", policyVersion: 1, idempotencyKey: `fx-${n}`,
+        createdAt: at(o.placedDaysAgo), updatedAt: at(o.placedDaysAgo),
+      }).returning({ id: orders.id })))!.id;
+      const billId = (await first(tx.insert(bills).values({ orderId: order, consumerId: o.consumerId, storeId, policyVersion: 1, planCode: "pay_in_30", totalFen: o.amountFen, status: o.state === "paid" ? "paid" : "open", createdAt: at(o.placedDaysAgo) }).returning({ id: bills.id })))!.id;
+      const dueDate = addDays(TODAY, o.dueInDays);
+      const paidOn = o.state === "paid" ? addDays(TODAY, -o.paidDaysAgo!) : null;
+      const inst = (await first(tx.insert(instalments).values({
+        billId, consumerId: o.consumerId, storeId, seq: 1, dueDate, overdueOn: addDays(dueDate, 4), amountFen: o.amountFen,
+        paidPrincipalFen: o.paidPrincipalFen ?? 0, lateFeeFen: o.lateFeeFen ?? 0, state: o.state ?? "open",
+        paidOn, paidAt: o.state === "paid" ? at(o.paidDaysAgo!) : null,
+      }).returning({ id: instalments.id })))!.id;
+      if (o.paidPrincipalFen) {
+        const payment = (await first(tx.insert(payments).values({ consumerId: o.consumerId, billId, kind: "repayment", amountFen: o.paidPrincipalFen, providerRef: "p", idempotencyKey: `pay-${n}`, createdAt: at(o.paidDaysAgo!) }).returning({ id: payments.id })))!.id;
+        await tx.insert(paymentAllocations).values({ paymentId: payment, instalmentId: inst, storeId, principalFen: o.paidPrincipalFen, feeFen: 0, createdAt: at(o.paidDaysAgo!) });
+      }
+      return { order, inst };
+    };
+    const A = await bill({ consumerId: c1, dueInDays: -3, amountFen: 10_000, placedDaysAgo: 33 });
+    const B = await bill({ consumerId: c1, dueInDays: -4, amountFen: 20_000, lateFeeFen: 1_500, placedDaysAgo: 34 });
+    const C = await bill({ consumerId: c1, dueInDays: -40, amountFen: 30_000, paidPrincipalFen: 5_000, paidDaysAgo: 45, placedDaysAgo: 70 });
+    const D = await bill({ consumerId: c2, dueInDays: -100, amountFen: 40_000, lateFeeFen: 0, placedDaysAgo: 130 });
+    const E = await bill({ consumerId: c2, dueInDays: 5, amountFen: 50_000, placedDaysAgo: 25 });
+    const F = await bill({ consumerId: c2, dueInDays: 20, amountFen: 60_000, placedDaysAgo: 10 });
+    const G = await bill({ consumerId: c1, dueInDays: -5, amountFen: 7_000, paidPrincipalFen: 7_000, paidDaysAgo: 10, state: "paid", placedDaysAgo: 35 });
+    const H = await bill({ consumerId: c1, dueInDays: -60, amountFen: 99_000, state: "void", placedDaysAgo: 90 });
+    await bill({ storeId: rival, consumerId: c2, dueInDays: -10, amountFen: 77_700, placedDaysAgo: 40 });
+    return { store, ids: { A, B, C, D, E, F, G, H } };
+  });
+  return { db, clock: fixedClock(SEED_NOW), ...built };
 }
 
 describe("receivables figures on a hand-built store", () => {
-  it("gives the known outstanding, due-soon, overdue, aging, collected and rates", () => {
-    const { db, store } = buildFixture();
-    const s = receivablesSummary(db, { storeId: store, now: SEED_NOW });
+  it("gives the known outstanding, due-soon, overdue, aging, collected and rates", async () => {
+    const { db, store } = await buildFixture();
+    const s = await receivablesSummary(db, { storeId: store, now: SEED_NOW });
     // A (in grace), E and F are outstanding; A and E fall due within 7 days.
     expect(s.outstandingFen).toBe(10_000 + 50_000 + 60_000);
     expect(s.outstandingBills).toBe(3);
@@ -107,8 +112,8 @@ describe("receivables figures on a hand-built store", () => {
   });
 
   it("puts the grace boundary right: due 3 days ago is not overdue, due 4 days ago is 1 day overdue", async () => {
-    const { db, clock, ids } = buildFixture();
-    const merchant = callerAs(db, clock, "owner@example.com").merchant;
+    const { db, clock, ids } = await buildFixture();
+    const merchant = (await callerAs(db, clock, "owner@example.com")).merchant;
     const a = await merchant.orders.detail({ orderId: ids.A.order });
     expect(a.bill!.instalments[0]).toMatchObject({ status: "due_soon", daysOverdue: 0 });
     const b = await merchant.orders.detail({ orderId: ids.B.order });
@@ -117,12 +122,12 @@ describe("receivables figures on a hand-built store", () => {
     clock.advanceDays(1);
     const later = await merchant.orders.detail({ orderId: ids.A.order });
     expect(later.bill!.instalments[0]).toMatchObject({ status: "overdue", daysOverdue: 1 });
-    expect(receivablesSummary(db, { storeId: (await merchant.settings()).id, now: clock.now() }).aging.d1_30).toBe(21_500 + 10_000);
+    expect((await receivablesSummary(db, { storeId: (await merchant.settings()).id, now: clock.now() })).aging.d1_30).toBe(21_500 + 10_000);
   });
 
   it("lists the overdue instalments sorted by days or amount, page by page", async () => {
-    const { db, clock, ids } = buildFixture();
-    const merchant = callerAs(db, clock, "owner@example.com").merchant;
+    const { db, clock, ids } = await buildFixture();
+    const merchant = (await callerAs(db, clock, "owner@example.com")).merchant;
     const first = await merchant.receivables.overdue({ sort: "days", dir: "desc", limit: 2 });
     expect(first.items.map((i) => [i.daysOverdue, i.amountOverdueFen])).toEqual([[97, 40_000], [37, 25_000]]);
     expect(first.items[0]!.customer).toEqual({ name: "B*** L.", email: "b***@example.com" });
@@ -135,9 +140,9 @@ describe("receivables figures on a hand-built store", () => {
     expect(overview.newlyOverdue).toEqual({ count: 1, amountFen: 21_500 });
   });
 
-  it("charts twelve weeks ending today, whose last overdue point equals today's overdue", () => {
-    const { db, store } = buildFixture();
-    const weeks = weeklyTrend(db, { storeId: store, now: SEED_NOW });
+  it("charts twelve weeks ending today, whose last overdue point equals today's overdue", async () => {
+    const { db, store } = await buildFixture();
+    const weeks = await weeklyTrend(db, { storeId: store, now: SEED_NOW });
     expect(weeks).toHaveLength(12);
     expect(weeks[11]!.weekEnd).toBe(TODAY);
     expect(weeks[11]!.overdueFen).toBe(86_500);
@@ -150,9 +155,10 @@ describe("receivables figures on a hand-built store", () => {
     expect(weeks.reduce((sum, w) => sum + w.salesFen, 0)).toBe(10_000 + 20_000 + 30_000 + 50_000 + 60_000 + 7_000);
   });
 
-  it("exports every open or paid instalment, masked, with exact amounts", () => {
-    const { db, store } = buildFixture();
-    const rows = [...receivablesExportRows(db, { storeId: store, now: SEED_NOW, batchSize: 4 })].flat();
+  it("exports every open or paid instalment, masked, with exact amounts", async () => {
+    const { db, store } = await buildFixture();
+    const rows: string[][] = [];
+    for await (const batch of receivablesExportRows(db, { storeId: store, now: SEED_NOW, batchSize: 4 })) rows.push(...batch);
     expect(rows).toHaveLength(7); // A–G, not the void H nor the other store's
     const b = rows.find((r) => r[0] === "FX-2")!;
     expect(b).toEqual(["FX-2", addDays(TODAY, -34), "A*** W.", "a***@example.com", "1", addDays(TODAY, -4), "overdue", "1", "200.00", "0.00", "15.00", "0.00", "215.00"]);
@@ -163,11 +169,11 @@ describe("receivables figures on a hand-built store", () => {
 describe("cancel and refund move receivables and credit exactly", () => {
   it("cancelling Kate's placed pay-later order releases ¥149 of outstanding and of her used credit", async () => {
     const { db, clock } = await seededDb();
-    const shop = callerAs(db, clock, "shop@example.com").merchant;
-    const kate = callerAs(db, clock, "kate@example.com");
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const kate = await callerAs(db, clock, "kate@example.com");
     const before = await shop.receivables.summary();
     const creditBefore = await kate.credit.summary();
-    const order = db.select().from(orders).where(eq(orders.number, "HF-1012")).get()!;
+    const order = (await first(db.select().from(orders).where(eq(orders.number, "HF-1012"))))!;
     await shop.orders.cancel({ orderId: order.id, reason: "Out of stock" });
     const after = await shop.receivables.summary();
     expect(before.outstandingFen - after.outstandingFen).toBe(14_900);
@@ -177,17 +183,17 @@ describe("cancel and refund move receivables and credit exactly", () => {
     expect(creditAfter.availableCreditFen - creditBefore.availableCreditFen).toBe(14_900);
     expect(creditAfter.usedCreditFen).toBe(0);
     expect((await shop.orders.detail({ orderId: order.id })).status).toBe("cancelled");
-    expect(checkInvariants(db)).toEqual([]);
+    expect(await checkInvariants(db)).toEqual([]);
     // A shipped order cannot be cancelled.
-    const shipped = db.select().from(orders).where(eq(orders.number, "HF-1002")).get()!;
+    const shipped = (await first(db.select().from(orders).where(eq(orders.number, "HF-1002"))))!;
     expect(await failure(shop.orders.cancel({ orderId: shipped.id }))).toMatchObject({ code: "CONFLICT", domainCode: "INVALID_TRANSITION" });
   });
 
   it("a partial refund takes the last instalment first, then the one before, and frees that much credit", async () => {
     const { db, clock } = await seededDb();
-    const shop = callerAs(db, clock, "shop@example.com").merchant;
-    const alice = callerAs(db, clock, "alice@example.com");
-    const order = db.select().from(orders).where(eq(orders.number, "HF-1002")).get()!; // Lumen Tab 11, ¥3,299 in 3, shipped
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const order = (await first(db.select().from(orders).where(eq(orders.number, "HF-1002"))))!; // Lumen Tab 11, ¥3,299 in 3, shipped
     const before = await shop.receivables.summary();
     const creditBefore = await alice.credit.summary();
     const refund = await shop.orders.refund({ orderId: order.id, amountFen: 150_000, reason: "Scratched screen", idempotencyKey: "refund-tab-0001" });
@@ -208,7 +214,7 @@ describe("cancel and refund move receivables and credit exactly", () => {
     // A replay returns the first refund and writes nothing.
     const replay = await shop.orders.refund({ orderId: order.id, amountFen: 150_000, reason: "Scratched screen", idempotencyKey: "refund-tab-0001" });
     expect(replay.refundId).toBe(refund.refundId);
-    expect(db.select().from(refunds).where(eq(refunds.orderId, order.id)).all()).toHaveLength(1);
+    expect(await db.select().from(refunds).where(eq(refunds.orderId, order.id))).toHaveLength(1);
     expect((await alice.credit.summary()).usedCreditFen).toBe(creditAfter.usedCreditFen);
 
     // More than what is left is refused; exactly what is left voids the bill.
@@ -217,28 +223,28 @@ describe("cancel and refund move receivables and credit exactly", () => {
       domainCode: "REFUND_TOO_LARGE",
     });
     await shop.orders.refund({ orderId: order.id, amountFen: 179_900, reason: "Returned", idempotencyKey: "refund-tab-0003" });
-    const bill = db.select().from(bills).where(eq(bills.orderId, order.id)).get()!;
+    const bill = (await first(db.select().from(bills).where(eq(bills.orderId, order.id))))!;
     expect(bill.status).toBe("void");
     expect((await alice.credit.summary()).usedCreditFen).toBe(creditBefore.usedCreditFen - 329_900);
     expect(await failure(shop.orders.refund({ orderId: order.id, amountFen: 1, reason: "Again", idempotencyKey: "refund-tab-0004" }))).toMatchObject({ domainCode: "NOTHING_TO_REFUND" });
-    expect(checkInvariants(db)).toEqual([]);
+    expect(await checkInvariants(db)).toEqual([]);
   });
 
   it("pays back what exceeds the unpaid principal, and a cleared overdue lifts the suspension", async () => {
     const { db, clock } = await seededDb();
-    const shop = callerAs(db, clock, "shop@example.com").merchant;
-    const erinId = userId(db, "erin@example.com");
-    const order = db.select().from(orders).where(eq(orders.number, "HF-1006")).get()!; // ¥697 in 3: 232.34 paid, 232.33 overdue, 232.33 upcoming
-    expect(db.select().from(creditProfiles).where(eq(creditProfiles.userId, erinId)).get()!.payLaterStatus).toBe("suspended");
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const erinId = await userId(db, "erin@example.com");
+    const order = (await first(db.select().from(orders).where(eq(orders.number, "HF-1006"))))!; // ¥697 in 3: 232.34 paid, 232.33 overdue, 232.33 upcoming
+    expect((await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, erinId))))!.payLaterStatus).toBe("suspended");
     const refund = await shop.orders.refund({ orderId: order.id, amountFen: 50_000, reason: "Returned speaker", idempotencyKey: "refund-erin-0001" });
     expect(refund).toMatchObject({ reducedBillFen: 46_466, paidBackFen: 3_534 });
-    expect(db.select().from(refunds).where(eq(refunds.orderId, order.id)).get()).toMatchObject({ amountFen: 50_000, paidBackFen: 3_534 });
-    const back = db.select().from(payments).where(and(eq(payments.orderId, order.id), eq(payments.kind, "refund"))).all();
+    expect(await first(db.select().from(refunds).where(eq(refunds.orderId, order.id)))).toMatchObject({ amountFen: 50_000, paidBackFen: 3_534 });
+    const back = await db.select().from(payments).where(and(eq(payments.orderId, order.id), eq(payments.kind, "refund")));
     expect(back.map((p) => p.amountFen)).toEqual([3_534]);
-    const profile = db.select().from(creditProfiles).where(eq(creditProfiles.userId, erinId)).get()!;
+    const profile = (await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, erinId))))!;
     expect(profile.usedCreditFen).toBe(0);
     expect(profile.payLaterStatus).toBe("enabled");
-    expect(db.select().from(bills).where(eq(bills.orderId, order.id)).get()!.status).toBe("paid");
+    expect((await first(db.select().from(bills).where(eq(bills.orderId, order.id))))!.status).toBe("paid");
     // Paid principal beyond the bill's unpaid part comes off the first (paid) instalment; the cancelled fee goes too.
     const detail = await shop.orders.detail({ orderId: order.id });
     expect(detail.bill!.instalments.map((i) => [i.amountFen, i.paidPrincipalFen, i.lateFeeFen, i.status])).toEqual([
@@ -246,17 +252,17 @@ describe("cancel and refund move receivables and credit exactly", () => {
       [0, 0, 0, "void"],
       [0, 0, 0, "void"],
     ]);
-    expect(checkInvariants(db)).toEqual([]);
+    expect(await checkInvariants(db)).toEqual([]);
   });
 
   it("refunds a pay-now order entirely to the consumer and refuses a placed one", async () => {
     const { db, clock } = await seededDb();
-    const shop = callerAs(db, clock, "shop@example.com").merchant;
-    const paid = db.select().from(orders).where(eq(orders.number, "HF-1013")).get()!;
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const paid = (await first(db.select().from(orders).where(eq(orders.number, "HF-1013"))))!;
     const refund = await shop.orders.refund({ orderId: paid.id, amountFen: 10_000, reason: "Wrong colour", idempotencyKey: "refund-now-0001" });
     expect(refund).toMatchObject({ reducedBillFen: 0, paidBackFen: 10_000 });
-    expect(checkInvariants(db)).toEqual([]);
-    const placed = db.select().from(orders).where(eq(orders.number, "HF-1004")).get()!;
+    expect(await checkInvariants(db)).toEqual([]);
+    const placed = (await first(db.select().from(orders).where(eq(orders.number, "HF-1004"))))!;
     expect(await failure(shop.orders.refund({ orderId: placed.id, amountFen: 100, reason: "Nope", idempotencyKey: "refund-now-0002" }))).toMatchObject({ domainCode: "INVALID_TRANSITION" });
   });
 });
@@ -264,8 +270,8 @@ describe("cancel and refund move receivables and credit exactly", () => {
 describe("orders", () => {
   it("ships a placed order, completes a shipped one, and refuses steps out of order", async () => {
     const { db, clock } = await seededDb();
-    const shop = callerAs(db, clock, "shop@example.com").merchant;
-    const placed = db.select().from(orders).where(eq(orders.number, "HF-1004")).get()!;
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const placed = (await first(db.select().from(orders).where(eq(orders.number, "HF-1004"))))!;
     expect(await failure(shop.orders.complete({ orderId: placed.id }))).toMatchObject({ code: "CONFLICT", domainCode: "INVALID_TRANSITION" });
     await shop.orders.ship({ orderId: placed.id });
     await shop.orders.complete({ orderId: placed.id });
@@ -278,7 +284,7 @@ describe("orders", () => {
 
   it("filters, searches, sorts and pages the store's orders", async () => {
     const { db, clock } = await seededDb();
-    const shop = callerAs(db, clock, "shop@example.com").merchant;
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
     const all = await shop.orders.list({ limit: 100 });
     expect(all.items).toHaveLength(12); // every Lumen order, none of the tea house's
     expect(all.items.every((o) => o.number !== "HF-1003")).toBe(true);
@@ -317,23 +323,25 @@ describe("settings", () => {
 
   it("turns pay later on with limits, records the change in the audit log and lists the store as offering it", async () => {
     const { db, clock } = await seededDb();
-    const tea = callerAs(db, clock, "tea@example.com").merchant;
+    const tea = (await callerAs(db, clock, "tea@example.com")).merchant;
     await tea.updateSettings(settings);
     expect(await tea.settings()).toMatchObject({ offerPayLater: true, payLaterMinFen: 10_000, payLaterMaxFen: 200_000, category: "Tea" });
-    const audit = db.select().from(auditLog).where(eq(auditLog.entityType, "store")).all();
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityType, "store")).orderBy(auditLog.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorRole: "merchant", actorUserId: userId(db, "tea@example.com"), action: "store.settings_updated" });
+    expect(audit[0]).toMatchObject({ actorRole: "merchant", actorUserId: await userId(db, "tea@example.com"), action: "store.settings_updated" });
     expect(audit[0]!.before).toMatchObject({ payLaterEnabled: false, payLaterMinFen: null });
     expect(audit[0]!.after).toMatchObject({ payLaterEnabled: true, payLaterMinFen: 10_000 });
-    const listed = await callerAs(db, clock, null).catalog.stores();
+    const listed = await (await callerAs(db, clock, null)).catalog.stores();
     expect(listed.find((s) => s.name === "Cloud Tea House")!.offersPayLater).toBe(true);
   });
 
   it("refuses a minimum above the maximum, and turning pay later on while an admin forced it off", async () => {
     const { db, clock } = await seededDb();
-    const tea = callerAs(db, clock, "tea@example.com").merchant;
+    const tea = (await callerAs(db, clock, "tea@example.com")).merchant;
     expect(await failure(tea.updateSettings({ ...settings, payLaterMinFen: 300_000 }))).toMatchObject({ code: "BAD_REQUEST" });
-    db.update(stores).set({ payLaterForcedOff: true }).where(eq(stores.slug, "cloud-tea-house")).run();
+    await withTransaction(db, async (tx) => {
+      await tx.update(stores).set({ payLaterForcedOff: true }).where(eq(stores.slug, "cloud-tea-house"));
+    });
     expect(await failure(tea.updateSettings(settings))).toEqual({ code: "FORBIDDEN", domainCode: "PAY_LATER_FORCED_OFF" });
     await tea.updateSettings({ ...settings, offerPayLater: false, description: "Still here" });
     expect(await tea.settings()).toMatchObject({ offerPayLater: false, payLaterForcedOff: true, description: "Still here" });
@@ -343,17 +351,17 @@ describe("settings", () => {
 describe("products", () => {
   it("creates, edits, deactivates and reactivates, newest first page by page", async () => {
     const { db, clock } = await seededDb();
-    const tea = callerAs(db, clock, "tea@example.com").merchant;
+    const tea = (await callerAs(db, clock, "tea@example.com")).merchant;
     const created = await tea.products.create({ name: "Jasmine Pearls 100g", description: "Hand-rolled", priceFen: 15_800, stock: 30 });
     const edited = await tea.products.update({ productId: created.id, name: "Jasmine Pearls 100g", description: "Hand-rolled", priceFen: 16_800, stock: 29 });
     expect(edited).toMatchObject({ priceFen: 16_800, stock: 29, active: true });
     expect((await tea.products.setActive({ productId: created.id, active: false })).active).toBe(false);
-    expect(db.select().from(products).where(eq(products.id, created.id)).get()!.active).toBe(false);
+    expect((await first(db.select().from(products).where(eq(products.id, created.id))))!.active).toBe(false);
     expect((await tea.products.setActive({ productId: created.id, active: true })).active).toBe(true);
-    const first = await tea.products.list({ limit: 4 });
-    expect(first.items[0]!.id).toBe(created.id);
-    const second = await tea.products.list({ limit: 4, cursor: first.nextCursor });
-    expect([...first.items, ...second.items]).toHaveLength(6);
+    const page1 = await tea.products.list({ limit: 4 });
+    expect(page1.items[0]!.id).toBe(created.id);
+    const second = await tea.products.list({ limit: 4, cursor: page1.nextCursor });
+    expect([...page1.items, ...second.items]).toHaveLength(6);
     expect(second.nextCursor).toBeNull();
     expect(await failure(tea.products.create({ name: "X", description: "", priceFen: 0, stock: -1 }))).toMatchObject({ code: "BAD_REQUEST" });
   });
@@ -362,10 +370,11 @@ describe("products", () => {
 describe("a merchant sees and touches only their own store", () => {
   it("refuses tea@example.com every Lumen order, product and receivable", async () => {
     const { db, clock } = await seededDb();
-    const tea = callerAs(db, clock, "tea@example.com").merchant;
-    const lumenOrder = db.select().from(orders).where(eq(orders.number, "HF-1004")).get()!; // placed
-    const lumenShipped = db.select().from(orders).where(eq(orders.number, "HF-1002")).get()!;
-    const lumenProduct = db.select().from(products).where(eq(products.name, "Nimbus Wireless Mouse")).get()!;
+    const tea = (await callerAs(db, clock, "tea@example.com")).merchant;
+    const lumenOrder = (await first(db.select().from(orders).where(eq(orders.number, "HF-1004"))))!; // placed
+    const lumenShipped = (await first(db.select().from(orders).where(eq(orders.number, "HF-1002"))))!;
+    const lumenProduct = (await first(db.select().from(products).where(eq(products.name, "Nimbus Wireless Mouse"))))!;
+    // Each refusal is caught as it is made (they run at once), then checked in turn.
     const attempts = [
       tea.orders.detail({ orderId: lumenOrder.id }),
       tea.orders.ship({ orderId: lumenOrder.id }),
@@ -375,11 +384,11 @@ describe("a merchant sees and touches only their own store", () => {
       tea.products.get({ productId: lumenProduct.id }),
       tea.products.update({ productId: lumenProduct.id, name: "Hijacked", description: "", priceFen: 1, stock: 1 }),
       tea.products.setActive({ productId: lumenProduct.id, active: false }),
-    ];
-    for (const attempt of attempts) expect((await failure(attempt)).code).toMatch(/^(NOT_FOUND|FORBIDDEN)$/);
-    expect(db.select().from(orders).where(eq(orders.id, lumenOrder.id)).get()!.status).toBe("placed");
-    expect(db.select().from(orders).where(eq(orders.id, lumenShipped.id)).get()!.status).toBe("shipped");
-    expect(db.select().from(products).where(eq(products.id, lumenProduct.id)).get()).toMatchObject({ name: "Nimbus Wireless Mouse", active: true });
+    ].map((attempt) => failure(attempt));
+    for (const attempt of attempts) expect((await attempt).code).toMatch(/^(NOT_FOUND|FORBIDDEN)$/);
+    expect((await first(db.select().from(orders).where(eq(orders.id, lumenOrder.id))))!.status).toBe("placed");
+    expect((await first(db.select().from(orders).where(eq(orders.id, lumenShipped.id))))!.status).toBe("shipped");
+    expect(await first(db.select().from(products).where(eq(products.id, lumenProduct.id)))).toMatchObject({ name: "Nimbus Wireless Mouse", active: true });
 
     const orderList = await tea.orders.list({ limit: 100 });
     expect(orderList.items.map((o) => o.number)).toEqual(["HF-1003"]);
@@ -394,9 +403,9 @@ describe("a merchant sees and touches only their own store", () => {
 describe("only merchants reach the merchant procedures", () => {
   it("refuses consumers, admins and the signed-out on every one", async () => {
     const { db, clock } = await seededDb();
-    const anyOrder = db.select().from(orders).get()!;
-    const anyProduct = db.select().from(products).get()!;
-    const calls = (c: ReturnType<typeof callerAs>) => [
+    const anyOrder = (await first(db.select().from(orders).orderBy(orders.id).limit(1)))!;
+    const anyProduct = (await first(db.select().from(products).orderBy(products.id).limit(1)))!;
+    const calls = (c: Awaited<ReturnType<typeof callerAs>>) => [
       c.merchant.overview(),
       c.merchant.settings(),
       c.merchant.updateSettings({ name: "Taken", description: "", category: "Tea", offerPayLater: true, payLaterMinFen: null, payLaterMaxFen: null }),
@@ -416,11 +425,11 @@ describe("only merchants reach the merchant procedures", () => {
       c.merchant.receivables.overdue({}),
     ];
     for (const [who, expected] of [["alice@example.com", "FORBIDDEN"], ["admin@example.com", "FORBIDDEN"], [null, "UNAUTHORIZED"]] as const) {
-      const results = await Promise.all(calls(callerAs(db, clock, who)).map((p) => failure(p)));
+      const results = await Promise.all(calls(await callerAs(db, clock, who)).map((p) => failure(p)));
       expect(results.map((r) => r.code)).toEqual(results.map(() => expected));
     }
-    expect(db.select().from(orders).where(eq(orders.id, anyOrder.id)).get()!.status).toBe(anyOrder.status);
-    expect(db.select().from(auditLog).all()).toHaveLength(0);
+    expect((await first(db.select().from(orders).where(eq(orders.id, anyOrder.id))))!.status).toBe(anyOrder.status);
+    expect(await db.select().from(auditLog)).toHaveLength(0);
   });
 });
 

@@ -1,9 +1,12 @@
 // Issue 9: the receivable_days summary table stays equal to a from-scratch recomputation over the
 // instalments after every kind of write, and the fast summary equals the full-scan one it replaced.
 import { describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bills, orders, products, stores } from "@/db/schema";
+import { calendarDate, daysBetween } from "@/db/dialect";
+import { first, row } from "@/db/query";
+import { withTransaction } from "@/db/transaction";
+import { bills, orders, products, receivableDays, stores } from "@/db/schema";
 import { addDays, localDate } from "@/server/domain/dates";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { receivablesSummary } from "@/server/services/receivables/summary";
@@ -18,13 +21,13 @@ let seq = 0;
 const key = () => `perf-key-${++seq}-${Math.random().toString(36).slice(2)}`;
 
 /** The summary as it was computed before receivable_days: one pass over every instalment. */
-function recomputed(db: Db, storeId: number | null, now: Date) {
+async function recomputed(db: Db, storeId: number | null, now: Date) {
   const today = localDate(now);
   const in7 = addDays(today, 7);
   const f = storeId === null ? sql`` : sql`AND store_id = ${storeId}`;
   const owed = sql`(amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen)`;
-  const days = sql`(CAST(julianday(${today}) - julianday(overdue_on) AS INTEGER) + 1)`;
-  const r = db.get<Record<string, number | null>>(sql`
+  const days = sql`(${daysBetween(calendarDate(today), sql`overdue_on`)} + 1)`;
+  const r = (await row<Record<string, number | null>>(db, sql`
     SELECT SUM(CASE WHEN overdue_on > ${today} THEN ${owed} END) AS outstanding,
       COUNT(DISTINCT CASE WHEN overdue_on > ${today} THEN bill_id END) AS outstanding_bills,
       SUM(CASE WHEN overdue_on > ${today} AND due_date <= ${in7} THEN ${owed} END) AS due7,
@@ -35,10 +38,10 @@ function recomputed(db: Db, storeId: number | null, now: Date) {
       SUM(CASE WHEN overdue_on <= ${today} AND ${days} BETWEEN 31 AND 60 THEN ${owed} END) AS a2,
       SUM(CASE WHEN overdue_on <= ${today} AND ${days} BETWEEN 61 AND 90 THEN ${owed} END) AS a3,
       SUM(CASE WHEN overdue_on <= ${today} AND ${days} >= 91 THEN ${owed} END) AS a4
-    FROM instalments WHERE state = 'open' ${f}`)!;
-  const t = db.get<{ due: number; on_time: number }>(sql`
+    FROM instalments WHERE state = 'open' ${f}`))!;
+  const t = (await row<{ due: number; on_time: number }>(db, sql`
     SELECT COUNT(*) AS due, COALESCE(SUM(CASE WHEN state = 'paid' AND paid_on <= due_date THEN 1 ELSE 0 END), 0) AS on_time
-    FROM instalments WHERE state <> 'void' AND (state = 'paid' OR due_date < ${today}) ${f}`)!;
+    FROM instalments WHERE state <> 'void' AND (state = 'paid' OR due_date < ${today}) ${f}`))!;
   const outstandingFen = r.outstanding ?? 0;
   const overdueFen = r.overdue ?? 0;
   return {
@@ -55,17 +58,17 @@ function recomputed(db: Db, storeId: number | null, now: Date) {
 }
 
 /** Every store and the platform: the fast figures equal the recomputed ones, and the invariant holds. */
-function expectSummariesExact(db: Db, now: Date) {
-  expect(checkInvariants(db)).toEqual([]);
-  const ids = db.select({ id: stores.id }).from(stores).all().map((s) => s.id);
+async function expectSummariesExact(db: Db, now: Date) {
+  expect(await checkInvariants(db)).toEqual([]);
+  const ids = (await db.select({ id: stores.id }).from(stores)).map((s) => s.id);
   for (const storeId of [null, ...ids]) {
-    const { collected30dFen: _collected, ...fast } = receivablesSummary(db, { storeId, now });
-    expect({ storeId, ...fast }).toEqual({ storeId, ...recomputed(db, storeId, now) });
+    const { collected30dFen: _collected, ...fast } = await receivablesSummary(db, { storeId, now });
+    expect({ storeId, ...fast }).toEqual({ storeId, ...(await recomputed(db, storeId, now)) });
   }
-  for (const row of storeReceivables(db, now)) {
-    const r = recomputed(db, row.storeId, now);
-    expect({ id: row.storeId, o: row.outstandingFen, d: row.overdueFen, b: row.overdueBills, d7: row.dueIn7DaysFen }).toEqual({
-      id: row.storeId, o: r.outstandingFen, d: r.overdueFen, b: r.overdueBills, d7: r.dueIn7DaysFen,
+  for (const store of await storeReceivables(db, now)) {
+    const r = await recomputed(db, store.storeId, now);
+    expect({ id: store.storeId, o: store.outstandingFen, d: store.overdueFen, b: store.overdueBills, d7: store.dueIn7DaysFen }).toEqual({
+      id: store.storeId, o: r.outstandingFen, d: r.overdueFen, b: r.overdueBills, d7: r.dueIn7DaysFen,
     });
   }
 }
@@ -73,49 +76,55 @@ function expectSummariesExact(db: Db, now: Date) {
 describe("receivable_days stays equal to a recomputation", () => {
   it("after the seed, placing, repaying, the credit jobs, cancelling and refunding", async () => {
     const { db, clock } = await seededDb();
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
 
     // Place: a pay-later order adds its instalments.
-    const alice = callerAs(db, clock, "alice@example.com");
-    const mouse = db.select().from(products).where(eq(products.name, "Nimbus Wireless Mouse")).get()!;
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const mouse = (await first(db.select().from(products).where(eq(products.name, "Nimbus Wireless Mouse"))))!;
     await alice.shop.addToCart({ productId: mouse.id, quantity: 2 });
     const placed = await alice.shop.placeOrder({ ...SHIPPING, idempotencyKey: key(), lines: [{ productId: mouse.id, quantity: 2 }], paymentMethod: "pay_later", planCode: "pay_in_3" });
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
 
     // Repay: part of an open bill, then the rest of it.
-    const bill = db.select().from(bills).where(and(eq(bills.consumerId, userId(db, "alice@example.com")), eq(bills.status, "open"))).orderBy(bills.id).get()!;
+    const bill = (await first(db.select().from(bills).where(and(eq(bills.consumerId, await userId(db, "alice@example.com")), eq(bills.status, "open"))).orderBy(bills.id)))!;
     await alice.bills.repay({ billId: bill.id, amountFen: 12_345, cardNumber: CARD, idempotencyKey: key() });
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
 
     // Time passes: overdue moves by the clock alone, before any job runs; then the jobs charge fees.
     clock.advanceDays(40);
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
     await runCreditJobs(db, clock.now());
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
     await runCreditJobs(db, clock.now());
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
 
     // Repaying an overdue bill with its fee.
-    const erin = callerAs(db, clock, "erin@example.com");
-    const erinBill = db.select().from(bills).where(and(eq(bills.consumerId, userId(db, "erin@example.com")), eq(bills.status, "open"))).orderBy(bills.id).get()!;
+    const erin = await callerAs(db, clock, "erin@example.com");
+    const erinBill = (await first(db.select().from(bills).where(and(eq(bills.consumerId, await userId(db, "erin@example.com")), eq(bills.status, "open"))).orderBy(bills.id)))!;
     await erin.bills.repay({ billId: erinBill.id, amountFen: 30_000, cardNumber: CARD, idempotencyKey: key() });
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
 
     // Cancel and refund from the merchant side.
-    const shop = callerAs(db, clock, "shop@example.com").merchant;
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
     await shop.orders.cancel({ orderId: placed.orderId, reason: "Out of stock" });
-    expectSummariesExact(db, clock.now());
-    const tab = db.select().from(orders).where(eq(orders.number, "HF-1002")).get()!;
+    await expectSummariesExact(db, clock.now());
+    const tab = (await first(db.select().from(orders).where(eq(orders.number, "HF-1002"))))!;
     await shop.orders.refund({ orderId: tab.id, amountFen: 150_000, reason: "Scratched screen", idempotencyKey: key() });
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
     await shop.orders.refund({ orderId: tab.id, amountFen: 179_900, reason: "Returned", idempotencyKey: key() });
-    expectSummariesExact(db, clock.now());
+    await expectSummariesExact(db, clock.now());
   });
 
   it("the invariant catches a summary row that drifted from the instalments", async () => {
     const { db } = await seededDb();
-    db.run(sql`UPDATE receivable_days SET owed_fen = owed_fen + 1 WHERE rowid = (SELECT MIN(rowid) FROM receivable_days WHERE open_count > 0)`);
-    expect(checkInvariants(db).map((v) => v.invariant)).toContain("the receivable days equal a recomputation from the instalments");
+    await withTransaction(db, async (tx) => {
+      const day = (await first(tx.select().from(receivableDays).where(gt(receivableDays.openCount, 0)).orderBy(receivableDays.storeId, receivableDays.dueDate, receivableDays.overdueOn).limit(1)))!;
+      await tx
+        .update(receivableDays)
+        .set({ owedFen: sql`${receivableDays.owedFen} + 1` })
+        .where(and(eq(receivableDays.storeId, day.storeId), eq(receivableDays.dueDate, day.dueDate), eq(receivableDays.overdueOn, day.overdueOn)));
+    });
+    expect((await checkInvariants(db)).map((v) => v.invariant)).toContain("the receivable days equal a recomputation from the instalments");
   });
 });
 
@@ -123,14 +132,14 @@ describe("the overdue list's keyset pages by days overdue", () => {
   it("walks one row at a time through exactly the rows of one big page, both directions", async () => {
     const { db, clock } = await seededDb();
     clock.advanceDays(45);
-    const store = db.select().from(stores).where(eq(stores.slug, "lumen-electronics")).get()!;
+    const store = (await first(db.select().from(stores).where(eq(stores.slug, "lumen-electronics"))))!;
     for (const dir of ["desc", "asc"] as const) {
-      const all = listOverdue(db, { storeId: store.id, now: clock.now(), sort: "days", dir, limit: 100 }).items;
+      const all = (await listOverdue(db, { storeId: store.id, now: clock.now(), sort: "days", dir, limit: 100 })).items;
       expect(all.length).toBeGreaterThan(2);
       const walked = [];
       let cursor: string | null = null;
       do {
-        const page = listOverdue(db, { storeId: store.id, now: clock.now(), sort: "days", dir, cursor, limit: 1 });
+        const page = await listOverdue(db, { storeId: store.id, now: clock.now(), sort: "days", dir, cursor, limit: 1 });
         walked.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);

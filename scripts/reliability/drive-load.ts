@@ -1,7 +1,11 @@
 // The load itself: many signed-in consumers placing pay-later orders at once, replaying idempotency keys,
 // racing repayments, and two credit-job runs at the same moment. Returns counts; check() judges the database.
 import { randomBytes } from "node:crypto";
-import { openDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { closeDb, openDb, type Db } from "@/db/client";
+import { bool } from "@/db/dialect";
+import { exec, row, rows } from "@/db/query";
+import { withTransaction } from "@/db/transaction";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { checkInvariants, type Violation } from "@/server/services/verify/check-invariants";
 import { pool, Session, TrpcError } from "./harness";
@@ -25,23 +29,25 @@ export type LoadStats = {
 const PASSWORD = "load-test-password-2026";
 
 /** The cheapest product a new consumer can buy on pay later; its stock is raised so stock does not end the run. */
-export function pickProduct(dbFile: string): number {
-  const db = openDb(dbFile);
-  const row = db.$client
-    .prepare(
-      `SELECT p.id FROM products p JOIN stores s ON s.id = p.store_id
-       WHERE p.active = 1 AND s.active = 1 AND s.pay_later_enabled = 1 AND s.pay_later_forced_off = 0
+export async function pickProduct(url: string): Promise<number> {
+  const db = openDb(url);
+  try {
+    const product = await row<{ id: number }>(
+      db,
+      sql`SELECT p.id FROM products p JOIN stores s ON s.id = p.store_id
+       WHERE p.active = ${bool(true)} AND s.active = ${bool(true)} AND s.pay_later_enabled = ${bool(true)} AND s.pay_later_forced_off = ${bool(false)}
          AND p.price_fen <= 20000 AND (s.pay_later_min_fen IS NULL OR s.pay_later_min_fen <= p.price_fen)
        ORDER BY p.price_fen LIMIT 1`,
-    )
-    .get() as { id: number } | undefined;
-  if (!row) throw new Error("no product cheap enough for pay later in the seed");
-  db.$client.prepare("UPDATE products SET stock = 1000000 WHERE id = ?").run(row.id);
-  db.$client.close();
-  return row.id;
+    );
+    if (!product) throw new Error("no product cheap enough for pay later in the seed");
+    await withTransaction(db, (tx) => exec(tx, sql`UPDATE products SET stock = 1000000 WHERE id = ${product.id}`));
+    return product.id;
+  } finally {
+    await closeDb(db);
+  }
 }
 
-export async function driveLoad(opts: { base: string; dbFile: string; size: LoadSize; productId: number; jobsAt?: Date; stopAfterMs?: number; onOrder?: (placed: number) => void; onRepay?: (accepted: number) => void }): Promise<LoadStats> {
+export async function driveLoad(opts: { base: string; url: string; size: LoadSize; productId: number; jobsAt?: Date; stopAfterMs?: number; onOrder?: (placed: number) => void; onRepay?: (accepted: number) => void }): Promise<LoadStats> {
   const { base, size } = opts;
   const run = randomBytes(4).toString("hex");
   const stats: LoadStats = { signedIn: 0, ordersPlaced: 0, replays: 0, refused: {}, internalErrors: [], networkErrors: 0, repaymentsOk: 0, jobRuns: [], keys: new Map() };
@@ -116,13 +122,12 @@ export async function driveLoad(opts: { base: string; dbFile: string; size: Load
   // 3. Racing repayments (three different keys and two copies of one key per bill) while two job runs start at once.
   const jobs = (async () => {
     const at = opts.jobsAt ?? new Date();
-    const [a, b] = [openDb(opts.dbFile), openDb(opts.dbFile)];
+    const [a, b] = [openDb(opts.url), openDb(opts.url)];
     try {
       const reports = await Promise.all([runCreditJobs(a, at), runCreditJobs(b, at)]);
       stats.jobRuns = reports.map((r) => (r.skipped ? "skipped (lease held)" : `ran: ${r.markedOverdue} overdue, ${r.reminders} reminders`));
     } finally {
-      a.$client.close();
-      b.$client.close();
+      await Promise.all([closeDb(a), closeDb(b)]);
     }
   })();
   await pool(sessions, size.concurrency, async ({ s }) => {
@@ -152,20 +157,26 @@ export async function driveLoad(opts: { base: string; dbFile: string; size: Load
 }
 
 /** Judges the database after load: every invariant, and one order per replayed key. */
-export function check(dbFile: string, stats?: LoadStats): { violations: Violation[]; duplicateKeys: string[] } {
-  const db = openDb(dbFile);
-  const violations = checkInvariants(db);
-  const dup = db.$client
-    .prepare("SELECT consumer_id, idempotency_key, COUNT(*) AS n FROM orders GROUP BY consumer_id, idempotency_key HAVING n > 1")
-    .all() as { consumer_id: number; idempotency_key: string; n: number }[];
+export async function check(url: string, stats?: LoadStats): Promise<{ violations: Violation[]; duplicateKeys: string[] }> {
+  const db = openDb(url);
+  try {
+    return await judge(db, stats);
+  } finally {
+    await closeDb(db);
+  }
+}
+
+async function judge(db: Db, stats?: LoadStats): Promise<{ violations: Violation[]; duplicateKeys: string[] }> {
+  const violations = await checkInvariants(db);
+  const dup = await rows<{ consumer_id: number; idempotency_key: string; n: number }>(
+    db,
+    sql`SELECT consumer_id, idempotency_key, COUNT(*) AS n FROM orders GROUP BY consumer_id, idempotency_key HAVING COUNT(*) > 1`,
+  );
   const duplicateKeys = dup.map((d) => `${d.idempotency_key} × ${d.n}`);
   for (const [key, ids] of stats?.keys ?? []) if (ids.size > 1) duplicateKeys.push(`${key} answered with orders ${[...ids].join(", ")}`);
   // Repayments raced on one bill never pay more than was owed (also covered by the invariants).
-  const over = db.$client
-    .prepare("SELECT id FROM instalments WHERE paid_principal_fen > amount_fen OR paid_fee_fen > late_fee_fen")
-    .all() as { id: number }[];
+  const over = await rows<{ id: number }>(db, sql`SELECT id FROM instalments WHERE paid_principal_fen > amount_fen OR paid_fee_fen > late_fee_fen`);
   for (const o of over) violations.push({ invariant: "overpaid instalment", detail: `instalment ${o.id}` });
-  db.$client.close();
   return { violations, duplicateKeys };
 }
 

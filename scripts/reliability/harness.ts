@@ -1,11 +1,14 @@
-// Shared by scripts/load.ts and scripts/crash.ts: a production server on its own port and database file,
-// signed-in HTTP sessions (next-auth credentials), and tRPC calls over HTTP (superjson envelope). 127.0.0.1 only.
+// Shared by scripts/load.ts and scripts/crash.ts: a production server on its own port and database (a SQLite
+// file of its own, or the PostgreSQL database DATABASE_URL names), signed-in HTTP sessions (next-auth
+// credentials), and tRPC calls over HTTP (superjson envelope). 127.0.0.1 only.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { migrateDb, openDb } from "@/db/client";
-import { seedDemo } from "@/db/seed";
+import { closeDb, migrateDb, openDb } from "@/db/client";
+import { parseDatabaseUrl } from "@/db/engine";
+import { seedDemo, wipeDatabase } from "@/db/seed";
 import { systemClock } from "@/server/clock";
+import { refuseRemote } from "../database";
 
 export const HOST = "127.0.0.1";
 
@@ -14,13 +17,22 @@ export function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-/** A fresh migrated and seeded database file (WAL side files removed too). */
-export async function freshDatabase(file: string): Promise<void> {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const db = openDb(file);
-  migrateDb(db);
-  await seedDemo(db, systemClock.now());
-  db.$client.close();
+/**
+ * A fresh migrated and seeded database: a SQLite file made anew (WAL side files removed too), or a PostgreSQL
+ * database emptied (only on this machine, unless --force).
+ */
+export async function freshDatabase(url: string): Promise<void> {
+  const config = parseDatabaseUrl(url);
+  if (config.kind === "sqlite") for (const f of [config.file, `${config.file}-wal`, `${config.file}-shm`]) fs.rmSync(f, { force: true });
+  else refuseRemote(url, "empty and reseed");
+  const db = openDb(url);
+  try {
+    await migrateDb(db);
+    if (config.kind === "pg") await wipeDatabase(db);
+    await seedDemo(db, systemClock.now());
+  } finally {
+    await closeDb(db);
+  }
 }
 
 /** Builds into `distDir` unless a production build is already there. */
@@ -49,7 +61,7 @@ process.on("exit", () => {
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
-export async function startServer(opts: { port: number; dbFile: string; distDir: string }): Promise<Server> {
+export async function startServer(opts: { port: number; url: string; distDir: string }): Promise<Server> {
   const base = `http://${HOST}:${opts.port}`;
   const log: string[] = [];
   const busy = await fetch(`${base}/api/health`).then(() => true, () => false);
@@ -60,7 +72,7 @@ export async function startServer(opts: { port: number; dbFile: string; distDir:
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${opts.dbFile}`,
+      DATABASE_URL: opts.url,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "reliability-secret-not-for-production",
       NEXTAUTH_URL: base,
       NEXT_DIST_DIR: opts.distDir,

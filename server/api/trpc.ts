@@ -7,6 +7,7 @@ import superjson from "superjson";
 import { eq } from "drizzle-orm";
 import { z, ZodError } from "zod";
 import { getDb, type Db } from "@/db/client";
+import { first } from "@/db/query";
 import { stores, type Role } from "@/db/schema";
 import { systemClock, type Clock } from "@/server/clock";
 import { DomainError, DOMAIN_ERROR_CODES } from "@/server/domain/errors";
@@ -72,8 +73,8 @@ export const consumerProcedure = requireRole("consumer");
 export const adminProcedure = requireRole("admin");
 
 /** A merchant's store always comes from the session's user, never from input. */
-export const merchantProcedure = requireRole("merchant").use(({ ctx, next }) => {
-  const store = ctx.db.select({ id: stores.id }).from(stores).where(eq(stores.ownerUserId, ctx.user.id)).get();
+export const merchantProcedure = requireRole("merchant").use(async ({ ctx, next }) => {
+  const store = await first(ctx.db.select({ id: stores.id }).from(stores).where(eq(stores.ownerUserId, ctx.user.id)).limit(1));
   if (!store) throw new TRPCError({ code: "FORBIDDEN", message: "No store belongs to this account." });
   return next({ ctx: { ...ctx, storeId: store.id } });
 });

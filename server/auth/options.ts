@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { first } from "@/db/query";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
 import { RATE_LIMITED_MESSAGE, SIGN_IN_LIMITS, signInLimiter } from "./rate-limit";
@@ -32,7 +33,7 @@ export const authOptions: NextAuthOptions = {
         const addressKey = `address:${clientAddress(req?.headers)}`;
         if (signInLimiter.isBlocked(emailKey, SIGN_IN_LIMITS.perEmail) || signInLimiter.isBlocked(addressKey, SIGN_IN_LIMITS.perAddress))
           throw new Error(RATE_LIMITED_MESSAGE);
-        const user = getDb().select().from(users).where(eq(users.email, parsed.data.email)).get();
+        const user = await first(getDb().select().from(users).where(eq(users.email, parsed.data.email)));
         if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
           signInLimiter.recordFailure(emailKey);
           signInLimiter.recordFailure(addressKey);

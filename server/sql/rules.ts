@@ -34,7 +34,9 @@ export function inAgingBucketSql(days: SQL, key: AgingBucketKey): SQL {
 }
 
 /** lateFeeFor(amount, policy): the policy's fee, capped at a share (basis points) of the instalment. Integer division truncates, the floor for fen ≥ 0. */
-export const lateFeeSql = (amountFen: SQL, feeFen: SQL, capBps: SQL) => least(feeFen, sql`(${amountFen} * ${capBps}) / ${sql.raw(String(BPS))}`);
+export const lateFeeSql = (amountFen: SQL, feeFen: SQL, capBps: SQL) =>
+  // The product is widened first: ¥8,590 × 2,500 bps is past a 32-bit integer on PostgreSQL.
+  least(feeFen, sql`CAST((CAST(${amountFen} AS BIGINT) * ${capBps}) / ${sql.raw(String(BPS))} AS INTEGER)`);
 
 /** clampScore(score) for whole scores. */
 export const clampScoreSql = (score: SQL) => least(sql.raw(String(SCORE_MAX)), greatest(sql.raw(String(SCORE_MIN)), score));

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { creditProfiles, users } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { applyScoreDelta } from "@/server/domain/credit";
 import { DomainError } from "@/server/domain/errors";
@@ -10,20 +12,21 @@ import { applyScoreEffect } from "@/server/services/credit/ledger";
 export type ScoreAdjustment = { consumerId: number; reason: string } & ({ delta: number } | { newScore: number });
 
 /** Moves a consumer's score by a delta or to a new score (clamped 350–950), with the admin's reason. */
-export function adjustScore(db: Db, clock: Clock, actor: Actor, input: ScoreAdjustment) {
+export async function adjustScore(db: Db, clock: Clock, actor: Actor, input: ScoreAdjustment) {
   const at = clock.now();
-  return immediate(db, (tx) => {
-    const profile = tx
-      .select({ score: creditProfiles.score, name: users.name })
-      .from(creditProfiles)
-      .innerJoin(users, eq(users.id, creditProfiles.userId))
-      .where(eq(creditProfiles.userId, input.consumerId))
-      .get();
+  return withTransaction(db, async (tx) => {
+    const profile = await first(
+      tx
+        .select({ score: creditProfiles.score, name: users.name })
+        .from(creditProfiles)
+        .innerJoin(users, eq(users.id, creditProfiles.userId))
+        .where(eq(creditProfiles.userId, input.consumerId)),
+    );
     if (!profile) throw new DomainError("NOT_FOUND", "No consumer with this id.");
     const requested = "delta" in input ? input.delta : input.newScore - profile.score;
     const next = applyScoreDelta(profile.score, requested);
     if (next.applied === 0) throw new DomainError("NO_CHANGE", `${profile.name}'s score is already ${profile.score}.`);
-    applyScoreEffect(tx, {
+    await applyScoreEffect(tx, {
       userId: input.consumerId,
       delta: next.applied,
       reason: "admin_adjustment",
@@ -32,7 +35,7 @@ export function adjustScore(db: Db, clock: Clock, actor: Actor, input: ScoreAdju
       actorUserId: actor.userId,
       at,
     });
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actor,
       action: "consumer.adjust_score",
       entityType: "consumer",

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { agreementAcceptances, bills, creditEvents, stores, users } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { payLaterStatusSentence } from "@/server/domain/credit";
@@ -8,29 +9,34 @@ import { DomainError } from "@/server/domain/errors";
 import { availableCreditFen, creditLimitFen, scoreBandLabel } from "@/server/domain/policy";
 import { loadCreditState } from "@/server/services/credit/credit-state";
 import { currentPolicy } from "@/server/services/policy/current-policy";
+import { openOverdueSql, owedSql } from "@/server/sql/rules";
 
 export const PROFILE_LIST_SIZE = 50;
 
 /** Whether the consumer accepted the newest agreement version. */
-export function acceptedCurrentAgreement(db: Db, consumerId: number): boolean {
-  const row = db
-    .select({ id: agreementAcceptances.id })
-    .from(agreementAcceptances)
-    .where(and(eq(agreementAcceptances.userId, consumerId), eq(agreementAcceptances.agreementVersion, sql`(SELECT MAX(version) FROM agreements)`)))
-    .get();
+export async function acceptedCurrentAgreement(db: Db, consumerId: number): Promise<boolean> {
+  const row = await first(
+    db
+      .select({ id: agreementAcceptances.id })
+      .from(agreementAcceptances)
+      .where(and(eq(agreementAcceptances.userId, consumerId), eq(agreementAcceptances.agreementVersion, sql`(SELECT MAX(version) FROM agreements)`)))
+      .limit(1),
+  );
   return !!row;
 }
 
 /** A consumer's credit profile as the admin sees it: score, limit, status, history and bills. */
-export function consumerProfile(db: Db, clock: Clock, consumerId: number) {
-  const user = db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, consumerId)).get();
+export async function consumerProfile(db: Db, clock: Clock, consumerId: number) {
+  const user = await first(
+    db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, consumerId)),
+  );
   if (!user || user.role !== "consumer") throw new DomainError("NOT_FOUND", "No consumer with this id.");
   const today = localDate(clock.now());
-  const policy = currentPolicy(db);
-  const state = loadCreditState(db, consumerId, today);
+  const policy = await currentPolicy(db);
+  const state = await loadCreditState(db, consumerId, today);
   const limitFen = creditLimitFen(state.score, policy.params);
 
-  const events = db
+  const events = await db
     .select({
       id: creditEvents.id,
       delta: creditEvents.delta,
@@ -46,31 +52,31 @@ export function consumerProfile(db: Db, clock: Clock, consumerId: number) {
     .leftJoin(users, eq(users.id, creditEvents.actorUserId))
     .where(eq(creditEvents.userId, consumerId))
     .orderBy(desc(creditEvents.createdAt), desc(creditEvents.id))
-    .limit(PROFILE_LIST_SIZE)
-    .all();
+    .limit(PROFILE_LIST_SIZE);
 
   // Each bill with what is still owed on it, in one grouped query.
-  const billRows = db
-    .select({
-      id: bills.id,
-      orderId: bills.orderId,
-      storeName: stores.name,
-      planCode: bills.planCode,
-      policyVersion: bills.policyVersion,
-      totalFen: bills.totalFen,
-      status: bills.status,
-      createdAt: bills.createdAt,
-      owedFen: sql<number>`COALESCE((SELECT SUM(amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen) FROM instalments i WHERE i.bill_id = ${bills.id} AND i.state = 'open'), 0)`,
-      nextDueDate: sql<string | null>`(SELECT MIN(due_date) FROM instalments i WHERE i.bill_id = ${bills.id} AND i.state = 'open')`,
-      overdue: sql<number>`EXISTS (SELECT 1 FROM instalments i WHERE i.bill_id = ${bills.id} AND i.state = 'open' AND i.overdue_on <= ${today})`,
-    })
-    .from(bills)
-    .innerJoin(stores, eq(stores.id, bills.storeId))
-    .where(eq(bills.consumerId, consumerId))
-    .orderBy(desc(bills.id))
-    .limit(PROFILE_LIST_SIZE)
-    .all()
-    .map((b) => ({ ...b, overdue: Boolean(b.overdue) }));
+  const billRows = (
+    await db
+      .select({
+        id: bills.id,
+        orderId: bills.orderId,
+        storeName: stores.name,
+        planCode: bills.planCode,
+        policyVersion: bills.policyVersion,
+        totalFen: bills.totalFen,
+        status: bills.status,
+        createdAt: bills.createdAt,
+        owedFen: sql<number>`COALESCE((SELECT SUM(${owedSql("i")}) FROM instalments i WHERE i.bill_id = ${bills.id} AND i.state = 'open'), 0)`,
+        nextDueDate: sql<string | null>`(SELECT MIN(due_date) FROM instalments i WHERE i.bill_id = ${bills.id} AND i.state = 'open')`,
+        // EXISTS is 0/1 on SQLite, a boolean on PostgreSQL.
+        overdue: sql<number | boolean>`EXISTS (SELECT 1 FROM instalments i WHERE i.bill_id = ${bills.id} AND ${openOverdueSql("i", today)})`,
+      })
+      .from(bills)
+      .innerJoin(stores, eq(stores.id, bills.storeId))
+      .where(eq(bills.consumerId, consumerId))
+      .orderBy(desc(bills.id))
+      .limit(PROFILE_LIST_SIZE)
+  ).map((b) => ({ ...b, overdue: Boolean(b.overdue) }));
 
   return {
     user: { id: user.id, name: user.name, email: user.email, createdAt: user.createdAt },
@@ -85,7 +91,7 @@ export function consumerProfile(db: Db, clock: Clock, consumerId: number) {
     suspendedReason: state.suspendedReason,
     hasOverdue: state.hasOverdue,
     statusSentence: payLaterStatusSentence(state, policy.params),
-    agreementAccepted: acceptedCurrentAgreement(db, consumerId),
+    agreementAccepted: await acceptedCurrentAgreement(db, consumerId),
     events,
     bills: billRows,
   };

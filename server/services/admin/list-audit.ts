@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rows } from "@/db/query";
 import { auditLog, users } from "@/db/schema";
 import { addDays, startOfLocalDate } from "@/server/domain/dates";
 
@@ -13,8 +14,8 @@ export type AuditFilters = {
 };
 
 /** The audit log newest first, filtered, a page at a time (keyset on id). */
-export function listAudit(db: Db, input: AuditFilters & { cursor?: number | null; limit: number }) {
-  const rows = db
+export async function listAudit(db: Db, input: AuditFilters & { cursor?: number | null; limit: number }) {
+  const page = await db
     .select({
       id: auditLog.id,
       actorUserId: auditLog.actorUserId,
@@ -41,21 +42,19 @@ export function listAudit(db: Db, input: AuditFilters & { cursor?: number | null
       ),
     )
     .orderBy(desc(auditLog.id))
-    .limit(input.limit + 1)
-    .all();
-  const items = rows.slice(0, input.limit);
-  return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
+    .limit(input.limit + 1);
+  const items = page.slice(0, input.limit);
+  return { items, nextCursor: page.length > input.limit ? items.at(-1)!.id : null };
 }
 
 /** The choices the audit filters offer: who has acted, and which actions and entity types occur. */
-export function auditFilterOptions(db: Db) {
-  const actors = db
+export async function auditFilterOptions(db: Db) {
+  const actors = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(sql`${users.id} IN (SELECT DISTINCT actor_user_id FROM audit_log)`)
-    .orderBy(users.name)
-    .all();
-  const actions = db.all<{ action: string }>(sql`SELECT DISTINCT action FROM audit_log ORDER BY action`).map((r) => r.action);
-  const entityTypes = db.all<{ entity_type: string }>(sql`SELECT DISTINCT entity_type FROM audit_log ORDER BY entity_type`).map((r) => r.entity_type);
+    .orderBy(users.name);
+  const actions = (await rows<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`)).map((r) => r.action);
+  const entityTypes = (await rows<{ entity_type: string }>(db, sql`SELECT DISTINCT entity_type FROM audit_log ORDER BY entity_type`)).map((r) => r.entity_type);
   return { actors, actions, entityTypes };
 }

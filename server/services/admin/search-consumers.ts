@@ -8,10 +8,10 @@ function containsPattern(text: string): string {
 }
 
 /** Consumers whose email or name contains `query`, in id order, a page at a time (keyset on id). */
-export function searchConsumers(db: Db, input: { query?: string; cursor?: number | null; limit: number }) {
+export async function searchConsumers(db: Db, input: { query?: string; cursor?: number | null; limit: number }) {
   const query = input.query?.trim();
   const pattern = query ? containsPattern(query.toLowerCase()) : null;
-  const rows = db
+  const rows = await db
     .select({
       id: users.id,
       name: users.name,
@@ -27,12 +27,14 @@ export function searchConsumers(db: Db, input: { query?: string; cursor?: number
       and(
         eq(users.role, "consumer"),
         input.cursor ? gt(users.id, input.cursor) : undefined,
-        pattern ? or(like(users.email, sql`${pattern} ESCAPE '\\'`), like(sql`lower(${users.name})`, sql`${pattern} ESCAPE '\\'`)) : undefined,
+        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        pattern
+          ? or(like(sql`lower(${users.email})`, sql`${pattern} ESCAPE '\\'`), like(sql`lower(${users.name})`, sql`${pattern} ESCAPE '\\'`))
+          : undefined,
       ),
     )
     .orderBy(asc(users.id))
-    .limit(input.limit + 1)
-    .all();
+    .limit(input.limit + 1);
   const items = rows.slice(0, input.limit);
   return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
 }

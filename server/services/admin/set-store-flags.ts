@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { stores } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
 import { recordAudit, type Actor } from "@/server/services/audit/record-audit";
@@ -20,14 +22,14 @@ const ACTIONS: Record<StoreFlag, { on: string; off: string; already: (name: stri
   },
 };
 
-function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number, flag: StoreFlag, value: boolean) {
+async function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number, flag: StoreFlag, value: boolean) {
   const at = clock.now();
-  return immediate(db, (tx) => {
-    const store = tx.select().from(stores).where(eq(stores.id, storeId)).get();
+  return withTransaction(db, async (tx) => {
+    const store = await first(tx.select().from(stores).where(eq(stores.id, storeId)));
     if (!store) throw new DomainError("NOT_FOUND", "No store with this id.");
     if (store[flag] === value) throw new DomainError("NO_CHANGE", ACTIONS[flag].already(store.name, value));
-    tx.update(stores).set({ [flag]: value }).where(eq(stores.id, storeId)).run();
-    recordAudit(tx, {
+    await tx.update(stores).set({ [flag]: value }).where(eq(stores.id, storeId));
+    await recordAudit(tx, {
       actor,
       action: value ? ACTIONS[flag].on : ACTIONS[flag].off,
       entityType: "store",
@@ -41,11 +43,11 @@ function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number, flag:
 }
 
 /** Activates or deactivates a store (an inactive store takes no orders). */
-export function setStoreActive(db: Db, clock: Clock, actor: Actor, input: { storeId: number; active: boolean }) {
+export async function setStoreActive(db: Db, clock: Clock, actor: Actor, input: { storeId: number; active: boolean }) {
   return setStoreFlag(db, clock, actor, input.storeId, "active", input.active);
 }
 
 /** Forces pay later off at a store (the merchant cannot turn it back on), or lifts that. */
-export function setPayLaterForcedOff(db: Db, clock: Clock, actor: Actor, input: { storeId: number; forcedOff: boolean }) {
+export async function setPayLaterForcedOff(db: Db, clock: Clock, actor: Actor, input: { storeId: number; forcedOff: boolean }) {
   return setStoreFlag(db, clock, actor, input.storeId, "payLaterForcedOff", input.forcedOff);
 }

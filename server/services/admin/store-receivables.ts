@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { calendarDate, indexedBy } from "@/db/dialect";
+import { rows } from "@/db/query";
 import { addDays, localDate } from "@/server/domain/dates";
+import { overdueOnOrBeforeSql } from "@/server/sql/rules";
 
 export type StoreReceivablesRow = {
   storeId: number;
@@ -24,9 +27,10 @@ type Row = {
   name: string;
   slug: string;
   owner_email: string;
-  active: number;
-  pay_later_enabled: number;
-  pay_later_forced_off: number;
+  // 0/1 on SQLite, booleans on PostgreSQL.
+  active: number | boolean;
+  pay_later_enabled: number | boolean;
+  pay_later_forced_off: number | boolean;
   outstanding: number | null;
   due7: number | null;
   overdue: number | null;
@@ -40,33 +44,34 @@ type Row = {
  * orders each grouped by store once (not one query per store). Overdue derives from the clock.
  * Amounts come from receivable_days (a few hundred rows per store), bills from a partial covering index.
  */
-export function storeReceivables(db: Db, now: Date): StoreReceivablesRow[] {
+export async function storeReceivables(db: Db, now: Date): Promise<StoreReceivablesRow[]> {
   const today = localDate(now);
   const in7 = addDays(today, 7);
-  const rows = db.all<Row>(sql`
+  const overdue = overdueOnOrBeforeSql(null, today);
+  const found = await rows<Row>(db, sql`
     SELECT s.id, s.name, s.slug, u.email AS owner_email, s.active, s.pay_later_enabled, s.pay_later_forced_off,
            r.outstanding, r.due7, r.overdue, ob.overdue_bills, v.pay_later_orders, v.pay_later_volume
     FROM stores s
     JOIN users u ON u.id = s.owner_user_id
     LEFT JOIN (
       SELECT store_id,
-        SUM(CASE WHEN overdue_on > ${today} THEN owed_fen END) AS outstanding,
-        SUM(CASE WHEN overdue_on > ${today} AND due_date <= ${in7} THEN owed_fen END) AS due7,
-        SUM(CASE WHEN overdue_on <= ${today} THEN owed_fen END) AS overdue
+        SUM(CASE WHEN NOT (${overdue}) THEN owed_fen END) AS outstanding,
+        SUM(CASE WHEN NOT (${overdue}) AND due_date <= ${calendarDate(in7)} THEN owed_fen END) AS due7,
+        SUM(CASE WHEN ${overdue} THEN owed_fen END) AS overdue
       FROM receivable_days GROUP BY store_id
     ) r ON r.store_id = s.id
     LEFT JOIN (
       SELECT store_id, COUNT(*) AS overdue_bills FROM (
-        SELECT store_id FROM instalments INDEXED BY instalments_open_store_bill_idx
-        WHERE state = 'open' GROUP BY store_id, bill_id HAVING MIN(overdue_on) <= ${today})
+        SELECT store_id FROM ${indexedBy("instalments", "instalments_open_store_bill_idx")}
+        WHERE state = 'open' GROUP BY store_id, bill_id HAVING MIN(overdue_on) <= ${calendarDate(today)}) overdue_bill
       GROUP BY store_id
     ) ob ON ob.store_id = s.id
     LEFT JOIN (
       SELECT store_id, COUNT(*) AS pay_later_orders, SUM(total_fen) AS pay_later_volume
-      FROM orders INDEXED BY orders_method_store_total_idx WHERE payment_method = 'pay_later' GROUP BY store_id
+      FROM ${indexedBy("orders", "orders_method_store_total_idx")} WHERE payment_method = 'pay_later' GROUP BY store_id
     ) v ON v.store_id = s.id
     ORDER BY s.name, s.id`);
-  return rows.map((r) => {
+  return found.map((r) => {
     const outstandingFen = r.outstanding ?? 0;
     const overdueFen = r.overdue ?? 0;
     return {
@@ -74,9 +79,9 @@ export function storeReceivables(db: Db, now: Date): StoreReceivablesRow[] {
       name: r.name,
       slug: r.slug,
       ownerEmail: r.owner_email,
-      active: r.active === 1,
-      payLaterEnabled: r.pay_later_enabled === 1,
-      payLaterForcedOff: r.pay_later_forced_off === 1,
+      active: Boolean(r.active),
+      payLaterEnabled: Boolean(r.pay_later_enabled),
+      payLaterForcedOff: Boolean(r.pay_later_forced_off),
       outstandingFen,
       dueIn7DaysFen: r.due7 ?? 0,
       overdueFen,

@@ -4,20 +4,18 @@ import { auditLog, type Role } from "@/db/schema";
 export type Actor = { userId: number; role: Role };
 
 /** Appends one audit row; the table refuses updates and deletes (see the migration's triggers). */
-export function recordAudit(
+export async function recordAudit(
   tx: Db,
   entry: { actor: Actor; action: string; entityType: string; entityId: string | number; before?: unknown; after?: unknown; at: Date },
-): void {
-  tx.insert(auditLog)
-    .values({
-      actorUserId: entry.actor.userId,
-      actorRole: entry.actor.role,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      createdAt: entry.at,
-    })
-    .run();
+): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorUserId: entry.actor.userId,
+    actorRole: entry.actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    createdAt: entry.at,
+  });
 }

@@ -3,60 +3,61 @@
 // for any number of instalments, each under the terms of its bill's own policy version.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { inIds, instant, integerRows } from "@/db/dialect";
+import { exec, rows } from "@/db/query";
 import { policyVersions } from "@/db/schema";
 import { addDays } from "@/server/domain/dates";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
-import { BPS, formatFen } from "@/server/domain/money";
-import { policyParamsSchema, SCORE_MAX, SCORE_MIN } from "@/server/domain/policy";
+import { formatFen } from "@/server/domain/money";
+import { policyParamsSchema } from "@/server/domain/policy";
 import { notifyMany } from "@/server/services/notifications/notify";
+import { clampScoreSql, lateFeeSql, openOverdueSql, overdueOnOrBeforeSql } from "@/server/sql/rules";
 
 export type OverdueOutcome = { marked: number; feeFen: number; penalties: number; longPenalties: number };
 
-// The pure rules in SQL, with their constants from the domain; tests/credit-jobs-sql.test.ts checks that they
-// agree with lateFeeFor and clampScore. Integer division truncates, which is the floor for fen ≥ 0.
-/** lateFeeFor(amount, policy): the policy's fee, capped at a share (basis points) of the instalment. */
-export const lateFeeSql = (amountFen: SQL, feeFen: SQL, capBps: SQL) => sql`min(${feeFen}, (${amountFen} * ${capBps}) / ${sql.raw(String(BPS))})`;
-/** clampScore(score) for whole scores. */
-export const clampScoreSql = (score: SQL) => sql`min(${sql.raw(String(SCORE_MAX))}, max(${sql.raw(String(SCORE_MIN))}, ${score}))`;
-
-/** Every policy version's overdue terms as a CTE `terms(version, fee_fen, cap_bps, penalty, penalty_30)`. */
-function termsCte(tx: Db): SQL {
-  const terms = tx
-    .select()
-    .from(policyVersions)
-    .all()
-    .map((row) => {
-      const p = policyParamsSchema.parse(row.params);
-      return [row.version, p.lateFeeFen, p.lateFeeCapBps, p.overduePenalty, p.overdue30Penalty];
-    });
+/**
+ * Every policy version's overdue terms as a CTE `terms(version, fee_fen, cap_bps, penalty, penalty_30)`, or null
+ * when no version exists (then no bill, so no instalment, exists either). The values are whole numbers (the
+ * policy schema), inlined as a VALUES table. cap_bps is a bigint: on PostgreSQL amount_fen * cap_bps would
+ * overflow an integer for instalments above ¥2,147.
+ */
+async function termsCte(tx: Db): Promise<SQL | null> {
+  const terms = (await tx.select().from(policyVersions)).map((row) => {
+    const p = policyParamsSchema.parse(row.params);
+    return [row.version, p.lateFeeFen, p.lateFeeCapBps, p.overduePenalty, p.overdue30Penalty];
+  });
+  if (terms.length === 0) return null;
   return sql`terms(version, fee_fen, cap_bps, penalty, penalty_30) AS MATERIALIZED (
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(${JSON.stringify(terms)}))`;
+    SELECT column1, column2, CAST(column3 AS BIGINT), column4, column5 FROM ${integerRows(terms)} AS v)`;
 }
 
 /**
  * Applies the overdue effects due on `today` to those of `instalmentIds` that are open and overdue; a second
- * call changes nothing. Runs inside the caller's immediate transaction (every condition is re-checked there).
+ * call changes nothing. Runs inside the caller's transaction (every condition is re-checked there).
  */
-export function applyOverdueEffects(tx: Db, instalmentIds: readonly number[], ctx: { today: string; at: Date }): OverdueOutcome {
+export async function applyOverdueEffects(tx: Db, instalmentIds: readonly number[], ctx: { today: string; at: Date }): Promise<OverdueOutcome> {
   const outcome: OverdueOutcome = { marked: 0, feeFen: 0, penalties: 0, longPenalties: 0 };
   if (instalmentIds.length === 0) return outcome;
-  const ids = sql`(SELECT value FROM json_each(${JSON.stringify(instalmentIds)}))`;
-  const at = ctx.at.getTime();
-  const terms = termsCte(tx);
+  const at = instant(ctx.at);
+  const terms = await termsCte(tx);
+  if (!terms) return outcome;
 
   // Mark and charge the fee; the null check makes the fee land once even if another run got here first.
-  const marked = tx.all<{ id: number; consumerId: number; dueDate: string; feeFen: number }>(sql`
+  const marked = await rows<{ id: number; consumerId: number; dueDate: string; feeFen: number }>(
+    tx,
+    sql`
     WITH ${terms}
     UPDATE instalments SET
       late_fee_fen = (SELECT ${lateFeeSql(sql`instalments.amount_fen`, sql`t.fee_fen`, sql`t.cap_bps`)}
                       FROM bills b JOIN terms t ON t.version = b.policy_version WHERE b.id = instalments.bill_id),
       overdue_marked_at = ${at}
-    WHERE id IN ${ids} AND state = 'open' AND overdue_on <= ${ctx.today} AND overdue_marked_at IS NULL
-    RETURNING id, consumer_id AS consumerId, due_date AS dueDate, late_fee_fen AS feeFen`);
+    WHERE ${inIds(sql`id`, instalmentIds)} AND ${openOverdueSql(null, ctx.today)} AND overdue_marked_at IS NULL
+    RETURNING id, consumer_id AS "consumerId", due_date AS "dueDate", late_fee_fen AS "feeFen"`,
+  );
   marked.sort((a, b) => a.id - b.id);
   outcome.marked = marked.length;
   for (const m of marked) outcome.feeFen += m.feeFen;
-  notifyMany(
+  await notifyMany(
     tx,
     marked.map((m) => ({
       userId: m.consumerId,
@@ -71,30 +72,35 @@ export function applyOverdueEffects(tx: Db, instalmentIds: readonly number[], ct
 
   // The penalties not yet applied, in instalment order (overdue before overdue_30), each consumer's score
   // moving through them one after another. Penalties are never negative (policy schema) and stored scores
-  // are within bounds, so clamping the running total equals clamping step by step.
+  // are within bounds, so clamping the running total equals clamping step by step. score_after is cast back
+  // to an integer (the running SUM is a bigint on PostgreSQL) so that LAG's default, the integer start, matches it.
   const longCutoff = addDays(ctx.today, -(LONG_OVERDUE_DAYS - 1));
-  const events = tx.all<{ id: number; userId: number; reason: "overdue" | "overdue_30"; scoreAfter: number }>(sql`
+  const events = await rows<{ id: number; userId: number; reason: "overdue" | "overdue_30"; scoreAfter: number }>(
+    tx,
+    sql`
     WITH ${terms},
     due AS MATERIALIZED (
       SELECT i.id, i.consumer_id, i.due_date, i.overdue_on, b.order_id, t.penalty, t.penalty_30
       FROM instalments i JOIN bills b ON b.id = i.bill_id JOIN terms t ON t.version = b.policy_version
-      WHERE i.id IN ${ids} AND i.state = 'open' AND i.overdue_on <= ${ctx.today}),
+      WHERE ${inIds(sql`i.id`, instalmentIds)} AND ${openOverdueSql("i", ctx.today)}),
     effects AS (
       SELECT id, consumer_id, order_id, 0 AS step, 'overdue' AS reason, -penalty AS delta, 'overdue:' || id AS effect_key,
         'Instalment due ' || due_date || ' went overdue' AS note FROM due
       UNION ALL
       SELECT id, consumer_id, order_id, 1, 'overdue_30', -penalty_30, 'overdue_30:' || id,
-        'Instalment due ' || due_date || ' is ' || ${LONG_OVERDUE_DAYS} || ' days overdue' FROM due WHERE overdue_on <= ${longCutoff}),
+        'Instalment due ' || due_date || ' is ' || ${sql.raw(String(LONG_OVERDUE_DAYS))} || ' days overdue' FROM due
+      WHERE ${overdueOnOrBeforeSql(null, longCutoff)}),
     fresh AS (
       SELECT e.*, p.score AS start,
-        ${clampScoreSql(sql`p.score + SUM(e.delta) OVER (PARTITION BY e.consumer_id ORDER BY e.id, e.step ROWS UNBOUNDED PRECEDING)`)} AS score_after
+        CAST(${clampScoreSql(sql`p.score + SUM(e.delta) OVER (PARTITION BY e.consumer_id ORDER BY e.id, e.step ROWS UNBOUNDED PRECEDING)`)} AS INTEGER) AS score_after
       FROM effects e JOIN credit_profiles p ON p.user_id = e.consumer_id
       WHERE NOT EXISTS (SELECT 1 FROM credit_events c WHERE c.effect_key = e.effect_key)),
     stepped AS (
       SELECT *, score_after - LAG(score_after, 1, start) OVER (PARTITION BY consumer_id ORDER BY id, step) AS applied FROM fresh)
-    INSERT INTO credit_events (user_id, delta, score_after, reason, note, order_id, instalment_id, actor_user_id, effect_key, created_at)
-    SELECT consumer_id, applied, score_after, reason, note, order_id, id, NULL, effect_key, ${at} FROM stepped ORDER BY id, step
-    RETURNING id, user_id AS userId, reason, score_after AS scoreAfter`);
+    INSERT INTO credit_events (user_id, delta, score_after, reason, note, order_id, instalment_id, effect_key, created_at)
+    SELECT consumer_id, applied, score_after, reason, note, order_id, id, effect_key, ${at} FROM stepped ORDER BY id, step
+    RETURNING id, user_id AS "userId", reason, score_after AS "scoreAfter"`,
+  );
   if (events.length === 0) return outcome;
   const finalScore = new Map<number, { id: number; score: number }>();
   for (const e of events) {
@@ -103,9 +109,12 @@ export function applyOverdueEffects(tx: Db, instalmentIds: readonly number[], ct
     const seen = finalScore.get(e.userId);
     if (!seen || seen.id < e.id) finalScore.set(e.userId, { id: e.id, score: e.scoreAfter });
   }
-  const scores = JSON.stringify([...finalScore].map(([userId, s]) => [userId, s.score]));
-  tx.run(sql`
-    UPDATE credit_profiles SET score = s.value ->> 1, updated_at = ${at}
-    FROM json_each(${scores}) AS s WHERE credit_profiles.user_id = s.value ->> 0`);
+  const scores = [...finalScore].map(([userId, s]) => [userId, s.score]);
+  await exec(
+    tx,
+    sql`
+    UPDATE credit_profiles SET score = s.column2, updated_at = ${at}
+    FROM ${integerRows(scores)} AS s WHERE credit_profiles.user_id = s.column1`,
+  );
   return outcome;
 }

@@ -26,7 +26,7 @@ export type BillView = {
 };
 
 /** Every open bill of the consumer and the most recently paid ones, with derived statuses for today. */
-export function listBills(db: Db, clock: Clock, consumerId: number) {
+export async function listBills(db: Db, clock: Clock, consumerId: number) {
   const today = localDate(clock.now());
   const columns = {
     id: bills.id,
@@ -40,21 +40,22 @@ export function listBills(db: Db, clock: Clock, consumerId: number) {
     createdAt: bills.createdAt,
   };
   const base = () => db.select(columns).from(bills).innerJoin(orders, eq(orders.id, bills.orderId)).innerJoin(stores, eq(stores.id, bills.storeId));
-  const open = base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "open"))).orderBy(asc(bills.id)).all();
-  const paid = base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "paid"))).orderBy(desc(bills.id)).limit(RECENT_PAID_BILLS).all();
+  const open = await base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "open"))).orderBy(asc(bills.id));
+  const paid = await base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "paid"))).orderBy(desc(bills.id)).limit(RECENT_PAID_BILLS);
   const rows = [...open, ...paid];
 
   const ids = rows.map((b) => b.id);
   const allInstalments = ids.length
-    ? db.select().from(instalments).where(inArray(instalments.billId, ids)).orderBy(asc(instalments.billId), asc(instalments.seq)).all()
+    ? await db.select().from(instalments).where(inArray(instalments.billId, ids)).orderBy(asc(instalments.billId), asc(instalments.seq))
     : [];
   const policyOf = billPolicies(db);
 
-  const views: BillView[] = rows.map((bill) => {
-    const policy = policyOf(bill.policyVersion);
+  const views: BillView[] = [];
+  for (const bill of rows) {
+    const policy = await policyOf(bill.policyVersion);
     const list = allInstalments.filter((i) => i.billId === bill.id).map((i) => viewInstalment(i, today, policy));
     const totals = owedTotals(list);
-    return {
+    views.push({
       id: bill.id,
       orderId: bill.orderId,
       orderNumber: bill.orderNumber,
@@ -68,8 +69,8 @@ export function listBills(db: Db, clock: Clock, consumerId: number) {
       overdueFen: totals.overdueFen,
       nextInstalmentFen: nextInstalmentOwedFen(list),
       instalments: list,
-    };
-  });
+    });
+  }
   const totals = owedTotals(views.flatMap((b) => b.instalments));
   return { today, bills: views, totals };
 }

@@ -4,8 +4,8 @@ import { cartItems, products, stores } from "@/db/schema";
 import { lineTotalFen, orderTotalFen } from "@/server/domain/orders";
 
 /** The consumer's cart with current prices and stock; every line is from one store. */
-export function getCart(db: Db, consumerId: number) {
-  const rows = db
+export async function getCart(db: Db, consumerId: number) {
+  const rows = await db
     .select({
       productId: products.id,
       name: products.name,
@@ -22,8 +22,7 @@ export function getCart(db: Db, consumerId: number) {
     .innerJoin(products, eq(products.id, cartItems.productId))
     .innerJoin(stores, eq(stores.id, products.storeId))
     .where(eq(cartItems.userId, consumerId))
-    .orderBy(asc(cartItems.addedAt), asc(products.id))
-    .all();
+    .orderBy(asc(cartItems.addedAt), asc(products.id));
   const first = rows[0];
   const lines = rows.map((r) => ({
     productId: r.productId,
@@ -43,4 +42,4 @@ export function getCart(db: Db, consumerId: number) {
   };
 }
 
-export type Cart = ReturnType<typeof getCart>;
+export type Cart = Awaited<ReturnType<typeof getCart>>;

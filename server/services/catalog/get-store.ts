@@ -1,11 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { products, stores } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 
 /** An active store's page: its terms and its active products with price and stock. */
-export function getStoreBySlug(db: Db, slug: string) {
-  const store = db
+export async function getStoreBySlug(db: Db, slug: string) {
+  const store = await first(db
     .select({
       id: stores.id,
       slug: stores.slug,
@@ -18,15 +19,13 @@ export function getStoreBySlug(db: Db, slug: string) {
       payLaterMaxFen: stores.payLaterMaxFen,
     })
     .from(stores)
-    .where(and(eq(stores.slug, slug), eq(stores.active, true)))
-    .get();
+    .where(and(eq(stores.slug, slug), eq(stores.active, true))));
   if (!store) throw new DomainError("NOT_FOUND", "No such store.");
-  const list = db
+  const list = await db
     .select({ id: products.id, name: products.name, description: products.description, priceFen: products.priceFen, stock: products.stock })
     .from(products)
     .where(and(eq(products.storeId, store.id), eq(products.active, true)))
-    .orderBy(asc(products.id))
-    .all();
+    .orderBy(asc(products.id));
   const { payLaterEnabled, payLaterForcedOff, ...rest } = store;
   return { store: { ...rest, offersPayLater: payLaterEnabled && !payLaterForcedOff }, products: list };
 }

@@ -1,28 +1,28 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { bool } from "@/db/dialect";
 import { products, stores } from "@/db/schema";
 
 /** Active stores for the landing page, with whether each offers pay later. */
-export function listStores(db: Db) {
-  return db
+export async function listStores(db: Db) {
+  return await db
     .select({
       id: stores.id,
       slug: stores.slug,
       name: stores.name,
       description: stores.description,
       category: stores.category,
-      offersPayLater: sql<boolean>`(${stores.payLaterEnabled} = 1 AND ${stores.payLaterForcedOff} = 0)`.mapWith(Boolean),
+      offersPayLater: sql<boolean>`(${stores.payLaterEnabled} = ${bool(true)} AND ${stores.payLaterForcedOff} = ${bool(false)})`.mapWith(Boolean),
       // Qualified by hand: inside a subquery drizzle would print bare column names, which bind to the inner table.
-      productCount: sql<number>`(SELECT COUNT(*) FROM products p WHERE p.store_id = "stores"."id" AND p.active = 1)`,
+      productCount: sql<number>`(SELECT COUNT(*) FROM products p WHERE p.store_id = "stores"."id" AND p.active = ${bool(true)})`,
     })
     .from(stores)
     .where(eq(stores.active, true))
-    .orderBy(stores.name)
-    .all();
+    .orderBy(stores.name);
 }
 
-export function listFeaturedProducts(db: Db, limit = 8) {
-  return db
+export async function listFeaturedProducts(db: Db, limit = 8) {
+  return await db
     .select({
       id: products.id,
       name: products.name,
@@ -35,6 +35,5 @@ export function listFeaturedProducts(db: Db, limit = 8) {
     .innerJoin(stores, eq(stores.id, products.storeId))
     .where(and(eq(products.featured, true), eq(products.active, true), eq(stores.active, true)))
     .orderBy(desc(products.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -7,10 +7,10 @@ import { currentPolicy } from "@/server/services/policy/current-policy";
 import { loadCreditState, nextPayment } from "./credit-state";
 
 /** Everything the consumer's overview and credit page show at a glance. */
-export function getCreditSummary(db: Db, clock: Clock, consumerId: number) {
+export async function getCreditSummary(db: Db, clock: Clock, consumerId: number) {
   const today = localDate(clock.now());
-  const policy = currentPolicy(db);
-  const state = loadCreditState(db, consumerId, today);
+  const policy = await currentPolicy(db);
+  const state = await loadCreditState(db, consumerId, today);
   const limitFen = creditLimitFen(state.score, policy.params);
   return {
     score: state.score,
@@ -23,6 +23,6 @@ export function getCreditSummary(db: Db, clock: Clock, consumerId: number) {
     suspendedReason: state.suspendedReason,
     hasOverdue: state.hasOverdue,
     statusSentence: payLaterStatusSentence(state, policy.params),
-    nextPayment: nextPayment(db, consumerId),
+    nextPayment: await nextPayment(db, consumerId),
   };
 }

@@ -1,15 +1,16 @@
 import { and, desc, eq, lt, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+// The schema is typed as pg-core tables; the alias is the same proxy in either core, so it serves SQLite too.
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { creditEvents, instalments, orders, users } from "@/db/schema";
 
 export type CreditEventsCursor = { createdAt: number; id: number };
 
 /** The credit report: every score change, newest first, keyset-paginated on (time, id). */
-export function listCreditEvents(db: Db, input: { consumerId: number; limit: number; cursor?: CreditEventsCursor | null }) {
+export async function listCreditEvents(db: Db, input: { consumerId: number; limit: number; cursor?: CreditEventsCursor | null }) {
   const actor = alias(users, "actor");
   const { cursor } = input;
-  const rows = db
+  const rows = await db
     .select({
       id: creditEvents.id,
       createdAt: creditEvents.createdAt,
@@ -39,8 +40,7 @@ export function listCreditEvents(db: Db, input: { consumerId: number; limit: num
       ),
     )
     .orderBy(desc(creditEvents.createdAt), desc(creditEvents.id))
-    .limit(input.limit + 1)
-    .all();
+    .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > input.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null;

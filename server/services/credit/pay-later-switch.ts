@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { agreementAcceptances, creditProfiles } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { canDisablePayLater, canEnablePayLater } from "@/server/domain/credit";
 import { localDate } from "@/server/domain/dates";
@@ -13,37 +15,38 @@ import { loadCreditState } from "./credit-state";
  * Turns pay later on after the consumer accepted the current agreement version.
  * Submitting twice is harmless: one acceptance per version, and an enabled account stays enabled.
  */
-export function enablePayLater(db: Db, clock: Clock, input: { consumerId: number; agreementVersion: number }) {
-  return immediate(db, (tx) => {
+export async function enablePayLater(db: Db, clock: Clock, input: { consumerId: number; agreementVersion: number }) {
+  return withTransaction(db, async (tx) => {
     const now = clock.now();
-    const agreement = currentAgreement(tx);
+    const agreement = await currentAgreement(tx);
     if (input.agreementVersion !== agreement.version)
       throw new DomainError("AGREEMENT_OUTDATED", "The agreement was updated while you were reading it. Please read the new version and agree again.");
-    const state = loadCreditState(tx, input.consumerId, localDate(now));
-    const alreadyAccepted = !!tx
-      .select({ id: agreementAcceptances.id })
-      .from(agreementAcceptances)
-      .where(and(eq(agreementAcceptances.userId, input.consumerId), eq(agreementAcceptances.agreementVersion, agreement.version)))
-      .get();
+    const state = await loadCreditState(tx, input.consumerId, localDate(now));
+    const alreadyAccepted = !!(await first(
+      tx
+        .select({ id: agreementAcceptances.id })
+        .from(agreementAcceptances)
+        .where(and(eq(agreementAcceptances.userId, input.consumerId), eq(agreementAcceptances.agreementVersion, agreement.version))),
+    ));
     if (state.payLaterStatus === "enabled" && alreadyAccepted) return { status: "enabled" as const, agreementVersion: agreement.version };
-    assertOk(canEnablePayLater(state, currentPolicy(tx).params));
-    tx.insert(agreementAcceptances)
+    assertOk(canEnablePayLater(state, (await currentPolicy(tx)).params));
+    await tx
+      .insert(agreementAcceptances)
       .values({ userId: input.consumerId, agreementVersion: agreement.version, acceptedAt: now })
-      .onConflictDoNothing()
-      .run();
-    tx.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null, updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId)).run();
+      .onConflictDoNothing();
+    await tx.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null, updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId));
     return { status: "enabled" as const, agreementVersion: agreement.version };
   });
 }
 
 /** Turns pay later off; refused while anything is owed. */
-export function disablePayLater(db: Db, clock: Clock, input: { consumerId: number }) {
-  return immediate(db, (tx) => {
+export async function disablePayLater(db: Db, clock: Clock, input: { consumerId: number }) {
+  return withTransaction(db, async (tx) => {
     const now = clock.now();
-    const state = loadCreditState(tx, input.consumerId, localDate(now));
+    const state = await loadCreditState(tx, input.consumerId, localDate(now));
     if (state.payLaterStatus === "not_enabled") return { status: "not_enabled" as const };
     assertOk(canDisablePayLater(state));
-    tx.update(creditProfiles).set({ payLaterStatus: "not_enabled", updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId)).run();
+    await tx.update(creditProfiles).set({ payLaterStatus: "not_enabled", updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId));
     return { status: "not_enabled" as const };
   });
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { stores } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
 import type { StoreSettings } from "@/server/domain/store-settings";
@@ -11,15 +12,15 @@ import { getStoreSettings } from "./get-store-settings";
  * Saves the store profile and pay-later terms, writing the change to the audit log.
  * While an admin has forced pay later off, the merchant cannot turn it back on.
  */
-export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: number; actor: Actor; settings: StoreSettings }) {
-  return immediate(db, (tx) => {
-    const before = getStoreSettings(tx, input.storeId);
+export async function updateStoreSettings(db: Db, clock: Clock, input: { storeId: number; actor: Actor; settings: StoreSettings }) {
+  return withTransaction(db, async (tx) => {
+    const before = await getStoreSettings(tx, input.storeId);
     const s = input.settings;
     if (s.offerPayLater && before.payLaterForcedOff)
       throw new DomainError("PAY_LATER_FORCED_OFF", "Houfu has turned pay later off for this store; contact support to offer it again.");
     if (s.payLaterMinFen !== null && s.payLaterMaxFen !== null && s.payLaterMinFen > s.payLaterMaxFen)
       throw new DomainError("INVALID_SETTINGS", "The pay-later maximum must be at least the minimum.");
-    tx.update(stores)
+    await tx.update(stores)
       .set({
         name: s.name,
         description: s.description,
@@ -28,10 +29,9 @@ export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: numb
         payLaterMinFen: s.payLaterMinFen,
         payLaterMaxFen: s.payLaterMaxFen,
       })
-      .where(eq(stores.id, input.storeId))
-      .run();
-    const after = getStoreSettings(tx, input.storeId);
-    recordAudit(tx, {
+      .where(eq(stores.id, input.storeId));
+    const after = await getStoreSettings(tx, input.storeId);
+    await recordAudit(tx, {
       actor: input.actor,
       action: "store.settings_updated",
       entityType: "store",
@@ -44,7 +44,7 @@ export function updateStoreSettings(db: Db, clock: Clock, input: { storeId: numb
   });
 }
 
-function auditView(s: ReturnType<typeof getStoreSettings>) {
+function auditView(s: Awaited<ReturnType<typeof getStoreSettings>>) {
   return {
     name: s.name,
     description: s.description,

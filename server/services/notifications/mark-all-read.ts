@@ -1,15 +1,16 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { notifications } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 
-export function markAllNotificationsRead(db: Db, clock: Clock, userId: number): { marked: number } {
-  return immediate(db, (tx) => {
-    const result = tx
+export async function markAllNotificationsRead(db: Db, clock: Clock, userId: number): Promise<{ marked: number }> {
+  return withTransaction(db, async (tx) => {
+    const marked = await tx
       .update(notifications)
       .set({ readAt: clock.now() })
       .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .run();
-    return { marked: result.changes };
+      .returning({ id: notifications.id });
+    return { marked: marked.length };
   });
 }

@@ -1,6 +1,9 @@
 // In-app notifications, each once (dedupe key), with an outbox row a mailer can drain.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { inIds } from "@/db/dialect";
+import { exec } from "@/db/query";
+import { notifications } from "@/db/schema";
 import { logger } from "@/server/log";
 
 export type NotificationKind = "due_in_3" | "due_today" | "overdue" | "payment_received" | "pay_later_suspended" | "pay_later_reinstated";
@@ -16,31 +19,50 @@ export type NewNotification = {
 };
 
 /** Inserts the notification unless one with the same dedupe key exists; returns whether it did. Runs inside the caller's transaction. */
-export function notify(tx: Db, n: NewNotification): boolean {
-  return notifyMany(tx, [n]) === 1;
+export async function notify(tx: Db, n: NewNotification): Promise<boolean> {
+  return (await notifyMany(tx, [n])) === 1;
 }
+
+/** Notifications per INSERT: 7 parameters each stays far below either engine's limit on parameters per statement. */
+const ROWS_PER_INSERT = 1_000;
 
 /**
  * Inserts each notification unless one with its dedupe key exists (also within `list`), and an outbox
- * email for each one inserted, in two statements whatever the length; returns how many were inserted.
+ * email for each one inserted, in two statements per thousand; returns how many were inserted.
  * Runs inside the caller's transaction.
  */
-export function notifyMany(tx: Db, list: readonly NewNotification[]): number {
+export async function notifyMany(tx: Db, list: readonly NewNotification[]): Promise<number> {
   if (list.length === 0) return 0;
-  const rows = JSON.stringify(list.map((n) => [n.userId, n.kind, n.title, n.body, n.link ?? null, n.dedupeKey, n.at.getTime()]));
-  const inserted = tx.all<{ id: number }>(sql`
-    INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at)
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(${rows}) WHERE true
-    ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING id`);
+  const inserted: number[] = [];
+  for (let from = 0; from < list.length; from += ROWS_PER_INSERT) {
+    const rows = await tx
+      .insert(notifications)
+      .values(
+        list.slice(from, from + ROWS_PER_INSERT).map((n) => ({
+          userId: n.userId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link ?? null,
+          dedupeKey: n.dedupeKey,
+          createdAt: n.at,
+        })),
+      )
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ id: notifications.id });
+    for (const r of rows) inserted.push(r.id);
+  }
   if (inserted.length === 0) return 0;
   // No mailer in development: the outbox rows are what one would send.
-  tx.run(sql`
+  await exec(
+    tx,
+    sql`
     INSERT INTO outbox (channel, recipient, subject, body, created_at)
     SELECT 'email', u.email, n.title, n.body, n.created_at
     FROM notifications n JOIN users u ON u.id = n.user_id
-    WHERE n.id IN (SELECT value FROM json_each(${JSON.stringify(inserted.map((r) => r.id))}))
-    ORDER BY n.id`);
+    WHERE ${inIds(sql`n.id`, inserted)}
+    ORDER BY n.id`,
+  );
   if (process.env.NODE_ENV === "development") logger.info({ outbox: "email", count: inserted.length, subject: list[0]!.title }, "email queued");
   return inserted.length;
 }
@@ -69,6 +91,6 @@ export function payLaterChangeNotice(userId: number, change: "suspended" | "rein
 }
 
 /** Tells the consumer their pay-later status changed (one notification per change). */
-export function notifyPayLaterChange(tx: Db, userId: number, change: "suspended" | "reinstated" | null, at: Date): void {
-  if (change) notify(tx, payLaterChangeNotice(userId, change, at));
+export async function notifyPayLaterChange(tx: Db, userId: number, change: "suspended" | "reinstated" | null, at: Date): Promise<void> {
+  if (change) await notify(tx, payLaterChangeNotice(userId, change, at));
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { bills, instalments, orderEvents, orderLines, orders, payments, products, refunds } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
 import type { Actor } from "@/server/services/audit/record-audit";
@@ -11,9 +13,9 @@ import { changeUsedCredit } from "@/server/services/credit/ledger";
 /** Who may cancel: the consumer who placed the order, or the store it was placed at. */
 export type OrderScope = { consumerId: number } | { storeId: number };
 
-export function scopedOrder(tx: Db, orderId: number, scope: OrderScope) {
+export async function scopedOrder(tx: Db, orderId: number, scope: OrderScope) {
   const owner = "consumerId" in scope ? eq(orders.consumerId, scope.consumerId) : eq(orders.storeId, scope.storeId);
-  const order = tx.select().from(orders).where(and(eq(orders.id, orderId), owner)).get();
+  const order = await first(tx.select().from(orders).where(and(eq(orders.id, orderId), owner)));
   if (!order) throw new DomainError("NOT_FOUND", "No such order.");
   return order;
 }
@@ -28,8 +30,8 @@ export async function cancelOrder(
   input: { orderId: number; scope: OrderScope; actor: Actor; reason?: string },
   provider: PaymentProvider = simulatedProvider,
 ): Promise<{ orderId: number; refundedFen: number }> {
-  const result = immediate(db, (tx) => {
-    const order = scopedOrder(tx, input.orderId, input.scope);
+  const result = await withTransaction(db, async (tx) => {
+    const order = await scopedOrder(tx, input.orderId, input.scope);
     if (order.status === "cancelled") return { orderId: order.id, refundedFen: 0, alreadyCancelled: true };
     if (order.status !== "placed")
       throw new DomainError("INVALID_TRANSITION", `Order ${order.number} has been ${order.status} and can no longer be cancelled.`);
@@ -39,33 +41,32 @@ export async function cancelOrder(
     if (order.paymentMethod === "pay_now") {
       paidFen = order.totalFen;
     } else {
-      const bill = tx.select().from(bills).where(eq(bills.orderId, order.id)).get();
+      const bill = await first(tx.select().from(bills).where(eq(bills.orderId, order.id)));
       if (bill) {
-        const totals = tx
+        const totals = (await first(tx
           .select({
             unpaidPrincipal: sql<number>`COALESCE(SUM(CASE WHEN ${instalments.state} = 'open' THEN ${instalments.amountFen} - ${instalments.paidPrincipalFen} END), 0)`,
             paid: sql<number>`COALESCE(SUM(${instalments.paidPrincipalFen} + ${instalments.paidFeeFen}), 0)`,
           })
           .from(instalments)
-          .where(eq(instalments.billId, bill.id))
-          .get()!;
+          .where(eq(instalments.billId, bill.id))))!;
         paidFen = totals.paid;
-        tx.update(instalments).set({ state: "void" }).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).run();
-        tx.update(bills).set({ status: "void" }).where(eq(bills.id, bill.id)).run();
-        changeUsedCredit(tx, order.consumerId, -totals.unpaidPrincipal, now);
+        await tx.update(instalments).set({ state: "void" }).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open")));
+        await tx.update(bills).set({ status: "void" }).where(eq(bills.id, bill.id));
+        await changeUsedCredit(tx, order.consumerId, -totals.unpaidPrincipal, now);
       }
     }
 
-    for (const line of tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).all())
-      tx.update(products).set({ stock: sql`${products.stock} + ${line.quantity}` }).where(eq(products.id, line.productId)).run();
+    for (const line of await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)))
+      await tx.update(products).set({ stock: sql`${products.stock} + ${line.quantity}` }).where(eq(products.id, line.productId));
 
     if (paidFen > 0) {
       const key = `cancel-${order.id}`;
-      tx.insert(refunds).values({ orderId: order.id, amountFen: paidFen, paidBackFen: paidFen, reason: input.reason ?? "Order cancelled", actorUserId: input.actor.userId, idempotencyKey: key, createdAt: now }).run();
-      tx.insert(payments).values({ consumerId: order.consumerId, orderId: order.id, kind: "refund", amountFen: paidFen, providerRef: `sim_refund_${randomUUID()}`, idempotencyKey: key, createdAt: now }).run();
+      await tx.insert(refunds).values({ orderId: order.id, amountFen: paidFen, paidBackFen: paidFen, reason: input.reason ?? "Order cancelled", actorUserId: input.actor.userId, idempotencyKey: key, createdAt: now });
+      await tx.insert(payments).values({ consumerId: order.consumerId, orderId: order.id, kind: "refund", amountFen: paidFen, providerRef: `sim_refund_${randomUUID()}`, idempotencyKey: key, createdAt: now });
     }
-    tx.update(orders).set({ status: "cancelled", refundedFen: paidFen, updatedAt: now }).where(eq(orders.id, order.id)).run();
-    tx.insert(orderEvents).values({ orderId: order.id, type: "cancelled", actorUserId: input.actor.userId, amountFen: paidFen || null, note: input.reason ?? null, createdAt: now }).run();
+    await tx.update(orders).set({ status: "cancelled", refundedFen: paidFen, updatedAt: now }).where(eq(orders.id, order.id));
+    await tx.insert(orderEvents).values({ orderId: order.id, type: "cancelled", actorUserId: input.actor.userId, amountFen: paidFen || null, note: input.reason ?? null, createdAt: now });
     return { orderId: order.id, refundedFen: paidFen, alreadyCancelled: false };
   });
   // The money goes back after the cancellation is recorded; the simulated provider cannot fail.

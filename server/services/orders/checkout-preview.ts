@@ -12,14 +12,14 @@ import { payLaterVerdict } from "./pay-later-verdict";
  * What the checkout page shows before Place order: the cart, whether pay later is possible
  * (and why not), and each plan's instalments under the current policy.
  */
-export function checkoutPreview(db: Db, clock: Clock, consumerId: number) {
+export async function checkoutPreview(db: Db, clock: Clock, consumerId: number) {
   const today = localDate(clock.now());
-  const cart = getCart(db, consumerId);
-  const policy = currentPolicy(db);
-  const credit = loadCreditState(db, consumerId, today);
+  const cart = await getCart(db, consumerId);
+  const policy = await currentPolicy(db);
+  const credit = await loadCreditState(db, consumerId, today);
   const available = availableCreditFen(creditLimitFen(credit.score, policy.params), credit.usedCreditFen);
   if (!cart.store) return { cart, payLater: null, plans: [], availableCreditFen: available, today };
-  const payLater = payLaterVerdict(db, { consumerId, storeId: cart.store.id, totalFen: cart.totalFen, today, policy: policy.params });
+  const payLater = await payLaterVerdict(db, { consumerId, storeId: cart.store.id, totalFen: cart.totalFen, today, policy: policy.params });
   const plans = policy.params.plans
     .filter((plan) => plan.enabled)
     .map((plan) => ({ code: plan.code, label: plan.label, instalments: buildSchedule(cart.totalFen, plan, today, policy.params.graceDays) }));

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/domain/dates";
@@ -7,10 +8,10 @@ import { scopedOrder, type OrderScope } from "./cancel-order";
 import { billWithSchedule, orderLineViews } from "./order-parts";
 
 /** One order with its lines and, for pay later, its bill's schedule with each instalment's status today. */
-export function getOrder(db: Db, clock: Clock, input: { orderId: number; scope: OrderScope }) {
+export async function getOrder(db: Db, clock: Clock, input: { orderId: number; scope: OrderScope }) {
   const today = localDate(clock.now());
-  const order = scopedOrder(db, input.orderId, input.scope);
-  const store = db.select({ name: stores.name, slug: stores.slug }).from(stores).where(eq(stores.id, order.storeId)).get()!;
+  const order = await scopedOrder(db, input.orderId, input.scope);
+  const store = (await first(db.select({ name: stores.name, slug: stores.slug }).from(stores).where(eq(stores.id, order.storeId))))!;
   return {
     id: order.id,
     number: order.number,
@@ -22,7 +23,7 @@ export function getOrder(db: Db, clock: Clock, input: { orderId: number; scope: 
     createdAt: order.createdAt,
     shipping: { name: order.shippingName, phone: order.shippingPhone, address: order.shippingAddress },
     store,
-    lines: orderLineViews(db, order.id),
-    bill: billWithSchedule(db, order.id, today),
+    lines: await orderLineViews(db, order.id),
+    bill: await billWithSchedule(db, order.id, today),
   };
 }

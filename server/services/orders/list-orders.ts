@@ -6,9 +6,9 @@ import { orders, stores } from "@/db/schema";
 export const ORDERS_CURSOR = /^\d{1,15}\.\d{1,12}$/;
 
 /** The consumer's orders, newest first, a page at a time (keyset on placed time, then id). */
-export function listConsumerOrders(db: Db, input: { consumerId: number; cursor?: string | null; limit: number }) {
+export async function listConsumerOrders(db: Db, input: { consumerId: number; cursor?: string | null; limit: number }) {
   const after = input.cursor ? input.cursor.split(".").map(Number) : null;
-  const rows = db
+  const rows = await db
     .select({
       id: orders.id,
       number: orders.number,
@@ -30,8 +30,7 @@ export function listConsumerOrders(db: Db, input: { consumerId: number; cursor?:
       ),
     )
     .orderBy(desc(orders.createdAt), desc(orders.id))
-    .limit(input.limit + 1)
-    .all();
+    .limit(input.limit + 1);
   const items = rows.slice(0, input.limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > input.limit && last ? `${last.createdAt.getTime()}.${last.id}` : null };

@@ -2,29 +2,28 @@
 // instalment's state today. Each view adds its own parts (store, shipping; masked customer, history, refunds).
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { bills, instalments, orderLines } from "@/db/schema";
 import { daysOverdue, instalmentStatus, owedFen } from "@/server/domain/instalments";
 
-export function orderLineViews(db: Db, orderId: number) {
-  return db
+export async function orderLineViews(db: Db, orderId: number) {
+  return (await db
     .select()
     .from(orderLines)
     .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id))
-    .all()
+    .orderBy(asc(orderLines.id)))
     .map((l) => ({ id: l.id, productName: l.productName, unitPriceFen: l.unitPriceFen, quantity: l.quantity, lineTotalFen: l.unitPriceFen * l.quantity }));
 }
 
 /** The order's bill (pay later only) with its schedule as of `today`, or null. */
-export function billWithSchedule(db: Db, orderId: number, today: string) {
-  const bill = db.select().from(bills).where(eq(bills.orderId, orderId)).get();
+export async function billWithSchedule(db: Db, orderId: number, today: string) {
+  const bill = await first(db.select().from(bills).where(eq(bills.orderId, orderId)));
   if (!bill) return null;
-  const schedule = db
+  const schedule = (await db
     .select()
     .from(instalments)
     .where(eq(instalments.billId, bill.id))
-    .orderBy(asc(instalments.seq))
-    .all()
+    .orderBy(asc(instalments.seq)))
     .map((i) => ({
       id: i.id,
       seq: i.seq,

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { stores } from "@/db/schema";
 import { checkPayLaterEligibility, type StoreTerms } from "@/server/domain/eligibility";
 import { DomainError, type Verdict } from "@/server/domain/errors";
@@ -7,12 +8,12 @@ import type { PolicyParams } from "@/server/domain/policy";
 import { loadCreditState } from "@/server/services/credit/credit-state";
 
 /** Whether this consumer may pay for `totalFen` at this store later: the preview and the order ask the same question. */
-export function payLaterVerdict(
+export async function payLaterVerdict(
   db: Db,
   input: { consumerId: number; storeId: number; totalFen: number; today: string; policy: PolicyParams; terms?: StoreTerms },
-): Verdict {
+): Promise<Verdict> {
   // Checkout already read the store's terms with its prices, in the same transaction.
-  const store = input.terms ?? db
+  const store = input.terms ?? (await first(db
     .select({
       name: stores.name,
       active: stores.active,
@@ -22,9 +23,8 @@ export function payLaterVerdict(
       payLaterMaxFen: stores.payLaterMaxFen,
     })
     .from(stores)
-    .where(eq(stores.id, input.storeId))
-    .get();
+    .where(eq(stores.id, input.storeId))));
   if (!store) throw new DomainError("NOT_FOUND", "No such store.");
-  const credit = loadCreditState(db, input.consumerId, input.today);
+  const credit = await loadCreditState(db, input.consumerId, input.today);
   return checkPayLaterEligibility({ store, credit, policy: input.policy, totalFen: input.totalFen });
 }

@@ -1,7 +1,8 @@
 import { randomFillSync } from "node:crypto";
 import { and, eq, gte, sql } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { perConnection } from "@/db/prepared";
+import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import { bills, cartItems, instalments, orderEvents, orderLines, orders, payments, products } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/domain/dates";
@@ -9,7 +10,7 @@ import { assertOk, DomainError } from "@/server/domain/errors";
 import { buildSchedule } from "@/server/domain/instalments";
 import { orderNumber, type Shipping } from "@/server/domain/orders";
 import { findPlan, type PlanCode } from "@/server/domain/policy";
-import { changeUsedCredit } from "@/server/services/credit/ledger";
+import { changeUsedCredit, lockCreditProfile } from "@/server/services/credit/ledger";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { currentPolicy } from "@/server/services/policy/current-policy";
 import { payLaterVerdict } from "./pay-later-verdict";
@@ -32,24 +33,27 @@ type Charge = { amountFen: number; providerRef: string; cardLast4: string };
 type InstalmentRow = typeof instalments.$inferInsert;
 type LineRow = typeof orderLines.$inferInsert;
 
-// Checkout's statements, prepared once per connection (Drizzle builds the SQL and SQLite compiles it once).
-// Multi-row inserts are prepared per row count: an order has few lines, a plan few instalments.
+// Checkout's statements, prepared once per connection (Drizzle builds the SQL and SQLite compiles it once;
+// PostgreSQL parses each named statement once per pooled connection). Multi-row inserts are prepared per row
+// count (one name per count, as each count is its own SQL): an order has few lines, a plan few instalments.
+type Statement = { execute: (values: Record<string, unknown>) => Promise<unknown> };
 const statements = perConnection((db) => {
   const p = sql.placeholder;
-  const manyLines = new Map<number, { run: (values: Record<string, unknown>) => unknown }>();
-  const manyInstalments = new Map<number, { run: (values: Record<string, unknown>) => unknown }>();
+  const manyLines = new Map<number, Statement>();
+  const manyInstalments = new Map<number, Statement>();
   return {
     orderByKey: db
       .select({ orderId: orders.id, number: orders.number })
       .from(orders)
       .where(and(eq(orders.consumerId, p("consumerId")), eq(orders.idempotencyKey, p("key"))))
-      .prepare(),
-    numberTaken: db.select({ id: orders.id }).from(orders).where(eq(orders.number, p("number"))).prepare(),
+      .prepare("place_order_by_key"),
+    numberTaken: db.select({ id: orders.id }).from(orders).where(eq(orders.number, p("number"))).prepare("place_order_number_taken"),
     reserveStock: db
       .update(products)
       .set({ stock: sql`${products.stock} - ${p("quantity")}` })
       .where(and(eq(products.id, p("productId")), gte(products.stock, p("quantity"))))
-      .prepare(),
+      .returning({ id: products.id })
+      .prepare("place_order_reserve_stock"),
     insertOrder: db
       .insert(orders)
       .values({
@@ -69,11 +73,11 @@ const statements = perConnection((db) => {
         updatedAt: p("now"),
       })
       .returning({ id: orders.id })
-      .prepare(),
+      .prepare("place_order_insert_order"),
     insertEvent: db
       .insert(orderEvents)
       .values({ orderId: p("orderId"), type: p("type"), actorUserId: p("actorUserId"), amountFen: p("amountFen"), createdAt: p("now") })
-      .prepare(),
+      .prepare("place_order_insert_event"),
     insertBill: db
       .insert(bills)
       .values({
@@ -87,31 +91,31 @@ const statements = perConnection((db) => {
         createdAt: p("now"),
       })
       .returning({ id: bills.id })
-      .prepare(),
-    clearCart: db.delete(cartItems).where(eq(cartItems.userId, p("consumerId"))).prepare(),
-    insertLines(rows: LineRow[]) {
+      .prepare("place_order_insert_bill"),
+    clearCart: db.delete(cartItems).where(eq(cartItems.userId, p("consumerId"))).prepare("place_order_clear_cart"),
+    async insertLines(rows: LineRow[]) {
       let statement = manyLines.get(rows.length);
       if (!statement) {
         const keys = ["orderId", "productId", "productName", "unitPriceFen", "quantity"] as const;
         statement = db
           .insert(orderLines)
           .values(rows.map((_, i) => Object.fromEntries(keys.map((k) => [k, p(`${k}${i}`)])) as never))
-          .prepare();
+          .prepare(`place_order_insert_lines_${rows.length}`);
         manyLines.set(rows.length, statement);
       }
-      statement.run(flatten(rows));
+      await statement.execute(flatten(rows));
     },
-    insertInstalments(rows: InstalmentRow[]) {
+    async insertInstalments(rows: InstalmentRow[]) {
       let statement = manyInstalments.get(rows.length);
       if (!statement) {
         const keys = ["billId", "consumerId", "storeId", "seq", "dueDate", "overdueOn", "amountFen", "state"] as const;
         statement = db
           .insert(instalments)
           .values(rows.map((_, i) => Object.fromEntries(keys.map((k) => [k, p(`${k}${i}`)])) as never))
-          .prepare();
+          .prepare(`place_order_insert_instalments_${rows.length}`);
         manyInstalments.set(rows.length, statement);
       }
-      statement.run(flatten(rows));
+      await statement.execute(flatten(rows));
     },
   };
 });
@@ -124,24 +128,25 @@ function flatten(rows: Record<string, unknown>[]): Record<string, unknown> {
   return values;
 }
 
-function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
-  return statements(db).orderByKey.get({ consumerId, key: idempotencyKey });
+async function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
+  return (await statements(db).orderByKey.execute({ consumerId, key: idempotencyKey }))[0];
 }
 
 /**
- * Places an order in one immediate transaction: re-checks pay-later eligibility under the current
+ * Places an order in one transaction: re-checks pay-later eligibility under the current
  * policy, reserves stock, writes the order, its lines and event, the bill and instalments (pay later)
  * or the payment (pay now), adds to used credit and clears the cart. Pay now is charged before the
  * transaction (a decline writes nothing) and refunded if the transaction then refuses.
- * A replay of the same idempotency key returns the first order and writes nothing.
+ * A replay of the same idempotency key returns the first order and writes nothing, also when it raced the
+ * first request and lost on the unique index (PostgreSQL).
  */
 export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, provider: PaymentProvider = simulatedProvider): Promise<PlacedOrder> {
   let charge: Charge | null = null;
   if (input.payment.method === "pay_now") {
     // Only a card charge needs the replay check before the transaction (pay later is checked inside it).
-    const first = orderByKey(db, input.consumerId, input.idempotencyKey);
+    const first = await orderByKey(db, input.consumerId, input.idempotencyKey);
     if (first) return { ...first, replayed: true };
-    const priced = priceLines(db, input.lines);
+    const priced = await priceLines(db, input.lines);
     const result = await provider.charge({
       amountFen: priced.totalFen,
       cardNumber: input.payment.cardNumber,
@@ -154,41 +159,52 @@ export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, p
 
   let placed: PlacedOrder;
   try {
-    placed = immediate(db, (tx) => writeOrder(tx, clock, input, charge));
+    // READ COMMITTED with the consumer's profile locked first (lockCreditProfile): concurrent checkouts at one
+    // store then queue on the store's receivable_days rows instead of failing serialization over and over.
+    placed = await withTransaction(db, (tx) => writeOrder(tx, clock, input, charge), { isolation: "read committed" });
   } catch (error) {
-    if (charge) await provider.refund({ amountFen: charge.amountFen, reason: "Order not placed" });
-    throw error;
+    // A concurrent request with the same key committed its order while this one ran (PostgreSQL:
+    // orders_idempotency_uq): that order is the answer.
+    const first = isUniqueViolation(error) ? await orderByKey(db, input.consumerId, input.idempotencyKey) : undefined;
+    if (!first) {
+      if (charge) await provider.refund({ amountFen: charge.amountFen, reason: "Order not placed" });
+      throw error;
+    }
+    placed = { ...first, replayed: true };
   }
   // Another request with the same key won the race: this charge is not needed.
   if (placed.replayed && charge) await provider.refund({ amountFen: charge.amountFen, reason: "Duplicate order request" });
   return placed;
 }
 
-function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: Charge | null): PlacedOrder {
+// Runs inside the transaction (perhaps more than once on PostgreSQL): database work only.
+async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: Charge | null): Promise<PlacedOrder> {
   const s = statements(tx);
-  const replay = orderByKey(tx, input.consumerId, input.idempotencyKey);
+  // Everything below reads after this lock: the key, the credit, the status and what is overdue are current.
+  await lockCreditProfile(tx, input.consumerId);
+  const replay = await orderByKey(tx, input.consumerId, input.idempotencyKey);
   if (replay) return { ...replay, replayed: true };
 
   const now = clock.now();
   const today = localDate(now);
-  const policy = currentPolicy(tx);
-  const { store, terms, lines, totalFen } = priceLines(tx, input.lines);
+  const policy = await currentPolicy(tx);
+  const { store, terms, lines, totalFen } = await priceLines(tx, input.lines);
   if (charge && charge.amountFen !== totalFen)
     throw new DomainError("PRICE_CHANGED", "A price changed while you were checking out. Nothing was charged; review your cart and try again.");
 
   const plan = input.payment.method === "pay_later" ? findPlan(policy.params, input.payment.planCode) : null;
   if (input.payment.method === "pay_later") {
     if (!plan) throw new DomainError("PLAN_UNAVAILABLE", "That plan is not offered right now. Choose another.");
-    assertOk(payLaterVerdict(tx, { consumerId: input.consumerId, storeId: store.id, totalFen, today, policy: policy.params, terms }));
+    assertOk(await payLaterVerdict(tx, { consumerId: input.consumerId, storeId: store.id, totalFen, today, policy: policy.params, terms }));
   }
 
   for (const line of lines) {
-    const reserved = s.reserveStock.run({ productId: line.productId, quantity: line.quantity });
-    if (reserved.changes === 0) throw new DomainError("OUT_OF_STOCK", `${line.name} sold out while you were checking out.`);
+    const reserved = await s.reserveStock.execute({ productId: line.productId, quantity: line.quantity });
+    if (reserved.length === 0) throw new DomainError("OUT_OF_STOCK", `${line.name} sold out while you were checking out.`);
   }
 
-  const number = uniqueOrderNumber(tx, today);
-  const order = s.insertOrder.get({
+  const number = await uniqueOrderNumber(tx, today);
+  const order = (await s.insertOrder.execute({
     number,
     consumerId: input.consumerId,
     storeId: store.id,
@@ -201,21 +217,21 @@ function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: Charge
     policyVersion: policy.version,
     idempotencyKey: input.idempotencyKey,
     now,
-  })!;
-  s.insertLines(lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity })));
-  s.insertEvent.run({ orderId: order.id, type: "placed", actorUserId: input.consumerId, amountFen: totalFen, now });
+  }))[0]!;
+  await s.insertLines(lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity })));
+  await s.insertEvent.execute({ orderId: order.id, type: "placed", actorUserId: input.consumerId, amountFen: totalFen, now });
 
   if (charge) {
-    tx.insert(payments).values({ consumerId: input.consumerId, orderId: order.id, kind: "order", amountFen: totalFen, cardLast4: charge.cardLast4, providerRef: charge.providerRef, idempotencyKey: input.idempotencyKey, createdAt: now }).run();
-    s.insertEvent.run({ orderId: order.id, type: "paid", actorUserId: input.consumerId, amountFen: totalFen, now });
+    await tx.insert(payments).values({ consumerId: input.consumerId, orderId: order.id, kind: "order", amountFen: totalFen, cardLast4: charge.cardLast4, providerRef: charge.providerRef, idempotencyKey: input.idempotencyKey, createdAt: now });
+    await s.insertEvent.execute({ orderId: order.id, type: "paid", actorUserId: input.consumerId, amountFen: totalFen, now });
   }
   if (plan) {
-    const bill = s.insertBill.get({ orderId: order.id, consumerId: input.consumerId, storeId: store.id, policyVersion: policy.version, planCode: plan.code, totalFen, now })!;
+    const bill = (await s.insertBill.execute({ orderId: order.id, consumerId: input.consumerId, storeId: store.id, policyVersion: policy.version, planCode: plan.code, totalFen, now }))[0]!;
     const schedule = buildSchedule(totalFen, plan, today, policy.params.graceDays);
-    s.insertInstalments(schedule.map((i) => ({ billId: bill.id, consumerId: input.consumerId, storeId: store.id, ...i, state: "open" as const })));
-    changeUsedCredit(tx, input.consumerId, totalFen, now);
+    await s.insertInstalments(schedule.map((i) => ({ billId: bill.id, consumerId: input.consumerId, storeId: store.id, ...i, state: "open" as const })));
+    await changeUsedCredit(tx, input.consumerId, totalFen, now);
   }
-  s.clearCart.run({ consumerId: input.consumerId });
+  await s.clearCart.execute({ consumerId: input.consumerId });
   return { orderId: order.id, number, replayed: false };
 }
 
@@ -231,10 +247,10 @@ function randomFive(): Uint8Array {
   return pool.subarray(poolAt - 5, poolAt);
 }
 
-function uniqueOrderNumber(tx: Db, today: string): string {
+async function uniqueOrderNumber(tx: Db, today: string): Promise<string> {
   const { numberTaken } = statements(tx);
   for (;;) {
     const number = orderNumber(today, randomFive());
-    if (!numberTaken.get({ number })) return number;
+    if ((await numberTaken.execute({ number })).length === 0) return number;
   }
 }

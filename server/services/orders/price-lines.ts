@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { isPg } from "@/db/engine";
 import { perConnection } from "@/db/prepared";
 import { products, stores } from "@/db/schema";
 import { assertOk, DomainError } from "@/server/domain/errors";
@@ -8,7 +9,12 @@ import { checkStock, orderTotalFen } from "@/server/domain/orders";
 
 export type RequestedLine = { productId: number; quantity: number };
 
-// One prepared statement for any number of products: their ids arrive as a JSON array.
+// One prepared statement for any number of products: their ids arrive as one parameter, a JSON array on SQLite
+// and an int[] on PostgreSQL (as db/dialect.ts's inIds spells it, but with a placeholder).
+const idsParam = (ids: number[]) => (isPg() ? `{${ids.join(",")}}` : JSON.stringify(ids));
+const idsIn = (column: SQL) =>
+  isPg() ? sql`${column} = ANY(${sql.placeholder("ids")}::int[])` : sql`${column} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`;
+
 const linesStatement = perConnection((db) =>
   db
     .select({
@@ -27,19 +33,21 @@ const linesStatement = perConnection((db) =>
     })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
-    .where(sql`${products.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`)
-    .prepare(),
+    .where(idsIn(sql`${products.id}`))
+    // The order SQLite's IN list gave (the lines are written in it), spelled out for PostgreSQL.
+    .orderBy(products.id)
+    .prepare("price_lines"),
 );
 
 /**
  * The lines of an order at today's prices, refusing what cannot be ordered: gone, from two stores, or short of stock.
  * Also returns the store's pay-later terms, read in the same statement.
  */
-export function priceLines(db: Db, requested: RequestedLine[]) {
+export async function priceLines(db: Db, requested: RequestedLine[]) {
   const quantities = new Map<number, number>();
   for (const line of requested) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
   if (quantities.size === 0) throw new DomainError("CART_EMPTY", "Your cart is empty.");
-  const rows = linesStatement(db).all({ ids: JSON.stringify([...quantities.keys()]) });
+  const rows = await linesStatement(db).execute({ ids: idsParam([...quantities.keys()]) });
   if (rows.length !== quantities.size || rows.some((r) => !r.active))
     throw new DomainError("PRODUCT_UNAVAILABLE", "Something in your cart is no longer available. Review your cart and try again.");
   const first = rows[0]!;

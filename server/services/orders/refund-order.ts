@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { bills, instalments, orderEvents, orders, payments, refunds } from "@/db/schema";
+import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/domain/dates";
 import { DomainError } from "@/server/domain/errors";
@@ -19,7 +21,8 @@ export type RefundResult = { refundId: number; orderId: number; amountFen: numbe
  * Refunds all or part of a shipped or completed order. On a pay-later order the refund first
  * reduces the bill from its last instalment backwards (voiding instalments that reach zero and
  * releasing the credit); whatever exceeds the unpaid principal is paid back to the consumer.
- * The idempotency key makes a replay return the first refund and write nothing.
+ * The idempotency key makes a replay return the first refund and write nothing; a replay that raced the first
+ * request and lost on refunds_idempotency_uq (PostgreSQL) runs again and finds it.
  */
 export async function refundOrder(
   db: Db,
@@ -27,13 +30,12 @@ export async function refundOrder(
   input: { orderId: number; storeId: number; amountFen: number; reason: string; idempotencyKey: string; actor: Actor },
   provider: PaymentProvider = simulatedProvider,
 ): Promise<RefundResult> {
-  const result = immediate(db, (tx) => {
-    const order = scopedOrder(tx, input.orderId, { storeId: input.storeId });
-    const earlier = tx
+  const record = () => withTransaction(db, async (tx) => {
+    const order = await scopedOrder(tx, input.orderId, { storeId: input.storeId });
+    const earlier = await first(tx
       .select()
       .from(refunds)
-      .where(and(eq(refunds.orderId, order.id), eq(refunds.idempotencyKey, input.idempotencyKey)))
-      .get();
+      .where(and(eq(refunds.orderId, order.id), eq(refunds.idempotencyKey, input.idempotencyKey))));
     if (earlier) {
       if (earlier.amountFen !== input.amountFen)
         throw new DomainError("IDEMPOTENCY_MISMATCH", "This refund was already submitted with a different amount.");
@@ -50,33 +52,35 @@ export async function refundOrder(
     let reducedBillFen = 0;
     let billId: number | null = null;
     if (order.paymentMethod === "pay_later") {
-      const bill = tx.select().from(bills).where(eq(bills.orderId, order.id)).get();
+      const bill = await first(tx.select().from(bills).where(eq(bills.orderId, order.id)));
       if (bill) {
         billId = bill.id;
-        reducedBillFen = reduceBillFromTheEnd(tx, bill, input.amountFen, now);
-        changeUsedCredit(tx, order.consumerId, -reducedBillFen, now);
-        const stillOpen = tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).limit(1).get();
+        reducedBillFen = await reduceBillFromTheEnd(tx, bill, input.amountFen, now);
+        await changeUsedCredit(tx, order.consumerId, -reducedBillFen, now);
+        const stillOpen = await first(tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).limit(1));
         if (!stillOpen) {
-          const anyPaid = tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).limit(1).get();
-          tx.update(bills).set({ status: anyPaid ? "paid" : "void" }).where(eq(bills.id, bill.id)).run();
+          const anyPaid = await first(tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).limit(1));
+          await tx.update(bills).set({ status: anyPaid ? "paid" : "void" }).where(eq(bills.id, bill.id));
         }
         // A smaller bill can clear what was overdue, which lifts an overdue suspension.
-        reconcilePayLaterStatus(tx, order.consumerId, localDate(now), currentPolicy(tx).params, now);
+        await reconcilePayLaterStatus(tx, order.consumerId, localDate(now), (await currentPolicy(tx)).params, now);
       }
     }
     const paidBackFen = input.amountFen - reducedBillFen;
-    const refund = tx
+    const refund = (await first(tx
       .insert(refunds)
       .values({ orderId: order.id, amountFen: input.amountFen, paidBackFen, reason: input.reason, actorUserId: input.actor.userId, idempotencyKey: input.idempotencyKey, createdAt: now })
-      .returning({ id: refunds.id })
-      .get();
+      .returning({ id: refunds.id })))!;
     if (paidBackFen > 0)
-      tx.insert(payments)
-        .values({ consumerId: order.consumerId, orderId: order.id, billId, kind: "refund", amountFen: paidBackFen, providerRef: `sim_refund_${randomUUID()}`, idempotencyKey: `refund-${refund.id}-${input.idempotencyKey}`, createdAt: now })
-        .run();
-    tx.update(orders).set({ status: "refunded", refundedFen: order.refundedFen + input.amountFen, updatedAt: now }).where(eq(orders.id, order.id)).run();
-    tx.insert(orderEvents).values({ orderId: order.id, type: "refunded", actorUserId: input.actor.userId, amountFen: input.amountFen, note: input.reason, createdAt: now }).run();
+      await tx.insert(payments)
+        .values({ consumerId: order.consumerId, orderId: order.id, billId, kind: "refund", amountFen: paidBackFen, providerRef: `sim_refund_${randomUUID()}`, idempotencyKey: `refund-${refund.id}-${input.idempotencyKey}`, createdAt: now });
+    await tx.update(orders).set({ status: "refunded", refundedFen: order.refundedFen + input.amountFen, updatedAt: now }).where(eq(orders.id, order.id));
+    await tx.insert(orderEvents).values({ orderId: order.id, type: "refunded", actorUserId: input.actor.userId, amountFen: input.amountFen, note: input.reason, createdAt: now });
     return { refundId: refund.id, orderId: order.id, amountFen: input.amountFen, reducedBillFen, paidBackFen, replay: false };
+  });
+  const result = await record().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return record();
+    throw error;
   });
   // The money goes back after the refund is recorded; the simulated provider cannot fail.
   if (!result.replay && result.paidBackFen > 0) await provider.refund({ amountFen: result.paidBackFen, reason: input.reason });
@@ -89,9 +93,9 @@ export async function refundOrder(
  * (which releases credit), then principal already paid (which goes back to the consumer), so the
  * instalments always add up to the order total less refunds. Returns the unpaid principal removed.
  */
-function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: number }, amountFen: number, now: Date): number {
-  const policy = policyByVersion(tx, bill.policyVersion).params;
-  const rows = tx.select().from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).orderBy(desc(instalments.seq)).all();
+async function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: number }, amountFen: number, now: Date): Promise<number> {
+  const policy = (await policyByVersion(tx, bill.policyVersion)).params;
+  const rows = await tx.select().from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).orderBy(desc(instalments.seq));
   const changed = new Map<number, (typeof rows)[number]>();
   let left = amountFen;
   for (const take of ["unpaid", "paid"] as const) {
@@ -117,10 +121,9 @@ function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: number 
     const next = { ...inst, lateFeeFen };
     const state = inst.amountFen === 0 ? "void" : owedFen(next) === 0 ? "paid" : "open";
     const justPaid = state === "paid" && inst.state !== "paid";
-    tx.update(instalments)
+    await tx.update(instalments)
       .set({ amountFen: inst.amountFen, paidPrincipalFen: inst.paidPrincipalFen, lateFeeFen, state, ...(justPaid ? { paidAt: now, paidOn: localDate(now) } : {}) })
-      .where(eq(instalments.id, inst.id))
-      .run();
+      .where(eq(instalments.id, inst.id));
   }
   return reducedUnpaid;
 }

@@ -1,19 +1,21 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perConnection } from "@/db/prepared";
+import { first } from "@/db/query";
 import { policyVersions } from "@/db/schema";
 import { DEFAULT_POLICY, policyParamsSchema, type PolicyParams } from "@/server/domain/policy";
 
 export type PolicyVersion = { version: number; params: PolicyParams };
 
-// The newest version with its params as stored (text): parsed once per distinct text, not on every call.
+// The newest version with its params as text (SQLite stores text, PostgreSQL jsonb): parsed once per distinct
+// text, not on every call.
 const statements = perConnection((db) => ({
   newest: db
-    .select({ version: policyVersions.version, params: sql<string>`${policyVersions.params}` })
+    .select({ version: policyVersions.version, params: sql<string>`CAST(${policyVersions.params} AS TEXT)` })
     .from(policyVersions)
     .orderBy(desc(policyVersions.version))
     .limit(1)
-    .prepare(),
+    .prepare("current_policy_newest"),
   parsed: new Map<string, PolicyParams>(),
 }));
 
@@ -26,9 +28,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The policy in force: the newest immutable version (defaults if none was ever saved). */
-export function currentPolicy(db: Db): PolicyVersion {
+export async function currentPolicy(db: Db): Promise<PolicyVersion> {
   const s = statements(db);
-  const row = s.newest.get();
+  const [row] = await s.newest.execute();
   if (!row) return { version: 0, params: DEFAULT_POLICY };
   let params = s.parsed.get(row.params);
   if (!params) {
@@ -40,8 +42,8 @@ export function currentPolicy(db: Db): PolicyVersion {
 }
 
 /** The terms a bill was made with. */
-export function policyByVersion(db: Db, version: number): PolicyVersion {
-  const row = db.select().from(policyVersions).where(eq(policyVersions.version, version)).get();
+export async function policyByVersion(db: Db, version: number): Promise<PolicyVersion> {
+  const row = await first(db.select().from(policyVersions).where(eq(policyVersions.version, version)));
   if (!row) throw new Error(`Policy version ${version} does not exist`);
   return { version: row.version, params: policyParamsSchema.parse(row.params) };
 }

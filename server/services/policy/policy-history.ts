@@ -7,22 +7,22 @@ import { diffPolicies } from "@/server/domain/policy-diff";
 export const HISTORY_SIZE = 50;
 
 /** The newest policy versions with their author and what each changed from the one before. */
-export function policyHistory(db: Db) {
-  const rows = db
-    .select({
-      version: policyVersions.version,
-      params: policyVersions.params,
-      note: policyVersions.note,
-      createdAt: policyVersions.createdAt,
-      authorName: users.name,
-      authorEmail: users.email,
-    })
-    .from(policyVersions)
-    .leftJoin(users, eq(users.id, policyVersions.authorUserId))
-    .orderBy(desc(policyVersions.version))
-    .limit(HISTORY_SIZE + 1)
-    .all()
-    .map((row) => ({ ...row, params: policyParamsSchema.parse(row.params) }));
+export async function policyHistory(db: Db) {
+  const rows = (
+    await db
+      .select({
+        version: policyVersions.version,
+        params: policyVersions.params,
+        note: policyVersions.note,
+        createdAt: policyVersions.createdAt,
+        authorName: users.name,
+        authorEmail: users.email,
+      })
+      .from(policyVersions)
+      .leftJoin(users, eq(users.id, policyVersions.authorUserId))
+      .orderBy(desc(policyVersions.version))
+      .limit(HISTORY_SIZE + 1)
+  ).map((row) => ({ ...row, params: policyParamsSchema.parse(row.params) }));
   return rows.slice(0, HISTORY_SIZE).map((row, i) => {
     const previous = rows[i + 1];
     return {

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rows } from "@/db/query";
 import type { PolicyParams } from "@/server/domain/policy";
 import { summarizeWhatIf, type WhatIfConsumer } from "@/server/domain/what-if";
 import { currentPolicy } from "./current-policy";
@@ -19,12 +21,12 @@ type Row = {
  * instalments' unpaid principal in every write); open bills are counted, and names fetched,
  * only for the consumers the draft would push below the threshold, so 100k consumers stay cheap.
  */
-export function policyWhatIf(db: Db, draft: PolicyParams) {
-  const current = currentPolicy(db);
-  const falling = "cp.score >= @currentMin AND cp.score < @draftMin";
-  const rows = db.$client
-    .prepare(
-      `SELECT cp.user_id, cp.score, cp.pay_later_status, cp.used_credit_fen AS open_principal,
+export async function policyWhatIf(db: Db, draft: PolicyParams) {
+  const current = await currentPolicy(db);
+  const falling = sql`cp.score >= ${current.params.minScore} AND cp.score < ${draft.minScore}`;
+  const found = await rows<Row>(
+    db,
+    sql`SELECT cp.user_id, cp.score, cp.pay_later_status, cp.used_credit_fen AS open_principal,
               CASE WHEN ${falling} THEN (SELECT name FROM users WHERE id = cp.user_id) END AS name,
               CASE WHEN ${falling} THEN (SELECT email FROM users WHERE id = cp.user_id) END AS email,
               CASE WHEN ${falling} AND cp.used_credit_fen > 0
@@ -32,10 +34,9 @@ export function policyWhatIf(db: Db, draft: PolicyParams) {
                 ELSE 0 END AS open_bills
        FROM credit_profiles cp
        ORDER BY cp.score, cp.user_id`,
-    )
-    .iterate({ currentMin: current.params.minScore, draftMin: draft.minScore }) as IterableIterator<Row>;
+  );
   function* consumers(): Generator<WhatIfConsumer> {
-    for (const r of rows)
+    for (const r of found)
       yield {
         userId: r.user_id,
         name: r.name ?? "",

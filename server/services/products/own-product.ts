@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { first } from "@/db/query";
 import { products } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 
@@ -14,8 +15,8 @@ export const productColumns = {
 };
 
 /** A product of this store, or NOT_FOUND (another store's product looks the same as none). */
-export function ownProduct(db: Db, storeId: number, productId: number) {
-  const row = db.select(productColumns).from(products).where(and(eq(products.id, productId), eq(products.storeId, storeId))).get();
+export async function ownProduct(db: Db, storeId: number, productId: number) {
+  const row = await first(db.select(productColumns).from(products).where(and(eq(products.id, productId), eq(products.storeId, storeId))));
   if (!row) throw new DomainError("NOT_FOUND", "No such product in your store.");
   return row;
 }

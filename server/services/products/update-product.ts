@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
-import { immediate, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { products } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import type { ProductInput } from "@/server/domain/product";
 import { ownProduct } from "./own-product";
 
-export function updateProduct(db: Db, input: { storeId: number; productId: number; product: ProductInput }) {
-  return immediate(db, (tx) => {
-    ownProduct(tx, input.storeId, input.productId);
-    tx.update(products).set(input.product).where(eq(products.id, input.productId)).run();
+export async function updateProduct(db: Db, input: { storeId: number; productId: number; product: ProductInput }) {
+  return withTransaction(db, async (tx) => {
+    await ownProduct(tx, input.storeId, input.productId);
+    await tx.update(products).set(input.product).where(eq(products.id, input.productId));
     return ownProduct(tx, input.storeId, input.productId);
   });
 }

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { toDate } from "@/db/dialect";
+import { rows as queryRows } from "@/db/query";
 import { localDate } from "@/server/domain/dates";
-import { daysOverdue, instalmentStatus } from "@/server/domain/instalments";
+import { daysOverdue, instalmentStatus, owedFen } from "@/server/domain/instalments";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { fenToDecimal } from "@/server/domain/money";
 
@@ -32,7 +34,8 @@ type Row = {
   paid_fee_fen: number;
   state: "open" | "paid";
   number: string;
-  created_at: number;
+  // Epoch ms on SQLite, a timestamp on PostgreSQL.
+  created_at: unknown;
   name: string;
   email: string;
 };
@@ -41,12 +44,12 @@ type Row = {
  * Every open or paid instalment of the store, in batches by id so a large export streams
  * without holding the database or the whole file in memory.
  */
-export function* receivablesExportRows(db: Db, opts: { storeId: number; now: Date; batchSize?: number }): Generator<string[][]> {
+export async function* receivablesExportRows(db: Db, opts: { storeId: number; now: Date; batchSize?: number }): AsyncGenerator<string[][]> {
   const today = localDate(opts.now);
   const size = opts.batchSize ?? 500;
   let afterId = 0;
   for (;;) {
-    const rows = db.all<Row>(sql`
+    const rows = await queryRows<Row>(db, sql`
       SELECT i.id, i.seq, i.due_date, i.overdue_on, i.amount_fen, i.paid_principal_fen, i.late_fee_fen, i.paid_fee_fen, i.state,
         o.number, o.created_at, u.name, u.email
       FROM instalments i
@@ -58,11 +61,11 @@ export function* receivablesExportRows(db: Db, opts: { storeId: number; now: Dat
       LIMIT ${size}`);
     if (rows.length === 0) return;
     yield rows.map((r) => {
-      const owed = r.state === "open" ? r.amount_fen - r.paid_principal_fen + r.late_fee_fen - r.paid_fee_fen : 0;
       const facts = { state: r.state, dueDate: r.due_date, overdueOn: r.overdue_on, amountFen: r.amount_fen, paidPrincipalFen: r.paid_principal_fen, lateFeeFen: r.late_fee_fen, paidFeeFen: r.paid_fee_fen };
+      const owed = r.state === "open" ? owedFen(facts) : 0;
       return [
         r.number,
-        localDate(new Date(r.created_at)),
+        localDate(toDate(r.created_at)),
         maskName(r.name),
         maskEmail(r.email),
         String(r.seq),

@@ -1,45 +1,56 @@
 // The money invariants (TigerBeetle-style "never created or lost"), checked over a whole database.
 // Each check is one SQL pass; a violation names the rows it concerns.
+// Written for both engines: PostgreSQL's strict GROUP BY, no output aliases in WHERE/HAVING, no SUM over a
+// comparison, no `IS 'text'`; flags are compared as 0/1 (flagSql).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { bool, toDate } from "@/db/dialect";
+import { rows } from "@/db/query";
+import { policyVersions } from "@/db/schema";
 import { lateFeeFor } from "@/server/domain/instalments";
 import { policyParamsSchema } from "@/server/domain/policy";
+import { countWhereSql, owedSql, unpaidPrincipalSql } from "@/server/sql/rules";
 
 export type Violation = { invariant: string; detail: string };
 
 type Check = { invariant: string; query: SQL; describe: (row: Record<string, unknown>) => string };
 
+/** 1 where `condition` holds, else 0 (also when it is NULL): a flag that compares the same on both engines. */
+const flagSql = (condition: SQL) => sql`(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const RECEIVABLE_COUNTS = sql.raw("open_count, owed_fen, non_void_count, paid_count, paid_on_time_count");
+const SOME_COUNT = sql.raw("open_count <> 0 OR owed_fen <> 0 OR non_void_count <> 0 OR paid_count <> 0 OR paid_on_time_count <> 0");
+
 const CHECKS: Check[] = [
   {
     invariant: "the receivable days equal a recomputation from the instalments",
     query: sql`WITH expected AS (
-        SELECT store_id, due_date, overdue_on,
-          SUM(state = 'open') AS open_count,
-          SUM(CASE WHEN state = 'open' THEN amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen ELSE 0 END) AS owed_fen,
-          SUM(state <> 'void') AS non_void_count,
-          SUM(state = 'paid') AS paid_count,
-          SUM(state = 'paid' AND COALESCE(paid_on <= due_date, 0)) AS paid_on_time_count
-        FROM instalments GROUP BY store_id, due_date, overdue_on
-        HAVING open_count <> 0 OR owed_fen <> 0 OR non_void_count <> 0 OR paid_count <> 0 OR paid_on_time_count <> 0),
-      actual AS (SELECT * FROM receivable_days
-        WHERE open_count <> 0 OR owed_fen <> 0 OR non_void_count <> 0 OR paid_count <> 0 OR paid_on_time_count <> 0)
-      SELECT store_id, due_date, overdue_on FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual)
-      UNION SELECT store_id, due_date, overdue_on FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected)
+        SELECT store_id, due_date, overdue_on, ${RECEIVABLE_COUNTS} FROM (
+          SELECT store_id, due_date, overdue_on,
+            ${countWhereSql(sql`state = 'open'`)} AS open_count,
+            SUM(CASE WHEN state = 'open' THEN ${owedSql()} ELSE 0 END) AS owed_fen,
+            ${countWhereSql(sql`state <> 'void'`)} AS non_void_count,
+            ${countWhereSql(sql`state = 'paid'`)} AS paid_count,
+            ${countWhereSql(sql`state = 'paid' AND paid_on <= due_date`)} AS paid_on_time_count
+          FROM instalments GROUP BY store_id, due_date, overdue_on) AS grouped
+        WHERE ${SOME_COUNT}),
+      actual AS (SELECT store_id, due_date, overdue_on, ${RECEIVABLE_COUNTS} FROM receivable_days WHERE ${SOME_COUNT})
+      SELECT store_id, due_date, overdue_on FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) AS missing
+      UNION SELECT store_id, due_date, overdue_on FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) AS extra
       LIMIT 100`,
     describe: (r) => `store ${r.store_id}, due ${r.due_date}, overdue from ${r.overdue_on}: receivable_days disagrees with the instalments`,
   },
   {
     invariant: "used credit equals the unpaid principal of open instalments",
-    query: sql`SELECT p.user_id, p.used_credit_fen AS used,
-        COALESCE((SELECT SUM(i.amount_fen - i.paid_principal_fen) FROM instalments i WHERE i.consumer_id = p.user_id AND i.state = 'open'), 0) AS unpaid
-      FROM credit_profiles p WHERE used <> unpaid`,
+    query: sql`SELECT * FROM (SELECT p.user_id, p.used_credit_fen AS used,
+        COALESCE((SELECT SUM(${unpaidPrincipalSql("i")}) FROM instalments i WHERE i.consumer_id = p.user_id AND i.state = 'open'), 0) AS unpaid
+      FROM credit_profiles p) AS c WHERE used <> unpaid`,
     describe: (r) => `consumer ${r.user_id}: used ${r.used} fen, unpaid principal ${r.unpaid} fen`,
   },
   {
     invariant: "a bill's instalments add up to its order total less refunds",
     query: sql`SELECT b.id AS bill_id, o.total_fen - o.refunded_fen AS expected, SUM(i.amount_fen) AS actual
       FROM bills b JOIN orders o ON o.id = b.order_id JOIN instalments i ON i.bill_id = b.id
-      WHERE b.status <> 'void' GROUP BY b.id HAVING actual <> expected`,
+      WHERE b.status <> 'void' GROUP BY b.id, o.total_fen, o.refunded_fen HAVING SUM(i.amount_fen) <> o.total_fen - o.refunded_fen`,
     describe: (r) => `bill ${r.bill_id}: instalments ${r.actual} fen, order total less refunds ${r.expected} fen`,
   },
   {
@@ -51,15 +62,15 @@ const CHECKS: Check[] = [
   {
     invariant: "an instalment marked paid owes nothing, an open one owes something",
     query: sql`SELECT id, state FROM instalments
-      WHERE (state = 'paid' AND (amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen) <> 0)
-         OR (state = 'open' AND (amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen) <= 0)`,
+      WHERE (state = 'paid' AND ${owedSql()} <> 0)
+         OR (state = 'open' AND ${owedSql()} <= 0)`,
     describe: (r) => `instalment ${r.id} is ${r.state} but its balance disagrees`,
   },
   {
     invariant: "every repayment is fully allocated",
     query: sql`SELECT p.id, p.amount_fen, COALESCE(SUM(a.principal_fen + a.fee_fen), 0) AS allocated
       FROM payments p LEFT JOIN payment_allocations a ON a.payment_id = p.id
-      WHERE p.kind = 'repayment' GROUP BY p.id HAVING allocated <> p.amount_fen`,
+      WHERE p.kind = 'repayment' GROUP BY p.id, p.amount_fen HAVING COALESCE(SUM(a.principal_fen + a.fee_fen), 0) <> p.amount_fen`,
     describe: (r) => `payment ${r.id}: ${r.amount_fen} fen paid, ${r.allocated} fen allocated`,
   },
   {
@@ -68,12 +79,13 @@ const CHECKS: Check[] = [
         COALESCE(SUM(a.principal_fen), 0) AS principal, COALESCE(SUM(a.fee_fen), 0) AS fee
       FROM instalments i LEFT JOIN payment_allocations a ON a.instalment_id = i.id
       WHERE i.state <> 'void'
-      GROUP BY i.id HAVING principal < i.paid_principal_fen OR fee <> i.paid_fee_fen`,
+      GROUP BY i.id, i.paid_principal_fen, i.paid_fee_fen
+      HAVING COALESCE(SUM(a.principal_fen), 0) < i.paid_principal_fen OR COALESCE(SUM(a.fee_fen), 0) <> i.paid_fee_fen`,
     describe: (r) => `instalment ${r.id}: records ${r.paid_principal_fen}+${r.paid_fee_fen} fen paid, allocations ${r.principal}+${r.fee}`,
   },
   {
     invariant: "each score effect is applied at most once",
-    query: sql`SELECT effect_key, COUNT(*) AS n FROM credit_events WHERE effect_key IS NOT NULL GROUP BY effect_key HAVING n > 1`,
+    query: sql`SELECT effect_key, COUNT(*) AS n FROM credit_events WHERE effect_key IS NOT NULL GROUP BY effect_key HAVING COUNT(*) > 1`,
     describe: (r) => `${r.effect_key} applied ${r.n} times`,
   },
   {
@@ -107,30 +119,31 @@ const CHECKS: Check[] = [
   // Every admin mutation leaves an audit row in its own transaction; what it changed must match the log.
   {
     invariant: "every admin score adjustment has its audit row",
-    query: sql`SELECT e.user_id, e.actor_user_id, e.created_at, COUNT(*) AS events,
+    query: sql`SELECT * FROM (SELECT e.user_id, e.actor_user_id, e.created_at, COUNT(*) AS events,
         (SELECT COUNT(*) FROM audit_log a WHERE a.action = 'consumer.adjust_score' AND a.entity_type = 'consumer'
           AND a.entity_id = CAST(e.user_id AS TEXT) AND a.actor_user_id = e.actor_user_id AND a.created_at = e.created_at) AS audited
       FROM credit_events e WHERE e.reason = 'admin_adjustment'
-      GROUP BY e.user_id, e.actor_user_id, e.created_at HAVING audited < events`,
-    describe: (r) => `consumer ${r.user_id}: ${r.events} score adjustment(s) by user ${r.actor_user_id} at ${r.created_at}, ${r.audited} audit row(s)`,
+      GROUP BY e.user_id, e.actor_user_id, e.created_at) AS adjustments WHERE audited < events`,
+    describe: (r) =>
+      `consumer ${r.user_id}: ${r.events} score adjustment(s) by user ${r.actor_user_id} at ${toDate(r.created_at).getTime()}, ${r.audited} audit row(s)`,
   },
   {
     invariant: "an admin suspension matches the audit log",
     query: sql`SELECT p.user_id, p.suspended_reason, last.action FROM credit_profiles p
       LEFT JOIN audit_log last ON last.id = (SELECT MAX(a.id) FROM audit_log a WHERE a.entity_type = 'consumer'
         AND a.entity_id = CAST(p.user_id AS TEXT) AND a.action IN ('consumer.suspend', 'consumer.reinstate'))
-      WHERE (p.suspended_reason IS 'admin') <> (last.action IS 'consumer.suspend')`,
+      WHERE ${flagSql(sql`p.suspended_reason = 'admin'`)} <> ${flagSql(sql`last.action = 'consumer.suspend'`)}`,
     describe: (r) => `consumer ${r.user_id}: suspended by ${r.suspended_reason ?? "nobody"}, last audited ${r.action ?? "nothing"}`,
   },
   {
     invariant: "a store's active and forced-off flags match the audit log",
-    query: sql`SELECT s.id, s.active, s.pay_later_forced_off,
+    query: sql`SELECT * FROM (SELECT s.id, ${flagSql(sql`s.active = ${bool(true)}`)} AS active, ${flagSql(sql`s.pay_later_forced_off = ${bool(true)}`)} AS pay_later_forced_off,
         (SELECT a.action FROM audit_log a WHERE a.entity_type = 'store' AND a.entity_id = CAST(s.id AS TEXT)
           AND a.action IN ('store.activate', 'store.deactivate') ORDER BY a.id DESC LIMIT 1) AS active_action,
         (SELECT a.action FROM audit_log a WHERE a.entity_type = 'store' AND a.entity_id = CAST(s.id AS TEXT)
           AND a.action IN ('store.force_pay_later_off', 'store.lift_pay_later_off') ORDER BY a.id DESC LIMIT 1) AS forced_action
-      FROM stores s
-      WHERE (s.active = 0) <> (active_action IS 'store.deactivate') OR (s.pay_later_forced_off = 1) <> (forced_action IS 'store.force_pay_later_off')`,
+      FROM stores s) AS flags
+      WHERE (1 - active) <> ${flagSql(sql`active_action = 'store.deactivate'`)} OR pay_later_forced_off <> ${flagSql(sql`forced_action = 'store.force_pay_later_off'`)}`,
     describe: (r) =>
       `store ${r.id}: active ${r.active} (last audited ${r.active_action ?? "nothing"}), forced off ${r.pay_later_forced_off} (last audited ${r.forced_action ?? "nothing"})`,
   },
@@ -144,17 +157,23 @@ const CHECKS: Check[] = [
   },
 ];
 
-export function checkInvariants(db: Db): Violation[] {
+export async function checkInvariants(db: Db): Promise<Violation[]> {
   const violations: Violation[] = [];
   for (const check of CHECKS)
-    for (const row of db.all<Record<string, unknown>>(check.query)) violations.push({ invariant: check.invariant, detail: check.describe(row) });
+    for (const row of await rows<Record<string, unknown>>(db, check.query)) violations.push({ invariant: check.invariant, detail: check.describe(row) });
 
   // Late fees within their cap, under the policy version of each bill.
   const policies = new Map(
-    db.all<{ version: number; params: string }>(sql`SELECT version, params FROM policy_versions`).map((p) => [p.version, policyParamsSchema.parse(JSON.parse(p.params))]),
+    (await db.select({ version: policyVersions.version, params: policyVersions.params }).from(policyVersions)).map((p) => [
+      p.version,
+      policyParamsSchema.parse(p.params),
+    ]),
   );
-  const charged = db.all<{ id: number; amount_fen: number; late_fee_fen: number; policy_version: number }>(sql`
-    SELECT i.id, i.amount_fen, i.late_fee_fen, b.policy_version FROM instalments i JOIN bills b ON b.id = i.bill_id WHERE i.late_fee_fen > 0`);
+  const charged = await rows<{ id: number; amount_fen: number; late_fee_fen: number; policy_version: number }>(
+    db,
+    sql`
+    SELECT i.id, i.amount_fen, i.late_fee_fen, b.policy_version FROM instalments i JOIN bills b ON b.id = i.bill_id WHERE i.late_fee_fen > 0`,
+  );
   for (const row of charged) {
     const policy = policies.get(row.policy_version);
     if (policy && row.late_fee_fen > lateFeeFor(row.amount_fen, policy))

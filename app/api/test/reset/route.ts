@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function POST() {
   if (process.env.HOUFU_E2E_RESET !== "1") return new Response("Not found", { status: 404 });
   const db = getDb();
-  wipeDatabase(db);
+  await wipeDatabase(db);
   await seedDemo(db, systemClock.now());
   signInLimiter.clear();
   return Response.json({ reset: true });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { getDb } from "@/db/client";
+import { first } from "@/db/query";
 import { stores } from "@/db/schema";
 import { systemClock } from "@/server/clock";
 import { getSessionUser } from "@/server/auth/session";
@@ -15,7 +16,7 @@ export async function GET() {
   if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
   if (user.role !== "merchant") return Response.json({ error: "This is not available to your account." }, { status: 403 });
   const db = getDb();
-  const store = db.select({ id: stores.id, slug: stores.slug }).from(stores).where(eq(stores.ownerUserId, user.id)).get();
+  const store = await first(db.select({ id: stores.id, slug: stores.slug }).from(stores).where(eq(stores.ownerUserId, user.id)).limit(1));
   if (!store) return Response.json({ error: "No store belongs to this account." }, { status: 403 });
 
   const now = systemClock.now();
@@ -25,8 +26,8 @@ export async function GET() {
     start(controller) {
       controller.enqueue(encoder.encode(stringify([[...EXPORT_COLUMNS]])));
     },
-    pull(controller) {
-      const next = batches.next();
+    async pull(controller) {
+      const next = await batches.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(stringify(next.value)));
     },
