@@ -40,6 +40,8 @@ export const DOMAIN_ERROR_CODES = {
   NO_CHANGE: "CONFLICT",
   // checkout
   PRICE_CHANGED: "CONFLICT",
+  // lists
+  INVALID_CURSOR: "BAD_REQUEST",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

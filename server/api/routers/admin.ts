@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowId } from "@/server/api/input";
 import { adminProcedure, router } from "@/server/api/trpc";
 import { SCORE_MAX, SCORE_MIN, policyParamsSchema, policyUpdateSchema } from "@/server/domain/policy";
 import { adjustScore } from "@/server/services/admin/adjust-score";
@@ -15,7 +16,7 @@ import { policyHistory } from "@/server/services/policy/policy-history";
 import { policyWhatIf } from "@/server/services/policy/policy-what-if";
 import { updatePolicy } from "@/server/services/policy/update-policy";
 
-const id = z.number().int().positive();
+const id = rowId;
 const pageSize = z.number().int().min(1).max(100).default(25);
 const cursor = id.nullish();
 const reason = z.string().trim().min(1, "Give a reason.").max(300);

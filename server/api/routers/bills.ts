@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { rowId } from "@/server/api/input";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
 import { listBills } from "@/server/services/bills/list-bills";
 import { repayBill } from "@/server/services/bills/repay-bill";
 
 export const repayInput = z.object({
-  billId: z.number().int().positive(),
+  billId: rowId,
   amountFen: z.number().int().min(1, "Enter an amount of at least ¥0.01.").max(MAX_AMOUNT_FEN),
   cardNumber: z
     .string()

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { rowId } from "@/server/api/input";
+import { MAX_DATE_MS } from "@/server/domain/cursor";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { currentAgreement } from "@/server/services/credit/agreement";
 import { disablePayLater, enablePayLater } from "@/server/services/credit/pay-later-switch";
@@ -12,14 +14,14 @@ export const creditRouter = router({
     .input(
       z.object({
         limit: z.number().int().min(1).max(100).default(20),
-        cursor: z.object({ createdAt: z.number().int().nonnegative(), id: z.number().int().positive() }).nullish(),
+        cursor: z.object({ createdAt: z.number().int().nonnegative().max(MAX_DATE_MS), id: rowId }).nullish(),
       }),
     )
     .query(({ ctx, input }) => listCreditEvents(ctx.db, { consumerId: ctx.user.id, ...input })),
   enablePayLater: consumerProcedure
     .input(
       z.object({
-        agreementVersion: z.number().int().positive(),
+        agreementVersion: rowId,
         accepted: z.literal(true, { error: "Tick the box to agree to the pay-later agreement." }),
       }),
     )

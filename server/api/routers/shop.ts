@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowId } from "@/server/api/input";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { cardNumberSchema, MAX_LINE_QUANTITY, shippingSchema } from "@/server/domain/orders";
 import { PLAN_CODES } from "@/server/domain/policy";
@@ -11,7 +12,7 @@ import { getOrder } from "@/server/services/orders/get-order";
 import { listConsumerOrders, ORDERS_CURSOR } from "@/server/services/orders/list-orders";
 import { placeOrder } from "@/server/services/orders/place-order";
 
-const productId = z.number().int().positive();
+const productId = rowId;
 
 export const placeOrderInput = shippingSchema
   .extend({
@@ -55,10 +56,10 @@ export const shopRouter = router({
     .input(z.object({ cursor: z.string().regex(ORDERS_CURSOR).nullish(), limit: z.number().int().min(1).max(100).default(20) }))
     .query(({ ctx, input }) => listConsumerOrders(ctx.db, { consumerId: ctx.user.id, ...input })),
   order: consumerProcedure
-    .input(z.object({ orderId: z.number().int().positive() }))
+    .input(z.object({ orderId: rowId }))
     .query(({ ctx, input }) => getOrder(ctx.db, ctx.clock, { orderId: input.orderId, scope: { consumerId: ctx.user.id } })),
   cancelOrder: consumerProcedure
-    .input(z.object({ orderId: z.number().int().positive() }))
+    .input(z.object({ orderId: rowId }))
     .mutation(({ ctx, input }) =>
       cancelOrder(ctx.db, ctx.clock, { orderId: input.orderId, scope: { consumerId: ctx.user.id }, actor: { userId: ctx.user.id, role: "consumer" }, reason: "Cancelled by the consumer" }),
     ),

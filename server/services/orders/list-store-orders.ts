@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { instant } from "@/db/dialect";
 import { orders, users, type OrderStatus, type PaymentMethod } from "@/db/schema";
 import type { Clock } from "@/server/clock";
-import { decodeCursor, encodeCursor } from "@/server/domain/cursor";
+import { decodeCursor, encodeCursor, invalidCursor, MAX_DATE_MS, MAX_ROW_ID } from "@/server/domain/cursor";
 import { addDays, localDate, startOfLocalDate } from "@/server/domain/dates";
 import { maskEmail, maskName } from "@/server/domain/mask";
+import { overdueOnOrBeforeSql } from "@/server/sql/rules";
 
 export type OrderSort = "date" | "total";
 
@@ -29,11 +31,11 @@ function escapeLike(text: string): string {
 /** Whether the order's bill has an open instalment past its due date plus grace today. */
 export function overdueExists(today: string): SQL<number> {
   return sql<number>`EXISTS (SELECT 1 FROM bills b JOIN instalments i ON i.bill_id = b.id
-    WHERE b.order_id = ${orders.id} AND i.state = 'open' AND i.overdue_on <= ${today})`;
+    WHERE b.order_id = ${orders.id} AND i.state = 'open' AND ${overdueOnOrBeforeSql("i", today)})`;
 }
 
 /** A store's orders, filtered, searched, sorted by date or total and keyset-paginated. */
-export function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrdersInput) {
+export async function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrdersInput) {
   const today = localDate(clock.now());
   const sortColumn = input.sort === "total" ? orders.totalFen : orders.createdAt;
   const sortKey = input.sort === "total" ? sql<number>`${orders.totalFen}` : sql<number>`${orders.createdAt}`;
@@ -54,16 +56,18 @@ export function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrdersInpu
       ),
     );
   }
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ? (decodeCursor(input.cursor, input.sort === "total" ? MAX_ROW_ID : MAX_DATE_MS) ?? invalidCursor()) : null;
   if (after) {
+    // A date cursor holds epoch ms; the engine compares its own timestamp representation.
+    const afterKey = input.sort === "total" ? sql`${after.key}` : instant(new Date(after.key));
     filters.push(
       input.dir === "desc"
-        ? sql`(${sortKey}, ${orders.id}) < (${after.key}, ${after.id})`
-        : sql`(${sortKey}, ${orders.id}) > (${after.key}, ${after.id})`,
+        ? sql`(${sortKey}, ${orders.id}) < (${afterKey}, ${after.id})`
+        : sql`(${sortKey}, ${orders.id}) > (${afterKey}, ${after.id})`,
     );
   }
   const order = input.dir === "desc" ? [desc(sortColumn), desc(orders.id)] : [asc(sortColumn), asc(orders.id)];
-  const rows = db
+  const rows = await db
     .select({
       id: orders.id,
       number: orders.number,
@@ -80,8 +84,7 @@ export function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrdersInpu
     .innerJoin(users, eq(users.id, orders.consumerId))
     .where(and(...filters))
     .orderBy(...order)
-    .limit(input.limit + 1)
-    .all();
+    .limit(input.limit + 1);
   const page = rows.slice(0, input.limit).map(({ customerName, customerEmail, ...row }) => ({
     ...row,
     customer: { name: maskName(customerName), email: maskEmail(customerEmail) },

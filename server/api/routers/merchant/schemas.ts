@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { rowId } from "@/server/api/input";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/db/schema";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
 
-export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const id = rowId;
 export const cursor = z.string().max(60).nullish();
 export const pageSize = z.number().int().min(1).max(100).default(20);
 export const idempotencyKey = z.string().min(8).max(100);
