@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // E2E_ENGINE=pg: the engine journeys (tagged @engines) against the app on PostgreSQL, in a database
-// named houfu_e2e on the server TEST_DATABASE_URL names, reusing the SQLite run's build.
+// named houfu_e2e_<port> on the server TEST_DATABASE_URL names, reusing the SQLite run's build.
 const onPostgres = process.env.E2E_ENGINE === "pg";
 const PORT = Number(process.env.E2E_PORT ?? (onPostgres ? 3101 : 3100));
 const baseURL = `http://localhost:${PORT}`;
@@ -11,7 +11,7 @@ function e2eDatabaseUrl(): string {
   if (!onPostgres) return process.env.E2E_DATABASE_URL ?? "file:data/e2e.db";
   if (!process.env.TEST_DATABASE_URL) throw new Error("E2E_ENGINE=pg needs TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db");
   const url = new URL(process.env.TEST_DATABASE_URL);
-  url.pathname = "/houfu_e2e";
+  url.pathname = `/houfu_e2e_${PORT}`;
   return url.toString();
 }
 

@@ -28,10 +28,17 @@ export type Connection =
   | { kind: "sqlite"; file: string; reader: Database.Database; writer: Database.Database; writerDb: Db; lock: Mutex }
   | { kind: "pg"; pool: pg.Pool };
 
-const connections = new WeakMap<object, Connection>();
+// Kept on the handle under a registered symbol, not in a module-local map: Next bundles instrumentation and
+// routes separately, so two copies of this module can share one handle (through globalThis) in one process.
+const CONNECTION = Symbol.for("houfu.db.connection");
+
+function attach(db: Db, connection: Connection): Db {
+  Object.defineProperty(db, CONNECTION, { value: connection });
+  return db;
+}
 
 export function connectionOf(db: Db): Connection {
-  const connection = connections.get(db);
+  const connection = (db as unknown as Record<symbol, Connection | undefined>)[CONNECTION];
   if (!connection) throw new Error("Not a database opened by openDb (a transaction handle has no connection of its own).");
   return connection;
 }
@@ -51,7 +58,8 @@ export class Mutex {
 
 // One writer lock per database file in this process: two handles on one file must not both hold a write
 // transaction, or the second's BEGIN IMMEDIATE would block the event loop the first needs to finish.
-const writerLocks = new Map<string, Mutex>();
+const globalForLocks = globalThis as unknown as { houfuWriterLocks?: Map<string, Mutex> };
+const writerLocks = (globalForLocks.houfuWriterLocks ??= new Map<string, Mutex>());
 function writerLock(file: string): Mutex {
   if (file === ":memory:") return new Mutex();
   const key = path.resolve(file);
@@ -83,8 +91,7 @@ function openSqlite(file: string): Db {
   const reader = inMemory ? writer : openSqliteConnection(file, true);
   const db = drizzleSqlite(reader, { schema: sqliteSchema }) as unknown as Db;
   const writerDb = drizzleSqlite(writer, { schema: sqliteSchema }) as unknown as Db;
-  connections.set(db, { kind: "sqlite", file, reader, writer, writerDb, lock: writerLock(file) });
-  return db;
+  return attach(db, { kind: "sqlite", file, reader, writer, writerDb, lock: writerLock(file) });
 }
 
 function openPg(config: PgConfig): Db {
@@ -97,8 +104,7 @@ function openPg(config: PgConfig): Db {
   // An idle client whose server went away: the pool drops it and makes a new one on demand.
   pool.on("error", (error) => console.error(`PostgreSQL pool: ${error.message}`));
   const db = drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
-  connections.set(db, { kind: "pg", pool });
-  return db;
+  return attach(db, { kind: "pg", pool });
 }
 
 /** Opens the database a URL names (default: this process's DATABASE_URL). */

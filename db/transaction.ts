@@ -9,7 +9,13 @@
 //   keeps counters such as receivable_days from turning every concurrent checkout into a retry.
 import { connectionOf, type Db } from "./client";
 
-const open = new WeakSet<object>();
+// Marks a handle while its transaction is open (a registered symbol, for the reason given in db/client.ts).
+const OPEN = Symbol.for("houfu.db.transactionOpen");
+const open = {
+  has: (db: object) => (db as Record<symbol, boolean | undefined>)[OPEN] === true,
+  add: (db: object) => void ((db as Record<symbol, boolean>)[OPEN] = true),
+  delete: (db: object) => void ((db as Record<symbol, boolean>)[OPEN] = false),
+};
 
 export const MAX_ATTEMPTS = 20;
 

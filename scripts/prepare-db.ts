@@ -1,12 +1,15 @@
 // Run before `npm run dev` / `npm start`: migrate, and seed the demo data into an empty database.
 import { count } from "drizzle-orm";
 import { closeDb, migrateDb, openDb } from "@/db/client";
+import { databaseUrl } from "@/db/engine";
+import { ensureDatabase } from "@/db/ensure-database";
 import { first } from "@/db/query";
 import { users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { systemClock } from "@/server/clock";
 import { describeDatabase } from "./database";
 
+await ensureDatabase(databaseUrl());
 const db = openDb();
 await migrateDb(db);
 const seedIfEmpty = !process.argv.includes("--no-seed");

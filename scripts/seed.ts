@@ -2,12 +2,14 @@
 // A PostgreSQL database on another host is refused unless --force.
 import { closeDb, migrateDb, openDb } from "@/db/client";
 import { databaseUrl } from "@/db/engine";
+import { ensureDatabase } from "@/db/ensure-database";
 import { seedDemo, wipeDatabase } from "@/db/seed";
 import { systemClock } from "@/server/clock";
 import { describeDatabase, refuseRemote } from "./database";
 
 const url = databaseUrl();
 refuseRemote(url, "seed");
+await ensureDatabase(url);
 const db = openDb(url);
 await migrateDb(db);
 await wipeDatabase(db);

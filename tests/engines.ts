@@ -3,12 +3,13 @@
 // template, made once per run by tests/global-setup.ts.
 import pg from "pg";
 
-export type TestEngine = { kind: "sqlite"; dir: string; template: string } | { kind: "pg"; adminUrl: string };
+export type TestEngine = { kind: "sqlite"; dir: string; template: string } | { kind: "pg"; adminUrl: string; run: string };
 
-export const TEMPLATE_DATABASE = "houfu_test_template";
+// Each run's databases carry its own name, so two runs on one server (two checkouts, CI beside a developer) never
+// drop each other's: houfu_test_<run>_template, then houfu_test_<run>_<pid>_<n> per test.
 export const TEST_DATABASE_PREFIX = "houfu_test_";
-
-export const testDatabaseName = (pid: number, n: number) => `${TEST_DATABASE_PREFIX}${pid}_${n}`;
+export const templateDatabase = (run: string) => `${TEST_DATABASE_PREFIX}${run}_template`;
+export const testDatabaseName = (run: string, pid: number, n: number) => `${TEST_DATABASE_PREFIX}${run}_${pid}_${n}`;
 
 export function wantsPostgres(): boolean {
   return process.env.HOUFU_TEST_ENGINE === "pg";

@@ -4,23 +4,24 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { closeDb, migrateDb, openDb } from "@/db/client";
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, testDatabaseUrl, wantsPostgres, withDatabase, type TestEngine } from "./engines";
+import { randomBytes } from "node:crypto";
+import { templateDatabase, TEST_DATABASE_PREFIX, testDatabaseUrl, wantsPostgres, withDatabase, type TestEngine } from "./engines";
 
 export default async function setup(project: TestProject) {
   let engine: TestEngine;
   if (wantsPostgres()) {
     const adminUrl = testDatabaseUrl();
+    const run = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
     await withDatabase(adminUrl, async (client) => {
-      await dropTestDatabases(client);
       // Byte-order collation, as SQLite sorts text (db/ensure-database.ts makes app databases the same way).
-      await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+      await client.query(`CREATE DATABASE ${templateDatabase(run)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
     });
     const url = new URL(adminUrl);
-    url.pathname = `/${TEMPLATE_DATABASE}`;
+    url.pathname = `/${templateDatabase(run)}`;
     const db = openDb(url.toString());
     await migrateDb(db);
     await closeDb(db);
-    engine = { kind: "pg", adminUrl };
+    engine = { kind: "pg", adminUrl, run };
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "houfu-tests-"));
     const template = path.join(dir, "template.db");
@@ -33,13 +34,16 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     if (engine.kind === "sqlite") fs.rmSync(engine.dir, { recursive: true, force: true });
-    else await withDatabase(engine.adminUrl, dropTestDatabases);
+    else {
+      const run = engine.run;
+      await withDatabase(engine.adminUrl, (client) => dropRunDatabases(client, run));
+    }
   };
 }
 
-async function dropTestDatabases(client: import("pg").Client): Promise<void> {
-  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DATABASE_PREFIX}%'`);
-  // Children first: a template cannot be dropped while it is a template in use.
-  rows.sort((a, b) => Number(a.datname === TEMPLATE_DATABASE) - Number(b.datname === TEMPLATE_DATABASE));
+/** This run's databases, its template last. */
+async function dropRunDatabases(client: import("pg").Client, run: string): Promise<void> {
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${TEST_DATABASE_PREFIX}${run}_%`]);
+  rows.sort((a, b) => Number(a.datname === templateDatabase(run)) - Number(b.datname === templateDatabase(run)));
   for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
 }

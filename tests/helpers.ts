@@ -12,7 +12,7 @@ import { seedDemo } from "@/db/seed";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { fixedClock, type MovableClock } from "@/server/clock";
-import { TEMPLATE_DATABASE, testDatabaseName, withDatabase } from "./engines";
+import { templateDatabase, testDatabaseName, withDatabase } from "./engines";
 
 /** 2026-11-25 10:00 in Shanghai. */
 export const SEED_NOW = new Date("2026-11-25T02:00:00Z");
@@ -56,8 +56,8 @@ async function freshDatabaseUrl(): Promise<string> {
     fs.copyFileSync(engine.template, file);
     return `file:${file}`;
   }
-  const name = testDatabaseName(process.pid, created);
-  await withDatabase(engine.adminUrl, (client: pg.Client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  const name = testDatabaseName(engine.run, process.pid, created);
+  await withDatabase(engine.adminUrl, (client: pg.Client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase(engine.run)}`));
   const url = new URL(engine.adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
