@@ -227,6 +227,7 @@ describe("the checkpoint deferred for a run", () => {
     const secondRun = runCreditJobs(db, clock.now(), { batchSize: 1 });
     const reports = await Promise.all([firstRun, secondRun]);
     expect(reports.every((r) => !r.skipped)).toBe(true);
+    expect(reports[1]!.fenced).toBe(false);
     if (!isPg()) expect(autoCheckpoint()).toBe(1000);
   });
 });

@@ -1,11 +1,13 @@
 // The credit jobs: apply the side effects of time passing, each exactly once. Screens never wait for
 // them (statuses derive from the clock); these only charge fees, move scores, change statuses,
-// remind and snapshot. Safe to run twice, or twice at once: a lease lets one run proceed, and every
-// write re-checks inside its transaction.
+// remind and snapshot. Safe to run twice, or twice at once, from any number of servers: a lease lets one run
+// proceed (renewed and fenced inside every chunk's transaction, see job-lease.ts), and every write re-checks
+// inside its transaction, so each effect lands once per instalment and day.
 //
 // Set-based: each step reads the ids that need something (one indexed query), then writes them a chunk
 // at a time, a few statements per chunk, each chunk its own short transaction. A chunk's writer returns
-// its counts, added to the report once it committed (PostgreSQL may run a transaction body again).
+// its counts, added to the report once it committed (PostgreSQL may run a transaction body again), so a run
+// that is fenced part-way reports exactly what it did.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarDate, indexedBy, inIds } from "@/db/dialect";
@@ -20,7 +22,7 @@ import { currentPolicy } from "@/server/services/policy/current-policy";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { applyOverdueEffects } from "@/server/services/bills/apply-overdue-effects";
 import { openOverdueSql, owedSql } from "@/server/sql/rules";
-import { acquireLease, releaseLease } from "./job-lease";
+import { acquireLease, holdLease, LeaseLost, releaseLease } from "./job-lease";
 import { withOneCheckpoint, writeInChunks, type LockTimer } from "./write-in-chunks";
 
 export const CREDIT_JOBS_LEASE = "credit-jobs";
@@ -31,6 +33,8 @@ export type CreditJobsReport = {
   ranAt: Date;
   today: string;
   skipped: boolean;
+  /** The run stopped part-way because another run took its expired lease over (that run does the rest). */
+  fenced: boolean;
   markedOverdue: number;
   lateFeesFen: number;
   overduePenalties: number;
@@ -45,18 +49,28 @@ export type CreditJobsReport = {
   stepsMs: { overdue: number; statuses: number; reminders: number; snapshots: number };
 };
 
-type Step = { db: Db; at: Date; today: string; batch: number; report: CreditJobsReport; timer: LockTimer };
+type Step = {
+  db: Db;
+  at: Date;
+  today: string;
+  batch: number;
+  report: CreditJobsReport;
+  timer: LockTimer;
+  /** Renews the lease in a chunk's transaction, or throws LeaseLost. */
+  hold: (tx: Db) => Promise<void>;
+};
 
 export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number } = {}): Promise<CreditJobsReport> {
   const today = localDate(at);
   const report: CreditJobsReport = {
-    ranAt: at, today, skipped: false, markedOverdue: 0, lateFeesFen: 0, overduePenalties: 0,
+    ranAt: at, today, skipped: false, fenced: false, markedOverdue: 0, lateFeesFen: 0, overduePenalties: 0,
     longOverduePenalties: 0, suspended: 0, reinstated: 0, reminders: 0, snapshots: 0, longestWriteMs: 0,
     stepsMs: { overdue: 0, statuses: 0, reminders: 0, snapshots: 0 },
   };
   const holder = await acquireLease(db, CREDIT_JOBS_LEASE);
   if (!holder) return { ...report, skipped: true };
-  const step: Step = { db, at, today, batch: opts.batchSize ?? JOB_BATCH_SIZE, report, timer: { longestMs: 0 } };
+  const hold = (tx: Db) => holdLease(tx, CREDIT_JOBS_LEASE, holder);
+  const step: Step = { db, at, today, batch: opts.batchSize ?? JOB_BATCH_SIZE, report, timer: { longestMs: 0 }, hold };
   try {
     const timed = async (name: keyof CreditJobsReport["stepsMs"], run: () => unknown) => {
       const start = performance.now();
@@ -69,8 +83,11 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
       await timed("reminders", () => remindDue(step));
       await timed("snapshots", () => snapshotReceivables(step));
     });
+  } catch (error) {
+    if (!(error instanceof LeaseLost)) throw error;
+    report.fenced = true;
   } finally {
-    await releaseLease(db, CREDIT_JOBS_LEASE, holder, at);
+    if (!report.fenced) await releaseLease(db, CREDIT_JOBS_LEASE, holder, at);
     report.longestWriteMs = step.timer.longestMs;
   }
   return report;
@@ -79,7 +96,7 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
 const idsOf = (found: { id: number }[]) => found.map((r) => r.id);
 
 /** Newly overdue instalments, and those that have just reached LONG_OVERDUE_DAYS without the second penalty. */
-async function applyOverdue({ db, at, today, batch, report, timer }: Step) {
+async function applyOverdue({ db, at, today, batch, report, timer, hold }: Step) {
   const longCutoff = addDays(today, -(LONG_OVERDUE_DAYS - 1));
   // Not yet marked: the partial index instalments_open_unmarked_idx holds exactly these (empty on a rerun);
   // named for SQLite, as without statistics its planner prefers (state, overdue_on) and visits every overdue row.
@@ -95,17 +112,19 @@ async function applyOverdue({ db, at, today, batch, report, timer }: Step) {
       ORDER BY id`,
     ),
   );
-  const outcomes = await writeInChunks(db, ids, batch, timer, (tx, chunk) => applyOverdueEffects(tx, chunk, { today, at }));
-  for (const outcome of outcomes) {
-    report.markedOverdue += outcome.marked;
-    report.lateFeesFen += outcome.feeFen;
-    report.overduePenalties += outcome.penalties;
-    report.longOverduePenalties += outcome.longPenalties;
-  }
+  await writeInChunks(db, ids, batch, timer, (tx, chunk) => applyOverdueEffects(tx, chunk, { today, at }), {
+    hold,
+    committed: (outcome) => {
+      report.markedOverdue += outcome.marked;
+      report.lateFeesFen += outcome.feeFen;
+      report.overduePenalties += outcome.penalties;
+      report.longOverduePenalties += outcome.longPenalties;
+    },
+  });
 }
 
 /** Suspends the enabled with something overdue; reinstates the overdue-suspended who have paid it off. */
-async function reconcileStatuses({ db, at, today, batch, report, timer }: Step) {
+async function reconcileStatuses({ db, at, today, batch, report, timer, hold }: Step) {
   const overdue = sql`EXISTS (SELECT 1 FROM instalments i WHERE i.consumer_id = credit_profiles.user_id AND ${openOverdueSql("i", today)})`;
   const ids = idsOf(
     await rows<{ id: number }>(
@@ -116,22 +135,24 @@ async function reconcileStatuses({ db, at, today, batch, report, timer }: Step) 
       ORDER BY user_id`,
     ),
   );
-  const changes = await writeInChunks(db, ids, batch, timer, async (tx, chunk) => {
+  await writeInChunks(db, ids, batch, timer, async (tx, chunk) => {
     const changed = await reconcilePayLaterStatuses(tx, chunk, today, (await currentPolicy(tx)).params, at);
     await notifyMany(tx, [
       ...changed.suspended.map((id) => payLaterChangeNotice(id, "suspended", at)),
       ...changed.reinstated.map((id) => payLaterChangeNotice(id, "reinstated", at)),
     ]);
     return changed;
+  }, {
+    hold,
+    committed: (changed) => {
+      report.suspended += changed.suspended.length;
+      report.reinstated += changed.reinstated.length;
+    },
   });
-  for (const changed of changes) {
-    report.suspended += changed.suspended.length;
-    report.reinstated += changed.reinstated.length;
-  }
 }
 
 /** "Due in 3 days" and "due today" reminders, once per instalment each. */
-async function remindDue({ db, at, today, batch, report, timer }: Step) {
+async function remindDue({ db, at, today, batch, report, timer, hold }: Step) {
   const due = sql`state = 'open' AND due_date BETWEEN ${calendarDate(today)} AND ${calendarDate(addDays(today, 3))}`;
   const dedupeKey = sql`(CASE WHEN due_date = ${calendarDate(today)} THEN 'due_today:' ELSE 'due_in_3:' END || instalments.id)`;
   const ids = idsOf(
@@ -142,7 +163,7 @@ async function remindDue({ db, at, today, batch, report, timer }: Step) {
       ORDER BY id`,
     ),
   );
-  const sent = await writeInChunks(db, ids, batch, timer, async (tx, chunk) => {
+  await writeInChunks(db, ids, batch, timer, async (tx, chunk) => {
     const found = await rows<{ id: number; consumerId: number; dueDate: string; owedFen: number }>(
       tx,
       sql`
@@ -163,12 +184,11 @@ async function remindDue({ db, at, today, batch, report, timer }: Step) {
         at,
       };
     }));
-  });
-  for (const n of sent) report.reminders += n;
+  }, { hold, committed: (n) => (report.reminders += n) });
 }
 
 /** One receivables snapshot per store per day (the primary key keeps it to one), each store in its own transaction. */
-async function snapshotReceivables({ db, at, today, report, timer }: Step) {
+async function snapshotReceivables({ db, at, today, report, timer, hold }: Step) {
   const ids = idsOf(
     await rows<{ id: number }>(
       db,
@@ -177,7 +197,7 @@ async function snapshotReceivables({ db, at, today, report, timer }: Step) {
       ORDER BY id`,
     ),
   );
-  const written = await writeInChunks(db, ids, 1, timer, async (tx, [storeId]) => {
+  await writeInChunks(db, ids, 1, timer, async (tx, [storeId]) => {
     const summary = await receivablesSummary(tx, { storeId: storeId!, now: at });
     const row = await first(
       tx
@@ -187,6 +207,5 @@ async function snapshotReceivables({ db, at, today, report, timer }: Step) {
         .returning({ storeId: receivablesSnapshots.storeId }),
     );
     return row ? 1 : 0;
-  });
-  for (const n of written) report.snapshots += n;
+  }, { hold, committed: (n) => (report.snapshots += n) });
 }

@@ -22,10 +22,18 @@ export async function timedTransaction<T>(db: Db, timer: LockTimer, write: (tx: 
   }
 }
 
+export type ChunkOptions<T> = {
+  /** Runs first in every chunk's transaction (the job lease's renewal and fence): when it throws, that chunk
+   *  writes nothing and the loop ends. */
+  hold?: (tx: Db) => Promise<void>;
+  /** Told what each chunk's `write` returned, once that chunk committed (and only then). */
+  committed?: (result: T) => void;
+};
+
 /**
- * Calls `write` for consecutive chunks of `ids` (at most `size` each), one transaction per chunk, and returns
- * what each committed chunk's `write` returned. On PostgreSQL a chunk's transaction may run again, so `write`
- * returns its counts rather than adding them up itself.
+ * Calls `write` for consecutive chunks of `ids` (at most `size` each), one transaction per chunk. On PostgreSQL a
+ * chunk's transaction may run again, so `write` returns its counts and `committed` adds them up: what a run
+ * reports is exactly what it committed, even when it stops part-way.
  */
 export async function writeInChunks<T>(
   db: Db,
@@ -33,14 +41,17 @@ export async function writeInChunks<T>(
   size: number,
   timer: LockTimer,
   write: (tx: Db, chunk: number[]) => Promise<T>,
-): Promise<T[]> {
-  const written: T[] = [];
+  options: ChunkOptions<T> = {},
+): Promise<void> {
   for (let from = 0; from < ids.length; from += size) {
     const chunk = ids.slice(from, from + size);
-    written.push(await timedTransaction(db, timer, (tx) => write(tx, chunk)));
+    const result = await timedTransaction(db, timer, async (tx) => {
+      await options.hold?.(tx);
+      return write(tx, chunk);
+    });
+    options.committed?.(result);
     await pause();
   }
-  return written;
 }
 
 // Runs on one connection that are in a deferred-checkpoint section, and the setting to restore after the last.
