@@ -47,8 +47,19 @@ export async function pickProduct(url: string): Promise<number> {
   }
 }
 
-export async function driveLoad(opts: { base: string; url: string; size: LoadSize; productId: number; jobsAt?: Date; stopAfterMs?: number; onOrder?: (placed: number) => void; onRepay?: (accepted: number) => void }): Promise<LoadStats> {
-  const { base, size } = opts;
+export async function driveLoad(opts: {
+  /** The servers; consumers are spread across them (each starts on its own and fails over to the next). */
+  bases: string[];
+  url: string;
+  size: LoadSize;
+  productId: number;
+  jobsAt?: Date;
+  stopAfterMs?: number;
+  onOrder?: (placed: number) => void;
+  onRepay?: (accepted: number) => void;
+}): Promise<LoadStats> {
+  const { bases, size } = opts;
+  const rotated = (i: number) => bases.map((_, k) => bases[(i + k) % bases.length]!);
   const run = randomBytes(4).toString("hex");
   const stats: LoadStats = { signedIn: 0, ordersPlaced: 0, replays: 0, refused: {}, internalErrors: [], networkErrors: 0, repaymentsOk: 0, jobRuns: [], keys: new Map() };
   const stopAt = opts.stopAfterMs ? Date.now() + opts.stopAfterMs : Infinity;
@@ -65,7 +76,7 @@ export async function driveLoad(opts: { base: string; url: string; size: LoadSiz
   // 1. New consumers over HTTP: sign up, sign in, accept the agreement.
   const sessions: { s: Session; id: string }[] = [];
   await pool(Array.from({ length: size.consumers }, (_, i) => i), size.concurrency, async (i) => {
-    const s = new Session(base);
+    const s = new Session(rotated(i));
     const email = `load-${run}-${i}@example.com`;
     try {
       await s.mutation("account.signUp", { name: `Load ${i}`, email, password: PASSWORD });

@@ -46,7 +46,13 @@ export function ensureBuild(distDir: string): void {
   if (r.status !== 0) throw new Error(`next build failed (${r.status})`);
 }
 
-export type Server = { proc: ChildProcess; base: string; log: string[] };
+export type Server = {
+  proc: ChildProcess;
+  base: string;
+  log: string[];
+  /** The server's own credit-job runs, read from its log: ran, skipped (lease held elsewhere), fenced. */
+  jobRuns: { ran: number; skipped: number; fenced: number; failed: number };
+};
 
 // Servers are detached (own process group); never leave one behind if this script dies early.
 const live = new Set<ChildProcess>();
@@ -61,7 +67,15 @@ process.on("exit", () => {
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
-export async function startServer(opts: { port: number; url: string; distDir: string }): Promise<Server> {
+/**
+ * `count` production servers on consecutive ports over one database. With `jobsEverySeconds`, each runs the credit
+ * jobs on its own schedule that often (every server may; the lease lets one run at a time).
+ */
+export async function startServers(opts: { count: number; port: number; url: string; distDir: string; jobsEverySeconds?: number }): Promise<Server[]> {
+  return Promise.all(Array.from({ length: opts.count }, (_, i) => startServer({ ...opts, port: opts.port + i })));
+}
+
+export async function startServer(opts: { port: number; url: string; distDir: string; jobsEverySeconds?: number }): Promise<Server> {
   const base = `http://${HOST}:${opts.port}`;
   const log: string[] = [];
   const busy = await fetch(`${base}/api/health`).then(() => true, () => false);
@@ -77,13 +91,21 @@ export async function startServer(opts: { port: number; url: string; distDir: st
       NEXTAUTH_URL: base,
       NEXT_DIST_DIR: opts.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // info: the credit jobs' one line per run, counted below.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+      ...(opts.jobsEverySeconds ? { HOUFU_CREDIT_JOBS_EVERY_S: String(opts.jobsEverySeconds) } : {}),
     },
   });
   live.add(proc);
   proc.once("exit", () => live.delete(proc));
+  const jobRuns = { ran: 0, skipped: 0, fenced: 0, failed: 0 };
   const keep = (b: Buffer) => {
-    log.push(b.toString());
+    const text = b.toString();
+    jobRuns.ran += count(text, '"msg":"credit jobs ran"');
+    jobRuns.skipped += count(text, '"msg":"credit jobs skipped');
+    jobRuns.fenced += count(text, '"msg":"credit jobs fenced');
+    jobRuns.failed += count(text, '"msg":"credit jobs failed"');
+    log.push(text);
     if (log.length > 200) log.shift();
   };
   proc.stdout!.on("data", keep);
@@ -93,13 +115,13 @@ export async function startServer(opts: { port: number; url: string; distDir: st
     if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log.join("")}`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) return { proc, base, log };
+      if (res.ok) return { proc, base, log, jobRuns };
     } catch {
       /* not up yet */
     }
     await sleep(250);
   }
-  killServer({ proc, base, log });
+  killServer({ proc, base, log, jobRuns });
   throw new Error(`server did not become healthy on ${base}:\n${log.join("")}`);
 }
 
@@ -118,16 +140,33 @@ export function killServer(server: Server, signal: NodeJS.Signals = "SIGKILL"): 
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const count = (text: string, needle: string) => text.split(needle).length - 1;
+
+/** Requests sent to each server, in flight there right now, and dropped mid-request (kept by every Session). */
+export const traffic = { sent: new Map<string, number>(), inFlight: new Map<string, number>(), dropped: new Map<string, number>() };
+const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
+
 export class TrpcError extends Error {
   constructor(public status: number, public code: string, message: string) {
     super(message);
   }
 }
 
-/** One browser-like session: a cookie jar, next-auth sign-in, tRPC calls. */
+/**
+ * One browser-like session: a cookie jar, next-auth sign-in, tRPC calls. Given several servers (all signing the
+ * same sessions), it talks to `bases[0]` and, like a load balancer, moves to the next one once a server stops
+ * answering; the request that found it gone fails (a dropped connection is the client's to retry).
+ */
 export class Session {
   private cookies = new Map<string, string>();
-  constructor(public base: string) {}
+  private bases: string[];
+  constructor(bases: string | string[]) {
+    this.bases = Array.isArray(bases) ? [...bases] : [bases];
+  }
+
+  get base(): string {
+    return this.bases[0]!;
+  }
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -141,14 +180,28 @@ export class Session {
     }
   }
 
-  async request(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(`${this.base}${pathname}`, {
-      ...init,
-      redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: this.base },
-    });
-    this.keep(res);
-    return res;
+  async request(pathname: string, init: RequestInit = {}, attempt = 0): Promise<Response> {
+    const base = this.base;
+    bump(traffic.sent, base);
+    bump(traffic.inFlight, base);
+    try {
+      const res = await fetch(`${base}${pathname}`, {
+        ...init,
+        redirect: "manual",
+        headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: base },
+      });
+      this.keep(res);
+      return res;
+    } catch (error) {
+      const refused = (error as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED";
+      if (this.bases.length > 1 && this.bases[0] === base) this.bases.push(this.bases.shift()!);
+      // Refused: the request never reached a server, so (as a load balancer does) it goes to the next one.
+      if (refused && attempt < this.bases.length - 1) return this.request(pathname, init, attempt + 1);
+      bump(traffic.dropped, base);
+      throw error;
+    } finally {
+      bump(traffic.inFlight, base, -1);
+    }
   }
 
   async signIn(email: string, password: string): Promise<void> {
