@@ -52,3 +52,22 @@ export const forUpdate = () => sql.raw(isPg() ? " FOR UPDATE" : "");
 function assertIntegers(values: readonly number[]): void {
   for (const v of values) if (!Number.isSafeInteger(v)) throw new Error(`Expected whole numbers, got ${v}`);
 }
+
+export type JsonColumn = { name: string; type: "integer" | "text" | "instant" };
+
+/**
+ * `SELECT … FROM` many rows passed as ONE JSON parameter, typed per column: a set-based insert of thousands of
+ * rows without a statement of thousands of parameters (SQLite json_each, PostgreSQL jsonb_array_elements).
+ * Instants are Dates. Ends in `WHERE true`, so that SQLite reads an ON CONFLICT after it as an upsert.
+ */
+export function selectJsonRows(rows: readonly (readonly (number | string | Date | null)[])[], columns: readonly JsonColumn[]): SQL {
+  const pg = isPg();
+  const json = JSON.stringify(rows.map((r) => r.map((v) => (v instanceof Date ? (pg ? v.toISOString() : v.getTime()) : v))));
+  const cast = { integer: "integer", text: "text", instant: "timestamptz" } as const;
+  const list = columns
+    .map((c, i) => (pg ? `(e.value ->> ${i})::${cast[c.type]} AS ${c.name}` : `value ->> ${i} AS ${c.name}`))
+    .join(", ");
+  return pg
+    ? sql`SELECT ${sql.raw(list)} FROM jsonb_array_elements(${json}::jsonb) AS e(value) WHERE true`
+    : sql`SELECT ${sql.raw(list)} FROM json_each(${json}) WHERE true`;
+}

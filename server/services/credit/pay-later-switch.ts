@@ -10,6 +10,11 @@ import { assertOk, DomainError } from "@/server/domain/errors";
 import { currentPolicy } from "@/server/services/policy/current-policy";
 import { currentAgreement } from "./agreement";
 import { loadCreditState } from "./credit-state";
+import { lockCreditProfile } from "./ledger";
+
+// Both switches read and write only the consumer's own rows (and immutable policy and agreement versions): with the
+// profile locked first they run at READ COMMITTED, so the credit jobs' wide reads never make them fail serialization.
+const CONSUMER_LOCKED = { isolation: "read committed" } as const;
 
 /**
  * Turns pay later on after the consumer accepted the current agreement version.
@@ -17,6 +22,7 @@ import { loadCreditState } from "./credit-state";
  */
 export async function enablePayLater(db: Db, clock: Clock, input: { consumerId: number; agreementVersion: number }) {
   return withTransaction(db, async (tx) => {
+    await lockCreditProfile(tx, input.consumerId);
     const now = clock.now();
     const agreement = await currentAgreement(tx);
     if (input.agreementVersion !== agreement.version)
@@ -36,17 +42,18 @@ export async function enablePayLater(db: Db, clock: Clock, input: { consumerId: 
       .onConflictDoNothing();
     await tx.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null, updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId));
     return { status: "enabled" as const, agreementVersion: agreement.version };
-  });
+  }, CONSUMER_LOCKED);
 }
 
 /** Turns pay later off; refused while anything is owed. */
 export async function disablePayLater(db: Db, clock: Clock, input: { consumerId: number }) {
   return withTransaction(db, async (tx) => {
+    await lockCreditProfile(tx, input.consumerId);
     const now = clock.now();
     const state = await loadCreditState(tx, input.consumerId, localDate(now));
     if (state.payLaterStatus === "not_enabled") return { status: "not_enabled" as const };
     assertOk(canDisablePayLater(state));
     await tx.update(creditProfiles).set({ payLaterStatus: "not_enabled", updatedAt: now }).where(eq(creditProfiles.userId, input.consumerId));
     return { status: "not_enabled" as const };
-  });
+  }, CONSUMER_LOCKED);
 }

@@ -1,9 +1,8 @@
 // In-app notifications, each once (dedupe key), with an outbox row a mailer can drain.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { inIds } from "@/db/dialect";
-import { exec } from "@/db/query";
-import { notifications } from "@/db/schema";
+import { inIds, selectJsonRows, type JsonColumn } from "@/db/dialect";
+import { exec, rows } from "@/db/query";
 import { logger } from "@/server/log";
 
 export type NotificationKind = "due_in_3" | "due_today" | "overdue" | "payment_received" | "pay_later_suspended" | "pay_later_reinstated";
@@ -18,40 +17,42 @@ export type NewNotification = {
   at: Date;
 };
 
+const NOTIFICATION_COLUMNS: JsonColumn[] = [
+  { name: "user_id", type: "integer" },
+  { name: "kind", type: "text" },
+  { name: "title", type: "text" },
+  { name: "body", type: "text" },
+  { name: "link", type: "text" },
+  { name: "dedupe_key", type: "text" },
+  { name: "created_at", type: "instant" },
+];
+
 /** Inserts the notification unless one with the same dedupe key exists; returns whether it did. Runs inside the caller's transaction. */
 export async function notify(tx: Db, n: NewNotification): Promise<boolean> {
   return (await notifyMany(tx, [n])) === 1;
 }
 
-/** Notifications per INSERT: 7 parameters each stays far below either engine's limit on parameters per statement. */
-const ROWS_PER_INSERT = 1_000;
-
 /**
  * Inserts each notification unless one with its dedupe key exists (also within `list`), and an outbox
- * email for each one inserted, in two statements per thousand; returns how many were inserted.
+ * email for each one inserted, in two statements whatever the length (the rows travel as one JSON parameter:
+ * building a thousand-row insert costs more than running it); returns how many were inserted.
  * Runs inside the caller's transaction.
  */
 export async function notifyMany(tx: Db, list: readonly NewNotification[]): Promise<number> {
   if (list.length === 0) return 0;
-  const inserted: number[] = [];
-  for (let from = 0; from < list.length; from += ROWS_PER_INSERT) {
-    const rows = await tx
-      .insert(notifications)
-      .values(
-        list.slice(from, from + ROWS_PER_INSERT).map((n) => ({
-          userId: n.userId,
-          kind: n.kind,
-          title: n.title,
-          body: n.body,
-          link: n.link ?? null,
-          dedupeKey: n.dedupeKey,
-          createdAt: n.at,
-        })),
-      )
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ id: notifications.id });
-    for (const r of rows) inserted.push(r.id);
-  }
+  const values = selectJsonRows(
+    list.map((n) => [n.userId, n.kind, n.title, n.body, n.link ?? null, n.dedupeKey, n.at]),
+    NOTIFICATION_COLUMNS,
+  );
+  const inserted = (
+    await rows<{ id: number }>(
+      tx,
+      sql`
+    INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at) ${values}
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`,
+    )
+  ).map((r) => r.id);
   if (inserted.length === 0) return 0;
   // No mailer in development: the outbox rows are what one would send.
   await exec(
