@@ -8,7 +8,7 @@ import { afterAll, inject } from "vitest";
 import { closeDb, openDb, type Db } from "@/db/client";
 import { first } from "@/db/query";
 import { users, type Role } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed/demo";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { fixedClock, type MovableClock } from "@/server/clock";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { seedDemo, wipeDatabase } from "@/db/seed";
+import { seedDemo, wipeDatabase } from "@/scripts/seed/demo";
 import { signInLimiter } from "@/server/auth/rate-limit";
 import { systemClock } from "@/server/clock";
 
