@@ -3,7 +3,8 @@
 // catch-up run over a large database does not share the event loop with the requests it measures.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.HOUFU_CREDIT_JOBS === "off") return;
+  const { env } = await import("./server/env");
+  if (env.HOUFU_CREDIT_JOBS === "off") return;
   const { startCreditJobSchedule } = await import("./server/services/jobs/schedule");
   startCreditJobSchedule();
 }

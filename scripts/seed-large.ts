@@ -29,7 +29,7 @@ import {
 } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { hashPassword } from "@/server/auth/password";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { buildSchedule, type ScheduledInstalment } from "@/server/domain/instalments";
 import { DEFAULT_POLICY, findPlan } from "@/server/domain/policy";
 import { DEMO_PASSWORD, wipeDatabase } from "@/scripts/seed/demo";

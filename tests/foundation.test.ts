@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { creditProfiles, stores, users } from "@/db/schema";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { instalmentStatus, daysOverdue, agingBucket } from "@/server/domain/instalments";
 import { instalments } from "@/db/schema";
 import { verifyPassword } from "@/server/auth/password";

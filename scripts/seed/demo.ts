@@ -10,7 +10,7 @@ import { exec, first } from "@/db/query";
 import * as s from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { hashPassword } from "@/server/auth/password";
-import { addDays, localDate, startOfLocalDate } from "@/server/domain/dates";
+import { addDays, localDate, startOfLocalDate } from "@/server/calendar";
 import { effectKey, LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { buildSchedule, daysOverdue, lateFeeFor } from "@/server/domain/instalments";
 import { DEFAULT_POLICY, findPlan, type PlanCode } from "@/server/domain/policy";

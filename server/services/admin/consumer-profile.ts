@@ -4,7 +4,7 @@ import { first } from "@/db/query";
 import { agreementAcceptances, bills, creditEvents, stores, users } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { payLaterStatusSentence } from "@/server/domain/credit";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { DomainError } from "@/server/domain/errors";
 import { availableCreditFen, creditLimitFen, scoreBandLabel } from "@/server/domain/policy";
 import { loadCreditState } from "@/server/services/credit/credit-state";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { calendarDate, indexedBy } from "@/db/dialect";
 import { row, rows } from "@/db/query";
 import { decodeCursor, encodeCursor, invalidCursor } from "@/server/domain/cursor";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { daysOverdueSql, openOverdueSql, owedSql } from "@/server/sql/rules";
 
