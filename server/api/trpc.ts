@@ -10,7 +10,8 @@ import { getDb, type Db } from "@/db/client";
 import { first } from "@/db/query";
 import { stores, type Role } from "@/db/schema";
 import { systemClock, type Clock } from "@/server/clock";
-import { DomainError, DOMAIN_ERROR_CODES } from "@/server/domain/errors";
+import { toTRPCError } from "@/server/api/domain-errors";
+import { DomainError } from "@/server/domain/errors";
 import { isProduction } from "@/server/env";
 
 export type SessionUser = { id: number; role: Role; email?: string; name?: string };
@@ -49,10 +50,7 @@ export const router = t.router;
 /** Turns domain refusals into tRPC errors with the matching code, keeping the domain code. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.code], message: cause.message, cause });
-  }
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
   return result;
 });
 
