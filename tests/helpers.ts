@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, inject } from "vitest";
 import { closeDb, openDb, type Db } from "@/db/client";
 import { first } from "@/db/query";
