@@ -6,7 +6,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { handleShutdown } = await import("./server/shutdown");
   handleShutdown();
-  if (process.env.HOUFU_CREDIT_JOBS === "off") return;
+  const { env } = await import("./server/env");
+  if (env.HOUFU_CREDIT_JOBS === "off") return;
   const { startCreditJobSchedule } = await import("./server/services/jobs/schedule");
   startCreditJobSchedule();
 }

@@ -34,7 +34,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // setup signs each seeded account in once (e2e/auth.setup.ts); the journeys reuse those sessions.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: `${onPostgres ? "" : "npx next build && "}npx tsx scripts/seed.ts && npx next start -p ${PORT}`,
     url: `${baseURL}/api/health`,

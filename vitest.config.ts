@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["server/**/*.test.ts", "tests/i18n-*.test.ts", "tests/bundle-hygiene.test.ts", "tests/schema-parity.test.ts"],
+          include: ["server/**/*.test.ts", "tests/i18n-*.test.ts", "tests/bundle-hygiene.test.ts", "tests/schema-parity.test.ts", "tests/architecture.test.ts"],
           exclude: ["tests/i18n-localise.test.ts"],
           setupFiles: ["tests/setup.ts"],
         },
@@ -31,7 +31,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/**/*.test.ts", "db/**/*.test.ts"],
-          exclude: ["tests/i18n-locales.test.ts", "tests/i18n-staff.test.ts", "tests/bundle-hygiene.test.ts", "tests/schema-parity.test.ts", ...(onPostgres ? ["db/checkpointer.test.ts", "db/sqlite-connections.test.ts"] : [])],
+          exclude: ["tests/i18n-locales.test.ts", "tests/i18n-staff.test.ts", "tests/bundle-hygiene.test.ts", "tests/schema-parity.test.ts", "tests/architecture.test.ts", ...(onPostgres ? ["db/checkpointer.test.ts", "db/sqlite-connections.test.ts"] : [])],
           setupFiles: ["tests/setup.ts"],
           globalSetup: ["tests/global-setup.ts"],
           testTimeout: 30_000,

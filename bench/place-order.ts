@@ -13,7 +13,7 @@ import { closeDb, connectionOf, migrateDb, openDb } from "@/db/client";
 import { parseDatabaseUrl } from "@/db/engine";
 import { exec, first } from "@/db/query";
 import { products, users } from "@/db/schema";
-import { seedDemo, wipeDatabase } from "@/db/seed";
+import { seedDemo, wipeDatabase } from "@/scripts/seed/demo";
 import { withTransaction } from "@/db/transaction";
 import { databaseArg, describeDatabase, refuseRemote } from "@/scripts/database";
 import { fixedClock } from "@/server/clock";

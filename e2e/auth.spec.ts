@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alert, resetDemoData, signIn } from "./support";
+import { alert, resetDemoData, signIn, signInWithForm } from "./support";
 
 test.beforeAll(async ({ request }) => resetDemoData(request));
 
@@ -20,7 +20,7 @@ for (const { email, home, heading } of [
   { email: "admin@example.com", home: "/admin", heading: "Platform overview" },
 ]) {
   test(`${email} signs in and lands in their area`, async ({ page }) => {
-    await signIn(page, email);
+    await signInWithForm(page, email);
     await expect(page).toHaveURL(home);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   });

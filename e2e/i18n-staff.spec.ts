@@ -3,7 +3,7 @@ import { resetDemoData, signIn, status } from "./support";
 
 test.beforeEach(async ({ request }) => resetDemoData(request));
 
-/** Signs in (the sign-in form is found by its English names), then switches the browser to Chinese by the locale cookie. */
+/** Signs in with the stored session, then switches the browser to Chinese by the locale cookie. */
 async function signInInChinese(page: Page, email: string) {
   await signIn(page, email);
   const url = new URL(page.url());

@@ -1,6 +1,18 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { expect, type Page, type APIRequestContext } from "@playwright/test";
 
 export const PASSWORD = "houfu-demo-2026";
+
+/** The seeded accounts the journeys sign in as; auth.setup.ts signs each in once and keeps its session. */
+export const SEEDED_ACCOUNTS = ["alice", "bob", "carol", "dave", "shop", "tea", "admin"].map((name) => `${name}@example.com`);
+
+// One folder per engine, so the SQLite and PostgreSQL runs never read each other's half-written files (gitignored).
+const SESSIONS = path.join("e2e", ".auth", process.env.E2E_ENGINE === "pg" ? "pg" : "sqlite");
+
+export function sessionFile(email: string): string {
+  return path.join(SESSIONS, `${email}.json`);
+}
 
 /** Puts the demo data back as `npm run db:seed` makes it. */
 export async function resetDemoData(request: APIRequestContext) {
@@ -8,7 +20,20 @@ export async function resetDemoData(request: APIRequestContext) {
   expect(response.ok()).toBeTruthy();
 }
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+/**
+ * Signs in with the session auth.setup.ts stored for this seeded account, ending where the form would: the
+ * role's home page. Seeding restarts the ids, so the session still names the same user after a reset.
+ */
+export async function signIn(page: Page, email: string) {
+  const { cookies } = JSON.parse(await fs.readFile(sessionFile(email), "utf8")) as { cookies: Parameters<ReturnType<Page["context"]>["addCookies"]>[0] };
+  await page.context().addCookies(cookies);
+  await page.goto("/sign-in");
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Signs in through the form, as a person does: for the setup and for the tests of signing in itself. */
+export async function signInWithForm(page: Page, email: string, password = PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { env } from "@/server/env";
 import { MESSAGES } from "./messages";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
 
@@ -11,5 +12,5 @@ export async function requestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: MESSAGES[locale], timeZone: process.env.TZ_PLATFORM ?? "Asia/Shanghai" };
+  return { locale, messages: MESSAGES[locale], timeZone: env.TZ_PLATFORM };
 });

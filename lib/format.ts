@@ -1,6 +1,11 @@
 // Display formatting in one place: money via the domain's exact formatter, dates in the platform zone.
-import { platformTimeZone } from "@/server/domain/dates";
 export { formatFen } from "@/server/domain/money";
+
+// Client components use this file too, so it cannot import server/env.ts. In the browser process.env is empty
+// (Next passes only NEXT_PUBLIC_ variables), so a TZ_PLATFORM other than the default reaches server rendering only.
+function platformTimeZone(): string {
+  return process.env.TZ_PLATFORM || "Asia/Shanghai";
+}
 
 export function formatDate(date: string | Date, locale = "en"): string {
   if (typeof date === "string") {

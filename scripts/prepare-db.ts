@@ -5,7 +5,7 @@ import { databaseUrl } from "@/db/engine";
 import { ensureDatabase } from "@/db/ensure-database";
 import { first } from "@/db/query";
 import { users } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed/demo";
 import { systemClock } from "@/server/clock";
 import { describeDatabase } from "./database";
 

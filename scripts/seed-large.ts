@@ -29,10 +29,10 @@ import {
 } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { hashPassword } from "@/server/auth/password";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { buildSchedule, type ScheduledInstalment } from "@/server/domain/instalments";
 import { DEFAULT_POLICY, findPlan } from "@/server/domain/policy";
-import { DEMO_PASSWORD, wipeDatabase } from "@/db/seed";
+import { DEMO_PASSWORD, wipeDatabase } from "@/scripts/seed/demo";
 import { databaseArg, describeDatabase, refuseRemote } from "./database";
 
 const { values } = parseArgs({

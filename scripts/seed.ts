@@ -3,7 +3,7 @@
 import { closeDb, migrateDb, openDb } from "@/db/client";
 import { databaseUrl } from "@/db/engine";
 import { ensureDatabase } from "@/db/ensure-database";
-import { seedDemo, wipeDatabase } from "@/db/seed";
+import { seedDemo, wipeDatabase } from "@/scripts/seed/demo";
 import { systemClock } from "@/server/clock";
 import { describeDatabase, refuseRemote } from "./database";
 

@@ -6,7 +6,7 @@ import { connectionOf, type Db } from "@/db/client";
 import { exec, first } from "@/db/query";
 import { withTransaction } from "@/db/transaction";
 import { auditLog, bills, creditEvents, creditProfiles, instalments, orders, policyVersions, stores, users } from "@/db/schema";
-import { addDays, startOfLocalDate } from "@/server/domain/dates";
+import { addDays, startOfLocalDate } from "@/server/calendar";
 import { lateFeeFor } from "@/server/domain/instalments";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { DEFAULT_POLICY, type PolicyParams } from "@/server/domain/policy";

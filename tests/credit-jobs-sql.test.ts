@@ -9,7 +9,7 @@ import { isPg } from "@/db/engine";
 import { first, row, rows } from "@/db/query";
 import * as s from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { lateFeeFor } from "@/server/domain/instalments";
 import { applyScoreDelta } from "@/server/domain/credit";

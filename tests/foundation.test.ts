@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { creditProfiles, stores, users } from "@/db/schema";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { instalmentStatus, daysOverdue, agingBucket } from "@/server/domain/instalments";
 import { instalments } from "@/db/schema";
 import { verifyPassword } from "@/server/auth/password";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/scripts/seed/demo";
 import { first, row } from "@/db/query";
 import { tableNames } from "./digest";
 import { callerAs, seededDb, SEED_NOW, userId } from "./helpers";
@@ -120,7 +120,7 @@ describe("the store list", () => {
 describe("resetting the demo data", () => {
   it("empties every table, and the seed then holds every invariant", async () => {
     const { db } = await seededDb();
-    const { wipeDatabase, seedDemo } = await import("@/db/seed");
+    const { wipeDatabase, seedDemo } = await import("@/scripts/seed/demo");
     const { checkInvariants } = await import("@/server/services/verify/check-invariants");
     const { sql } = await import("drizzle-orm");
     await wipeDatabase(db);

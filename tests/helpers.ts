@@ -3,12 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, inject } from "vitest";
 import { closeDb, openDb, type Db } from "@/db/client";
 import { first } from "@/db/query";
 import { users, type Role } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed/demo";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { fixedClock, type MovableClock } from "@/server/clock";

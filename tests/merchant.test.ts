@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 
 import { auditLog, bills, creditProfiles, instalments, orders, paymentAllocations, payments, policyVersions, products, refunds, stores, users } from "@/db/schema";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import { DEFAULT_POLICY } from "@/server/domain/policy";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { weeklyTrend } from "@/server/services/receivables/weekly-trend";

@@ -7,7 +7,7 @@ import { calendarDate, daysBetween } from "@/db/dialect";
 import { first, row } from "@/db/query";
 import { withTransaction } from "@/db/transaction";
 import { bills, orders, products, receivableDays, stores } from "@/db/schema";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { listOverdue } from "@/server/services/receivables/overdue-list";

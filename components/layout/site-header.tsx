@@ -66,7 +66,7 @@ export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "ad
                   {t("notifications", { count: unread })}
                 </Link>
               ) : null}
-              <span className="hidden text-sm text-slate-600 sm:inline" aria-label={t("signedInAs")}>{user.name ?? user.email}</span>
+              <span className="hidden text-sm text-slate-600 sm:inline"><span className="sr-only">{t("signedInAs")} </span>{user.name ?? user.email}</span>
               <SignOutButton label={t("signOut")} />
             </>
           ) : (

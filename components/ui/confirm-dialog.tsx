@@ -29,6 +29,7 @@ export function ConfirmDialog({
   triggerVariant?: Variant;
   pending?: boolean;
   children?: ReactNode;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler may return nothing (void) or false to keep the dialog open
   onConfirm: (form: FormData) => Promise<boolean | void> | boolean | void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closeDb, migrateDb, openDb } from "@/db/client";
 import { parseDatabaseUrl } from "@/db/engine";
-import { seedDemo, wipeDatabase } from "@/db/seed";
+import { seedDemo, wipeDatabase } from "@/scripts/seed/demo";
 import { systemClock } from "@/server/clock";
 import { refuseRemote } from "../database";
 

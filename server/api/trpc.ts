@@ -10,7 +10,9 @@ import { getDb, type Db } from "@/db/client";
 import { first } from "@/db/query";
 import { stores, type Role } from "@/db/schema";
 import { systemClock, type Clock } from "@/server/clock";
-import { DomainError, DOMAIN_ERROR_CODES } from "@/server/domain/errors";
+import { toTRPCError } from "@/server/api/domain-errors";
+import { DomainError } from "@/server/domain/errors";
+import { isProduction } from "@/server/env";
 
 export type SessionUser = { id: number; role: Role; email?: string; name?: string };
 
@@ -27,13 +29,13 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const hideInternals = process.env.NODE_ENV === "production" && error.code === "INTERNAL_SERVER_ERROR";
+    const hideInternals = isProduction && error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
       message: hideInternals ? "Something went wrong on our side. Please try again." : shape.message,
       data: {
         ...shape.data,
-        stack: process.env.NODE_ENV === "production" ? undefined : shape.data.stack,
+        stack: isProduction ? undefined : shape.data.stack,
         // A stable code the UI can translate, e.g. INSUFFICIENT_CREDIT.
         domainCode: cause instanceof DomainError ? cause.code : null,
         fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
@@ -48,10 +50,7 @@ export const router = t.router;
 /** Turns domain refusals into tRPC errors with the matching code, keeping the domain code. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.code], message: cause.message, cause });
-  }
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
   return result;
 });
 

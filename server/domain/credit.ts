@@ -1,8 +1,10 @@
 // Consumer credit: enabling and disabling pay-later, suspension and reinstatement, score effects.
-import type { PayLaterStatus } from "@/db/schema";
 import { ok, refuse, type Verdict } from "./errors";
 import { formatFen } from "./money";
 import { clampScore, type PolicyParams } from "./policy";
+
+// The domain owns the word; db/schema/enums.ts stores the same list (tests/architecture.test.ts checks they agree).
+export type PayLaterStatus = "not_enabled" | "enabled" | "suspended";
 
 export type CreditState = {
   score: number;

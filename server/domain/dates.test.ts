@@ -8,10 +8,10 @@ import { addDays, daysBetween, localDate } from "./dates";
 const isoDay = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 describe("calendar dates", () => {
-  it("localDate is the calendar day in the platform zone", () => {
-    expect(localDate(new Date("2026-11-25T15:59:59Z"))).toBe("2026-11-25");
-    expect(localDate(new Date("2026-11-25T16:00:00Z"))).toBe("2026-11-26");
-    expect(localDate(new Date("2026-12-31T16:00:00Z"))).toBe("2027-01-01");
+  it("localDate is the calendar day in the given zone", () => {
+    expect(localDate(new Date("2026-11-25T15:59:59Z"), "Asia/Shanghai")).toBe("2026-11-25");
+    expect(localDate(new Date("2026-11-25T16:00:00Z"), "Asia/Shanghai")).toBe("2026-11-26");
+    expect(localDate(new Date("2026-12-31T16:00:00Z"), "Asia/Shanghai")).toBe("2027-01-01");
     expect(localDate(new Date("2026-11-25T03:00:00Z"), "America/New_York")).toBe("2026-11-24");
   });
 

@@ -1,11 +1,6 @@
-// Calendar dates ("YYYY-MM-DD") in the platform time zone, computed without local-time surprises.
+// Calendar dates ("YYYY-MM-DD") in a given time zone, computed without local-time surprises. The platform's
+// zone is configuration: server/calendar.ts passes it in.
 import { TZDate } from "@date-fns/tz";
-
-export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
-
-export function platformTimeZone(): string {
-  return process.env.TZ_PLATFORM || DEFAULT_TIME_ZONE;
-}
 
 // Checkout computes several dates per order: one cached Intl formatter per zone and plain UTC day
 // arithmetic are much cheaper than a date library, with the same answers (dates.test.ts compares them).
@@ -15,7 +10,7 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 let lastDay = { key: "", date: "" };
 
 /** The calendar date of `instant` in `timeZone`. */
-export function localDate(instant: Date, timeZone: string = platformTimeZone()): string {
+export function localDate(instant: Date, timeZone: string): string {
   const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
   if (lastDay.key === key) return lastDay.date;
   let formatter = dayFormatters.get(timeZone);
@@ -48,7 +43,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** The instant a calendar date starts in `timeZone`. */
-export function startOfLocalDate(date: string, timeZone: string = platformTimeZone()): Date {
+export function startOfLocalDate(date: string, timeZone: string): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime());
 }

@@ -102,15 +102,15 @@ describe("instalmentStatus and daysOverdue", () => {
   });
 
   it("changes day at midnight in Shanghai, not at midnight UTC", () => {
-    const before = localDate(new Date("2026-11-24T15:59:00Z")); // 23:59 on the 24th in Shanghai
-    const after = localDate(new Date("2026-11-24T16:01:00Z")); // 00:01 on the 25th in Shanghai
+    const before = localDate(new Date("2026-11-24T15:59:00Z"), "Asia/Shanghai"); // 23:59 on the 24th in Shanghai
+    const after = localDate(new Date("2026-11-24T16:01:00Z"), "Asia/Shanghai"); // 00:01 on the 25th in Shanghai
     expect([before, after]).toEqual(["2026-11-24", "2026-11-25"]);
     expect(instalmentStatus(open, before)).toBe("due_soon");
     expect(instalmentStatus(open, after)).toBe("overdue");
     expect(daysOverdue(open, after)).toBe(1);
-    expect(localDate(new Date("2026-11-25T15:59:00Z"))).toBe("2026-11-25");
-    expect(localDate(new Date("2026-11-25T16:01:00Z"))).toBe("2026-11-26");
-    expect(daysOverdue(open, localDate(new Date("2026-11-25T16:01:00Z")))).toBe(2);
+    expect(localDate(new Date("2026-11-25T15:59:00Z"), "Asia/Shanghai")).toBe("2026-11-25");
+    expect(localDate(new Date("2026-11-25T16:01:00Z"), "Asia/Shanghai")).toBe("2026-11-26");
+    expect(daysOverdue(open, localDate(new Date("2026-11-25T16:01:00Z"), "Asia/Shanghai"))).toBe(2);
   });
 
   it("is paid once nothing is owed, or when stored as paid, and void stays void", () => {

@@ -1,5 +1,5 @@
 // What a draft credit policy would do to today's consumers, worked out in one pass over their rows.
-import type { PayLaterStatus } from "@/db/schema";
+import type { PayLaterStatus } from "./credit";
 import { creditLimitFen, type PolicyParams } from "./policy";
 
 export type WhatIfConsumer = {

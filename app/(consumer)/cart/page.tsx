@@ -66,7 +66,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
         <div className="flex items-center justify-between border-t border-slate-200 p-4">
           <p className="text-sm text-slate-600">{tPage("itemCount", { count: cart.itemCount })}</p>
           <p className="text-lg font-semibold">
-            {t("total")} <span className="tabular-nums" aria-label={t("totalLabel")}>{formatFen(cart.totalFen)}</span>
+            {t("total")} <span role="group" className="tabular-nums" aria-label={t("totalLabel")}>{formatFen(cart.totalFen)}</span>
           </p>
         </div>
       </section>

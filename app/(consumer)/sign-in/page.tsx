@@ -8,7 +8,7 @@ export async function generateMetadata() {
 }
 
 function safeCallback(url: string | undefined): string | null {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : null;
+  return url?.startsWith("/") && !url.startsWith("//") ? url : null;
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {

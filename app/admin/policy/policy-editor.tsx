@@ -163,7 +163,7 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
                 <li key={field.id} className="grid grid-cols-2 items-start gap-3 rounded-lg border border-slate-100 p-3 sm:grid-cols-[5rem_1fr_1fr_auto] sm:border-0 sm:p-0">
                   <div className="col-span-2 flex min-h-11 items-center text-sm sm:col-span-1">
                     <span className="sm:hidden">{t("bandFrom", { n: i + 1 })}&nbsp;</span>
-                    <span className="font-semibold tabular-nums" aria-label={t("bandFrom", { n: i + 1 })}>{Number.isFinite(start) ? start : "—"}</span>
+                    <span role="group" className="font-semibold tabular-nums" aria-label={t("bandFrom", { n: i + 1 })}>{Number.isFinite(start) ? start : "—"}</span>
                   </div>
                   <div className="space-y-1">
                     <label htmlFor={`band-${i}-max`} className="text-xs text-slate-600 sm:sr-only">{t("bandTo", { n: i + 1 })}</label>

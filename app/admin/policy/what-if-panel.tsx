@@ -80,6 +80,7 @@ export function WhatIfPanel({ control, current, id = "what-if", className = "" }
           <p className="font-medium">{t("fix")}</p>
           <ul className="mt-1 list-disc pl-5">
             {parsed.error.issues.slice(0, 6).map((issue, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the issues of one parse, rebuilt whole on each edit, never reordered
               <li key={i}>
                 {labelForPath(issue.path, tw)}{tw("colon")}{issueText(issue.message, tw, locale)}
               </li>

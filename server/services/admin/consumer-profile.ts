@@ -4,7 +4,7 @@ import { first } from "@/db/query";
 import { agreementAcceptances, bills, creditEvents, stores, users } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { payLaterStatusSentence } from "@/server/domain/credit";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { DomainError } from "@/server/domain/errors";
 import { availableCreditFen, creditLimitFen, scoreBandLabel } from "@/server/domain/policy";
 import { loadCreditState } from "@/server/services/credit/credit-state";
@@ -30,7 +30,7 @@ export async function consumerProfile(db: Db, clock: Clock, consumerId: number) 
   const user = await first(
     db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, consumerId)),
   );
-  if (!user || user.role !== "consumer") throw new DomainError("NOT_FOUND", "No consumer with this id.");
+  if (user?.role !== "consumer") throw new DomainError("NOT_FOUND", "No consumer with this id.");
   const today = localDate(clock.now());
   const policy = await currentPolicy(db);
   const state = await loadCreditState(db, consumerId, today);

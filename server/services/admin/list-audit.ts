@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rows } from "@/db/query";
 import { auditLog, users } from "@/db/schema";
-import { addDays, startOfLocalDate } from "@/server/domain/dates";
+import { addDays, startOfLocalDate } from "@/server/calendar";
 
 export type AuditFilters = {
   actorUserId?: number;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarDate, indexedBy } from "@/db/dialect";
 import { rows } from "@/db/query";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import { overdueOnOrBeforeSql } from "@/server/sql/rules";
 
 export type StoreReceivablesRow = {

@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { inIds, instant, integerRows } from "@/db/dialect";
 import { exec, rows } from "@/db/query";
 import { policyVersions } from "@/db/schema";
-import { addDays } from "@/server/domain/dates";
+import { addDays } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { formatFen } from "@/server/domain/money";
 import { policyParamsSchema } from "@/server/domain/policy";

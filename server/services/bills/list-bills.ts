@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { bills, instalments, orders, stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { nextInstalmentOwedFen, owedTotals, viewInstalment, type InstalmentView } from "@/server/domain/bills";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { billPolicies } from "./bill-policy";
 
 /** How many paid bills the page keeps showing after they are settled. */

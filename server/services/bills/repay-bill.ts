@@ -8,7 +8,7 @@ import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { allocatePayment, type Allocation } from "@/server/domain/allocation";
 import { payablesOf, viewInstalment } from "@/server/domain/bills";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { effectKey } from "@/server/domain/effects";
 import { DomainError, type Refusal } from "@/server/domain/errors";
 import { formatFen } from "@/server/domain/money";

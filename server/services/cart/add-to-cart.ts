@@ -18,7 +18,7 @@ export async function addToCart(db: Db, clock: Clock, input: { consumerId: numbe
       .from(products)
       .innerJoin(stores, eq(stores.id, products.storeId))
       .where(eq(products.id, input.productId)));
-    if (!product || !product.active || !product.storeActive) throw new DomainError("PRODUCT_UNAVAILABLE", "This product is not available right now.");
+    if (!product?.active || !product.storeActive) throw new DomainError("PRODUCT_UNAVAILABLE", "This product is not available right now.");
 
     const cartStore = await first(tx
       .select({ storeId: stores.id, storeName: stores.name })

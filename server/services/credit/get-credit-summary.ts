@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Clock } from "@/server/clock";
 import { payLaterStatusSentence } from "@/server/domain/credit";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { availableCreditFen, creditLimitFen, scoreBandLabel } from "@/server/domain/policy";
 import { currentPolicy } from "@/server/services/policy/current-policy";
 import { loadCreditState, nextPayment } from "./credit-state";

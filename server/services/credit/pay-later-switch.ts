@@ -5,7 +5,7 @@ import { agreementAcceptances, creditProfiles } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { canDisablePayLater, canEnablePayLater } from "@/server/domain/credit";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { assertOk, DomainError } from "@/server/domain/errors";
 import { currentPolicy } from "@/server/services/policy/current-policy";
 import { currentAgreement } from "./agreement";

@@ -1,4 +1,4 @@
-import { localDate, startOfLocalDate } from "@/server/domain/dates";
+import { localDate, startOfLocalDate } from "@/server/calendar";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

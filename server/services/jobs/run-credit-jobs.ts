@@ -13,7 +13,7 @@ import type { Db } from "@/db/client";
 import { calendarDate, indexedBy, inIds } from "@/db/dialect";
 import { first, rows } from "@/db/query";
 import { receivablesSnapshots } from "@/db/schema";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { formatFen } from "@/server/domain/money";
 import { reconcilePayLaterStatuses } from "@/server/services/credit/ledger";

@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { getDb } from "@/db/client";
 import { systemClock } from "@/server/clock";
+import { env } from "@/server/env";
 import { logger } from "@/server/log";
 import { runCreditJobs } from "./run-credit-jobs";
 
@@ -22,11 +23,10 @@ async function runNow(): Promise<void> {
  */
 export function startCreditJobSchedule(): void {
   if (globalForJobs.houfuCreditJobs) return;
-  const everySeconds = Number(process.env.HOUFU_CREDIT_JOBS_EVERY_S ?? "");
-  globalForJobs.houfuCreditJobs =
-    Number.isInteger(everySeconds) && everySeconds > 0
-      ? new Cron("* * * * * *", { protect: true, interval: everySeconds }, runNow)
-      : new Cron("5 * * * *", { protect: true }, runNow);
+  const everySeconds = env.HOUFU_CREDIT_JOBS_EVERY_S;
+  globalForJobs.houfuCreditJobs = everySeconds
+    ? new Cron("* * * * * *", { protect: true, interval: everySeconds }, runNow)
+    : new Cron("5 * * * *", { protect: true }, runNow);
   void runNow();
 }
 

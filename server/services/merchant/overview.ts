@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { orders, stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
-import { localDate, startOfLocalDate } from "@/server/domain/dates";
+import { localDate, startOfLocalDate } from "@/server/calendar";
 import { newlyOverdue } from "@/server/services/receivables/overdue-list";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { inIds, selectJsonRows, type JsonColumn } from "@/db/dialect";
 import { exec, rows } from "@/db/query";
+import { env } from "@/server/env";
 import { logger } from "@/server/log";
 
 export type NotificationKind = "due_in_3" | "due_today" | "overdue" | "payment_received" | "pay_later_suspended" | "pay_later_reinstated";
@@ -64,7 +65,7 @@ export async function notifyMany(tx: Db, list: readonly NewNotification[]): Prom
     WHERE ${inIds(sql`n.id`, inserted)}
     ORDER BY n.id`,
   );
-  if (process.env.NODE_ENV === "development") logger.info({ outbox: "email", count: inserted.length, subject: list[0]!.title }, "email queued");
+  if (env.NODE_ENV === "development") logger.info({ outbox: "email", count: inserted.length, subject: list[0]!.title }, "email queued");
   return inserted.length;
 }
 

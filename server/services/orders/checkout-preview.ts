@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Clock } from "@/server/clock";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { buildSchedule } from "@/server/domain/instalments";
 import { availableCreditFen, creditLimitFen } from "@/server/domain/policy";
 import { getCart } from "@/server/services/cart/get-cart";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { orderEvents, refunds, users } from "@/db/schema";
 import type { Clock } from "@/server/clock";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { scopedOrder } from "./cancel-order";
 import { billWithSchedule, orderLineViews } from "./order-parts";

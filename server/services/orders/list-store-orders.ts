@@ -4,7 +4,7 @@ import { instant } from "@/db/dialect";
 import { orders, users, type OrderStatus, type PaymentMethod } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { decodeCursor, encodeCursor, invalidCursor, MAX_DATE_MS, MAX_ROW_ID } from "@/server/domain/cursor";
-import { addDays, localDate, startOfLocalDate } from "@/server/domain/dates";
+import { addDays, localDate, startOfLocalDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { overdueOnOrBeforeSql } from "@/server/sql/rules";
 

@@ -5,7 +5,7 @@ import { perConnection } from "@/db/prepared";
 import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import { bills, cartItems, instalments, orderEvents, orderLines, orders, payments, products } from "@/db/schema";
 import type { Clock } from "@/server/clock";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { assertOk, DomainError } from "@/server/domain/errors";
 import { buildSchedule } from "@/server/domain/instalments";
 import { orderNumber, type Shipping } from "@/server/domain/orders";

@@ -5,7 +5,7 @@ import { first } from "@/db/query";
 import { bills, instalments, orderEvents, orders, payments, refunds } from "@/db/schema";
 import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { DomainError } from "@/server/domain/errors";
 import { lateFeeFor, owedFen } from "@/server/domain/instalments";
 import { formatFen } from "@/server/domain/money";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { toDate } from "@/db/dialect";
 import { rows as queryRows } from "@/db/query";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { daysOverdue, instalmentStatus, owedFen } from "@/server/domain/instalments";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { fenToDecimal } from "@/server/domain/money";

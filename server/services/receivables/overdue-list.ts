@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarDate, indexedBy } from "@/db/dialect";
 import { row, rows } from "@/db/query";
 import { decodeCursor, encodeCursor, invalidCursor } from "@/server/domain/cursor";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { daysOverdueSql, openOverdueSql, owedSql } from "@/server/sql/rules";
 
@@ -36,7 +36,7 @@ export async function listOverdue(
   const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
   // Page over the instalments alone, then join the page's rows. By days the order is overdue_on
   // (days overdue fall as overdue_on rises), so the partial index serves a seek for every page.
-  let inner;
+  let inner: SQL;
   if (input.sort === "days") {
     const desc = input.dir === "desc";
     const afterOn = after ? addDays(today, -(after.key - 1)) : null;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarDate, indexedBy, instant } from "@/db/dialect";
 import { row } from "@/db/query";
-import { addDays, localDate } from "@/server/domain/dates";
+import { addDays, localDate } from "@/server/calendar";
 import type { AgingBucketKey } from "@/server/domain/instalments";
 import { countWhereSql, daysOverdueSql, inAgingBucketSql, overdueOnOrBeforeSql } from "@/server/sql/rules";
 

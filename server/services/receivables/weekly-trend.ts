@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarDate, instant } from "@/db/dialect";
 import { rows } from "@/db/query";
-import { addDays, localDate, startOfLocalDate } from "@/server/domain/dates";
+import { addDays, localDate, startOfLocalDate } from "@/server/calendar";
 
 export type WeekPoint = { weekStart: string; weekEnd: string; salesFen: number; collectedFen: number; overdueFen: number };
 

@@ -102,7 +102,7 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       <Dialog open={open === "enable"} onClose={close} title={text.dialogTitle}>
         <div className="space-y-4">
           {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-          <div className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm whitespace-pre-line text-slate-700" tabIndex={0} aria-label={text.agreementText}>
+          <div className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm whitespace-pre-line text-slate-700" role="region" tabIndex={0} aria-label={text.agreementText}>
             {agreement.body}
           </div>
           <label className="flex min-h-11 items-start gap-3 text-sm">

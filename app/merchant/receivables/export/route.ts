@@ -5,7 +5,7 @@ import { first } from "@/db/query";
 import { stores } from "@/db/schema";
 import { systemClock } from "@/server/clock";
 import { getSessionUser } from "@/server/auth/session";
-import { localDate } from "@/server/domain/dates";
+import { localDate } from "@/server/calendar";
 import { EXPORT_COLUMNS, receivablesExportRows } from "@/server/services/receivables/export-rows";
 
 export const dynamic = "force-dynamic";

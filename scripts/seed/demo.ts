@@ -3,18 +3,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { AGREEMENT_V1 } from "@/db/agreement";
+import { MIGRATIONS, type Db } from "@/db/client";
+import { isPg } from "@/db/engine";
+import { exec, first } from "@/db/query";
+import * as s from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import { hashPassword } from "@/server/auth/password";
-import { addDays, localDate, startOfLocalDate } from "@/server/domain/dates";
+import { addDays, localDate, startOfLocalDate } from "@/server/calendar";
 import { effectKey, LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { buildSchedule, daysOverdue, lateFeeFor } from "@/server/domain/instalments";
 import { DEFAULT_POLICY, findPlan, type PlanCode } from "@/server/domain/policy";
 import { unpaidPrincipalSql } from "@/server/sql/rules";
-import { AGREEMENT_V1 } from "./agreement";
-import { MIGRATIONS, type Db } from "./client";
-import { isPg } from "./engine";
-import { exec, first } from "./query";
-import * as s from "./schema";
-import { withTransaction } from "./transaction";
 
 export const DEMO_PASSWORD = "houfu-demo-2026";
 const DAY = 86_400_000;
