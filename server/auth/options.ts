@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { first } from "@/db/query";
 import { users } from "@/db/schema";
+import { safeCallbackPath } from "./callback-url";
 import { verifyPassword } from "./password";
 import { RATE_LIMITED_MESSAGE, SIGN_IN_LIMITS, signInLimiter } from "./rate-limit";
 import { authSecret } from "@/server/env";
@@ -45,6 +46,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth itself redirects (sign-in and sign-out with a callbackUrl): only paths on this site.
+    redirect({ url, baseUrl }) {
+      const path = safeCallbackPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url);
+      return path ? `${baseUrl}${path}` : baseUrl;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
