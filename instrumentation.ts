@@ -1,8 +1,11 @@
-// Runs the credit jobs inside the server: once at start-up, then hourly. Node runtime only, never during a build.
+// Stamps each request with its client address, and runs the credit jobs inside the server: once at start-up, then hourly. Node runtime only, never during a build.
 // HOUFU_CREDIT_JOBS=off leaves them to `npm run jobs` (an external cron) — the HTTP benchmark uses it so that a
 // catch-up run over a large database does not share the event loop with the requests it measures.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Forwarded headers are believed only from TRUSTED_PROXIES (server/auth/client-address.ts).
+  const { installForwardingStamp } = await import("./server/auth/install-forwarding");
+  installForwardingStamp();
   if (process.env.HOUFU_CREDIT_JOBS === "off") return;
   const { startCreditJobSchedule } = await import("./server/services/jobs/schedule");
   startCreditJobSchedule();

@@ -23,3 +23,19 @@ test("a callbackUrl with a newline is not a server error", async ({ page, reques
   expect(response?.status()).toBeLessThan(400);
   await expect(page).toHaveURL(/\/account$/);
 });
+
+test("a rotating X-Forwarded-For does not escape the per-address sign-in limit", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const attempt = async (email: string, password: string, forwardedFor: string) => {
+    const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+    const response = await api.post("/api/auth/callback/credentials", {
+      headers: { "x-forwarded-for": forwardedFor },
+      form: { csrfToken, email, password, json: "true" },
+      maxRedirects: 0,
+    });
+    return decodeURIComponent(response.headers()["location"] ?? (await response.text()));
+  };
+  for (let i = 0; i < 20; i++) expect(await attempt(`nobody${i}@example.com`, "guess", `10.0.${i}.1`)).toContain("CredentialsSignin");
+  expect(await attempt("carol@example.com", "houfu-demo-2026", "10.0.99.1")).toContain("Too many sign-in attempts");
+  await api.dispose();
+});

@@ -511,3 +511,17 @@ export const jobLeases = pgTable("job_leases", {
   expiresAt: instant("expires_at").notNull(),
   lastRunAt: instant("last_run_at"),
 });
+
+// Sign-in and sign-up throttling, shared by every app server: one row per (scope, key), e.g.
+// ("sign_in_pair", "alice@example.com|203.0.113.7"). Failures count within a window that starts at the first one.
+export const authThrottle = pgTable(
+  "auth_throttle",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    windowStart: instant("window_start").notNull(),
+    failures: integer("failures").notNull().default(0),
+    blockedUntil: instant("blocked_until"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

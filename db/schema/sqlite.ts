@@ -502,3 +502,17 @@ export const jobLeases = sqliteTable("job_leases", {
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
 });
+
+// Sign-in and sign-up throttling, shared by every app server: one row per (scope, key), e.g.
+// ("sign_in_pair", "alice@example.com|203.0.113.7"). Failures count within a window that starts at the first one.
+export const authThrottle = sqliteTable(
+  "auth_throttle",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+    failures: integer("failures").notNull().default(0),
+    blockedUntil: integer("blocked_until", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

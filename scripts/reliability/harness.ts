@@ -75,6 +75,9 @@ export async function startServer(opts: { port: number; url: string; distDir: st
       DATABASE_URL: opts.url,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "reliability-secret-not-for-production",
       NEXTAUTH_URL: base,
+      // The driver stands in for a proxy in front of many clients (Session's X-Forwarded-For), so the per-address
+      // sign-up and sign-in throttles see many addresses, as they would in production.
+      TRUSTED_PROXIES: "127.0.0.1",
       NEXT_DIST_DIR: opts.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -124,10 +127,20 @@ export class TrpcError extends Error {
   }
 }
 
-/** One browser-like session: a cookie jar, next-auth sign-in, tRPC calls. */
+let sessionsMade = 0;
+/** A distinct client address per session, from the benchmarking range 198.18.0.0/15. */
+const nextClientAddress = () => {
+  const n = sessionsMade++;
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+};
+
+/** One browser-like session from its own client address: a cookie jar, next-auth sign-in, tRPC calls. */
 export class Session {
   private cookies = new Map<string, string>();
-  constructor(public base: string) {}
+  constructor(
+    public base: string,
+    public clientAddress: string = nextClientAddress(),
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -145,7 +158,7 @@ export class Session {
     const res = await fetch(`${this.base}${pathname}`, {
       ...init,
       redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: this.base },
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: this.base, "x-forwarded-for": this.clientAddress },
     });
     this.keep(res);
     return res;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { publicProcedure, router } from "@/server/api/trpc";
+import { admitSignUpAttempt } from "@/server/auth/throttle";
 import { signUpConsumer } from "@/server/services/accounts/sign-up";
 
 export const signUpInput = z.object({
@@ -9,5 +10,9 @@ export const signUpInput = z.object({
 });
 
 export const accountRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUpConsumer(ctx.db, ctx.clock, input)),
+  // Every attempt counts against the address, so "email taken" cannot be asked about in bulk.
+  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+    await admitSignUpAttempt(ctx.db, ctx.clock, ctx.clientAddress);
+    return signUpConsumer(ctx.db, ctx.clock, input);
+  }),
 });

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { randomUUID } from "node:crypto";
+import { clientAddressOf } from "@/server/auth/client-address";
 import { getSessionUser } from "@/server/auth/session";
 import { logger } from "@/server/log";
 
@@ -29,7 +30,7 @@ const handler = async (req: Request) => {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContext({ user: await getSessionUser() }),
+    createContext: async () => createContext({ user: await getSessionUser(), clientAddress: clientAddressOf(req.headers) }),
     onError({ error, path }) {
       // Inputs are never logged: they can hold passwords and card numbers.
       if (error.code === "INTERNAL_SERVER_ERROR") log.error({ procedure: path, err: { message: error.message, stack: error.stack } }, "procedure failed");
