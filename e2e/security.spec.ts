@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { resetDemoData, signIn } from "./support";
+import { addToCart, alert, resetDemoData, signIn } from "./support";
 
 // The penetration test's findings, replayed against the running app.
 test.beforeEach(async ({ request }) => resetDemoData(request));
@@ -38,4 +38,33 @@ test("a rotating X-Forwarded-For does not escape the per-address sign-in limit",
   for (let i = 0; i < 20; i++) expect(await attempt(`nobody${i}@example.com`, "guess", `10.0.${i}.1`)).toContain("CredentialsSignin");
   expect(await attempt("carol@example.com", "houfu-demo-2026", "10.0.99.1")).toContain("Too many sign-in attempts");
   await api.dispose();
+});
+
+test("a price raised during checkout is refused, and the page shows the new total to confirm", async ({ page, browser }) => {
+  await signIn(page, "alice@example.com");
+  await addToCart(page, "lumen-electronics", "Halo Smart Speaker");
+  await page.goto("/checkout");
+  await page.getByLabel("Recipient name").fill("Alice Wu");
+  await page.getByLabel("Phone").fill("138 0013 8000");
+  await page.getByLabel("Delivery address").fill("88 Century Avenue, Pudong, Shanghai 200120");
+  await page.getByRole("radio", { name: "Pay later" }).check();
+  await expect(page.getByText("¥399.00").first()).toBeVisible();
+
+  // Meanwhile the merchant raises the speaker's price.
+  const merchant = await (await browser.newContext()).newPage();
+  await signIn(merchant, "shop@example.com");
+  const list = await (await merchant.request.get(`/api/trpc/merchant.products.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 100 } }))}`)).json();
+  const speaker = list.result.data.json.items.find((p: { name: string }) => p.name === "Halo Smart Speaker");
+  const update = await merchant.request.post("/api/trpc/merchant.products.update", {
+    headers: { "content-type": "application/json" },
+    data: { json: { productId: speaker.id, name: speaker.name, description: speaker.description, priceFen: 49_900, stock: speaker.stock } },
+  });
+  expect(update.ok()).toBeTruthy();
+
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(alert(page)).toContainText("The total is now ¥499.00");
+  await expect(page.getByText("¥499.00").first()).toBeVisible();
+  await expect(page).toHaveURL("/checkout");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1/);
 });

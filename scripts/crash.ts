@@ -18,7 +18,7 @@ const size: LoadSize = large ? LARGE : { consumers: 10, checkoutsEach: 4, concur
 const started = Date.now();
 ensureBuild(distDir);
 await freshDatabase(url);
-const productId = await pickProduct(url);
+const product = await pickProduct(url);
 console.log(`crash: ${rounds} round(s) on ${describeDatabase(url)}`);
 let failures = 0;
 
@@ -32,7 +32,7 @@ for (let round = 1; round <= rounds; round++) {
     base: server.base,
     url,
     size,
-    productId,
+    product,
     jobsAt: new Date(Date.now() + 40 * 86_400_000), // the job runs find overdue instalments to charge
     // Rounds alternate between a kill in the middle of checkouts and one in the middle of racing repayments.
     onOrder: (placed) => {

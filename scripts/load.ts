@@ -15,11 +15,11 @@ const url = databaseArg(arg("db", ""), `data/load-${port}.db`);
 const started = Date.now();
 ensureBuild(distDir);
 await freshDatabase(url);
-const productId = await pickProduct(url);
+const product = await pickProduct(url);
 const server = await startServer({ port, url, distDir });
 let failed = false;
 try {
-  const stats = await driveLoad({ base: server.base, url, size: large ? LARGE : SMALL, productId, jobsAt: new Date(Date.now() + 40 * 86_400_000) });
+  const stats = await driveLoad({ base: server.base, url, size: large ? LARGE : SMALL, product, jobsAt: new Date(Date.now() + 40 * 86_400_000) });
   const { violations, duplicateKeys } = await check(url, stats);
   console.log(`load (${large ? "large" : "small"}) against ${server.base} on ${describeDatabase(url)}, ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${summary(stats)}`);
   console.log(`  invariant violations: ${violations.length}; duplicate orders for a key: ${duplicateKeys.length}`);

@@ -7,6 +7,7 @@ import { bills, cartItems, instalments, orderEvents, orderLines, orders, payment
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/domain/dates";
 import { assertOk, DomainError } from "@/server/domain/errors";
+import { formatFen } from "@/server/domain/money";
 import { buildSchedule } from "@/server/domain/instalments";
 import { orderNumber, type Shipping } from "@/server/domain/orders";
 import { findPlan, type PlanCode } from "@/server/domain/policy";
@@ -24,6 +25,8 @@ export type PlaceOrderInput = {
   lines: RequestedLine[];
   shipping: Shipping;
   payment: PaymentChoice;
+  /** The total the consumer saw and confirmed: the order is placed only at that total. */
+  expectedTotalFen: number;
 };
 
 export type PlacedOrder = { orderId: number; number: string; replayed: boolean };
@@ -147,6 +150,8 @@ export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, p
     const first = await orderByKey(db, input.consumerId, input.idempotencyKey);
     if (first) return { ...first, replayed: true };
     const priced = await priceLines(db, input.lines);
+    // Checked before charging too, so a changed price never reaches the card.
+    if (priced.totalFen !== input.expectedTotalFen) throw priceChanged(priced.totalFen, input.expectedTotalFen);
     const result = await provider.charge({
       amountFen: priced.totalFen,
       cardNumber: input.payment.cardNumber,
@@ -189,8 +194,7 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
   const today = localDate(now);
   const policy = await currentPolicy(tx);
   const { store, terms, lines, totalFen } = await priceLines(tx, input.lines);
-  if (charge && charge.amountFen !== totalFen)
-    throw new DomainError("PRICE_CHANGED", "A price changed while you were checking out. Nothing was charged; review your cart and try again.");
+  if (totalFen !== input.expectedTotalFen) throw priceChanged(totalFen, input.expectedTotalFen);
 
   const plan = input.payment.method === "pay_later" ? findPlan(policy.params, input.payment.planCode) : null;
   if (input.payment.method === "pay_later") {
@@ -233,6 +237,13 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
   }
   await s.clearCart.execute({ consumerId: input.consumerId });
   return { orderId: order.id, number, replayed: false };
+}
+
+function priceChanged(totalFen: number, shownFen: number): DomainError {
+  return new DomainError(
+    "PRICE_CHANGED",
+    `The total is now ${formatFen(totalFen)}, not the ${formatFen(shownFen)} you confirmed. Nothing was charged or ordered; check the new total and place the order again.`,
+  );
 }
 
 // Random bytes drawn from a pool refilled 4 KiB at a time: one system call per ~800 orders, not one per order.
