@@ -225,6 +225,36 @@ describe("placing a pay-later order", () => {
     expect(await checkInvariants(db)).toEqual([]);
   });
 
+  it.each(["pay_later", "pay_now"] as const)("%s: the same idempotency key with a different request is refused, not answered with the first order", async (method) => {
+    const { db, clock } = await seededDb();
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const charged: number[] = [];
+    const input = method === "pay_later" ? await payLaterOrder(db, [[MOUSE, 1]]) : await payNowOrder(db, [[MOUSE, 1]]);
+    const placed = await alice.shop.placeOrder(input);
+    const after = await footprint(db);
+    const other = await payLaterOrder(db, [[TAB, 1]]);
+    const variants = [
+      { ...input, lines: [{ productId: (await product(db, MOUSE)).id, quantity: 2 }], expectedTotalFen: input.expectedTotalFen * 2 },
+      { ...input, lines: other.lines, expectedTotalFen: other.expectedTotalFen },
+      { ...input, shippingAddress: "1 Elsewhere Road, Hangzhou" },
+      method === "pay_later" ? { ...input, planCode: "pay_in_30" as const } : { ...input, cardNumber: "5555 5555 5555 4444" },
+    ];
+    for (const variant of variants) {
+      const error = await alice.shop.placeOrder(variant).catch((e: TRPCError) => e);
+      expect(error, JSON.stringify(variant)).toMatchObject({ code: "CONFLICT" });
+      expect(await domainCode(Promise.reject(error))).toBe("IDEMPOTENCY_MISMATCH");
+    }
+    expect(await footprint(db)).toEqual(after);
+    // The same request again (spaces around a field aside) is still a replay.
+    expect(await alice.shop.placeOrder({ ...input, shippingName: ` ${input.shippingName} ` })).toEqual({ ...placed, replayed: true });
+    const provider: PaymentProvider = { ...simulatedProvider, charge: async (r) => (charged.push(r.amountFen), simulatedProvider.charge(r)) };
+    if (method === "pay_now") {
+      const direct = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: input.idempotencyKey, lines: variants[0]!.lines, shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" }, expectedTotalFen: variants[0]!.expectedTotalFen };
+      await expect(placeOrder(db, clock, direct, provider)).rejects.toMatchObject({ code: "IDEMPOTENCY_MISMATCH" });
+      expect(charged).toEqual([]);
+    }
+  });
+
   it("returns the first order on a replay of the idempotency key and writes nothing", async () => {
     const { db, clock } = await seededDb();
     const alice = await callerAs(db, clock, "alice@example.com");

@@ -201,6 +201,9 @@ export const orders = pgTable(
       .notNull()
       .references(() => policyVersions.version),
     idempotencyKey: text("idempotency_key").notNull(),
+    // SHA-256 of what the request asked for (server/domain/orders.ts orderRequestHash): a replayed key with a
+    // different request is refused. Null on orders placed before it was kept.
+    requestHash: text("request_hash"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },

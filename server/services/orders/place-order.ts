@@ -9,7 +9,7 @@ import { localDate } from "@/server/domain/dates";
 import { assertOk, DomainError } from "@/server/domain/errors";
 import { formatFen } from "@/server/domain/money";
 import { buildSchedule } from "@/server/domain/instalments";
-import { orderNumber, type Shipping } from "@/server/domain/orders";
+import { orderNumber, orderRequestHash, type Shipping } from "@/server/domain/orders";
 import { findPlan, type PlanCode } from "@/server/domain/policy";
 import { changeUsedCredit, lockCreditProfile } from "@/server/services/credit/ledger";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
@@ -46,7 +46,7 @@ const statements = perConnection((db) => {
   const manyInstalments = new Map<number, Statement>();
   return {
     orderByKey: db
-      .select({ orderId: orders.id, number: orders.number })
+      .select({ orderId: orders.id, number: orders.number, requestHash: orders.requestHash })
       .from(orders)
       .where(and(eq(orders.consumerId, p("consumerId")), eq(orders.idempotencyKey, p("key"))))
       .prepare("place_order_by_key"),
@@ -72,6 +72,7 @@ const statements = perConnection((db) => {
         shippingAddress: p("shippingAddress"),
         policyVersion: p("policyVersion"),
         idempotencyKey: p("idempotencyKey"),
+        requestHash: p("requestHash"),
         createdAt: p("now"),
         updatedAt: p("now"),
       })
@@ -131,8 +132,18 @@ function flatten(rows: Record<string, unknown>[]): Record<string, unknown> {
   return values;
 }
 
-async function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
-  return (await statements(db).orderByKey.execute({ consumerId, key: idempotencyKey }))[0];
+/** The order placed earlier with this key, if any; refused when that order was asked for with a different request. */
+async function replayOf(db: Db, input: PlaceOrderInput): Promise<PlacedOrder | undefined> {
+  const rows = (await statements(db).orderByKey.execute({ consumerId: input.consumerId, key: input.idempotencyKey })) as {
+    orderId: number;
+    number: string;
+    requestHash: string | null;
+  }[];
+  const first = rows[0];
+  if (!first) return undefined;
+  if (first.requestHash !== null && first.requestHash !== orderRequestHash(input))
+    throw new DomainError("IDEMPOTENCY_MISMATCH", "This order request was already used for a different order. Reload the page and try again.");
+  return { orderId: first.orderId, number: first.number, replayed: true };
 }
 
 /**
@@ -141,14 +152,15 @@ async function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
  * or the payment (pay now), adds to used credit and clears the cart. Pay now is charged before the
  * transaction (a decline writes nothing) and refunded if the transaction then refuses.
  * A replay of the same idempotency key returns the first order and writes nothing, also when it raced the
- * first request and lost on the unique index (PostgreSQL).
+ * first request and lost on the unique index (PostgreSQL); the same key with a different request is refused
+ * (IDEMPOTENCY_MISMATCH).
  */
 export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, provider: PaymentProvider = simulatedProvider): Promise<PlacedOrder> {
   let charge: Charge | null = null;
   if (input.payment.method === "pay_now") {
     // Only a card charge needs the replay check before the transaction (pay later is checked inside it).
-    const first = await orderByKey(db, input.consumerId, input.idempotencyKey);
-    if (first) return { ...first, replayed: true };
+    const replay = await replayOf(db, input);
+    if (replay) return replay;
     const priced = await priceLines(db, input.lines);
     // Checked before charging too, so a changed price never reaches the card.
     if (priced.totalFen !== input.expectedTotalFen) throw priceChanged(priced.totalFen, input.expectedTotalFen);
@@ -169,13 +181,15 @@ export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, p
     placed = await withTransaction(db, (tx) => writeOrder(tx, clock, input, charge), { isolation: "read committed" });
   } catch (error) {
     // A concurrent request with the same key committed its order while this one ran (PostgreSQL:
-    // orders_idempotency_uq): that order is the answer.
-    const first = isUniqueViolation(error) ? await orderByKey(db, input.consumerId, input.idempotencyKey) : undefined;
+    // orders_idempotency_uq): that order is the answer, unless it was asked for with a different request.
+    let first: PlacedOrder | undefined;
+    let refusal = error;
+    if (isUniqueViolation(error)) first = await replayOf(db, input).catch((mismatch: unknown) => void (refusal = mismatch));
     if (!first) {
       if (charge) await provider.refund({ amountFen: charge.amountFen, reason: "Order not placed" });
-      throw error;
+      throw refusal;
     }
-    placed = { ...first, replayed: true };
+    placed = first;
   }
   // Another request with the same key won the race: this charge is not needed.
   if (placed.replayed && charge) await provider.refund({ amountFen: charge.amountFen, reason: "Duplicate order request" });
@@ -187,8 +201,8 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
   const s = statements(tx);
   // Everything below reads after this lock: the key, the credit, the status and what is overdue are current.
   await lockCreditProfile(tx, input.consumerId);
-  const replay = await orderByKey(tx, input.consumerId, input.idempotencyKey);
-  if (replay) return { ...replay, replayed: true };
+  const replay = await replayOf(tx, input);
+  if (replay) return replay;
 
   const now = clock.now();
   const today = localDate(now);
@@ -220,6 +234,7 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
     shippingAddress: input.shipping.shippingAddress,
     policyVersion: policy.version,
     idempotencyKey: input.idempotencyKey,
+    requestHash: orderRequestHash(input),
     now,
   }))[0]!;
   await s.insertLines(lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity })));
