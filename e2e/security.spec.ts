@@ -68,3 +68,23 @@ test("a price raised during checkout is refused, and the page shows the new tota
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1/);
 });
+
+test("a server action posted from another origin is a 403 with a clear message, not a 500", async ({ request }) => {
+  for (const path of ["/", "/account", "/merchant/settings"]) {
+    const response = await request.post(path, {
+      headers: { origin: "https://evil.example", "next-action": "0123456789abcdef0123456789abcdef01234567", "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(response.status(), path).toBe(403);
+    expect(await response.text()).toContain("Cross-origin requests are not allowed");
+  }
+});
+
+test("a spoofed X-Forwarded-Host does not make a foreign Origin look like ours", async ({ request }) => {
+  const response = await request.post("/api/trpc/account.signUp", {
+    headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example", "content-type": "application/json" },
+    data: { json: { name: "Eve", email: "eve@example.com", password: "a-long-password" } },
+  });
+  expect(response.status()).toBe(403);
+});

@@ -3,27 +3,16 @@ import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { randomUUID } from "node:crypto";
 import { clientAddressOf } from "@/server/auth/client-address";
+import { CROSS_ORIGIN_MESSAGE, isForeignOrigin } from "@/server/auth/same-origin";
 import { getSessionUser } from "@/server/auth/session";
 import { logger } from "@/server/log";
-
-/** Mutations only from the app's own pages: a POST from a foreign Origin is refused. */
-function isForeignOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
 
 const handler = async (req: Request) => {
   const requestId = req.headers.get("x-request-id") ?? randomUUID();
   const log = logger.child({ requestId, method: req.method, path: new URL(req.url).pathname });
-  if (req.method === "POST" && isForeignOrigin(req)) {
+  if (req.method === "POST" && isForeignOrigin(req.headers)) {
     log.warn({ origin: req.headers.get("origin") }, "refused a cross-origin mutation");
-    return Response.json({ error: { message: "Cross-origin requests are not allowed.", code: "FORBIDDEN" } }, { status: 403 });
+    return Response.json({ error: { message: CROSS_ORIGIN_MESSAGE, code: "FORBIDDEN" } }, { status: 403 });
   }
   const started = performance.now();
   const response = await fetchRequestHandler({
