@@ -164,6 +164,17 @@ describe("receivables figures on a hand-built store", () => {
     expect(b).toEqual(["FX-2", addDays(TODAY, -34), "A*** W.", "a***@example.com", "1", addDays(TODAY, -4), "overdue", "1", "200.00", "0.00", "15.00", "0.00", "215.00"]);
     expect(rows.find((r) => r[0] === "FX-7")!.slice(6)).toEqual(["paid", "0", "70.00", "70.00", "0.00", "0.00", "0.00"]);
   });
+
+  it("exports a customer's formula-like name and email as text, not as a formula", async () => {
+    const { db, store } = await buildFixture();
+    const amy = await userId(db, "amy@example.com");
+    await withTransaction(db, (tx) => tx.update(users).set({ name: '=HYPERLINK("http://evil.example","x") Wang', email: "+cmd@example.com" }).where(eq(users.id, amy)));
+    const rows: string[][] = [];
+    for await (const batch of receivablesExportRows(db, { storeId: store, now: SEED_NOW })) rows.push(...batch);
+    const b = rows.find((r) => r[0] === "FX-2")!;
+    expect(b.slice(2, 4)).toEqual(["'=*** W.", "'+***@example.com"]);
+    expect(rows.flat().every((cell) => !/^[=+\-@\t\r]/.test(cell))).toBe(true);
+  });
 });
 
 describe("cancel and refund move receivables and credit exactly", () => {
