@@ -38,3 +38,23 @@ describe("the Origin check", () => {
     expect(isForeignOrigin(headers({ host: "shop.example", origin: "https://shop.example.evil.example" }))).toBe(true);
   });
 });
+
+describe("sign-up passwords", () => {
+  it.each([
+    ["Password123", "nora@example.com", "one of the first that attackers try"],
+    ["1234567890", "nora@example.com", "one of the first that attackers try"],
+    ["nora.qian@example.com", "Nora.Qian@example.com", "must not be your email address"],
+  ])("refuses %j for %s and says why", async (password, email, why) => {
+    const { db, clock } = await seededDb();
+    const anon = await callerAs(db, clock, null);
+    const error = (await anon.account.signUp({ name: "Nora", email, password }).catch((e: TRPCError) => e)) as TRPCError;
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(error.cause)).toContain(why);
+  });
+
+  it("accepts an uncommon password", async () => {
+    const { db, clock } = await seededDb();
+    const anon = await callerAs(db, clock, null);
+    await expect(anon.account.signUp({ name: "Nora", email: "nora@example.com", password: "lantern-oolong-tide" })).resolves.toMatchObject({ userId: expect.any(Number) });
+  });
+});
