@@ -88,3 +88,18 @@ test("a spoofed X-Forwarded-Host does not make a foreign Origin look like ours",
   });
   expect(response.status()).toBe(403);
 });
+
+test("/api/trpc refuses big bodies, long batches and multipart forms", async ({ request }) => {
+  const json = { "content-type": "application/json" };
+  const big = await request.post("/api/trpc/account.signUp", { headers: json, data: JSON.stringify({ json: { name: "x".repeat(200_000) } }) });
+  expect(big.status()).toBe(413);
+  const eleven = Array.from({ length: 11 }, () => "health.ping").join(",");
+  const batch = await request.get(`/api/trpc/${eleven}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`);
+  expect(batch.status()).toBe(400);
+  const ten = Array.from({ length: 10 }, () => "health.ping").join(",");
+  expect((await request.get(`/api/trpc/${ten}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`)).status()).toBe(200);
+  const multipart = await request.post("/api/trpc/account.signUp", { multipart: { name: "Eve" } });
+  expect(multipart.status()).toBe(415);
+  const form = await request.post("/api/trpc/account.signUp", { form: { name: "Eve" } });
+  expect(form.status()).toBe(415);
+});

@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { boundedRequest, MAX_BATCH_SIZE } from "@/server/api/request-limits";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { randomUUID } from "node:crypto";
@@ -14,10 +15,16 @@ const handler = async (req: Request) => {
     log.warn({ origin: req.headers.get("origin") }, "refused a cross-origin mutation");
     return Response.json({ error: { message: CROSS_ORIGIN_MESSAGE, code: "FORBIDDEN" } }, { status: 403 });
   }
+  const bounded = await boundedRequest(req);
+  if (bounded instanceof Response) {
+    log.warn({ status: bounded.status }, "refused an oversized or multipart request");
+    return bounded;
+  }
   const started = performance.now();
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
-    req,
+    req: bounded,
+    maxBatchSize: MAX_BATCH_SIZE,
     router: appRouter,
     createContext: async () => createContext({ user: await getSessionUser(), clientAddress: clientAddressOf(req.headers) }),
     onError({ error, path }) {
