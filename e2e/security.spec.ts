@@ -60,7 +60,10 @@ test("a price raised during checkout is refused, and the page shows the new tota
     data: { json: { productId: speaker.id, name: speaker.name, description: speaker.description, priceFen: 49_900, stock: speaker.stock } },
   });
   expect(update.ok()).toBeTruthy();
+  await merchant.context().close();
 
+  // Back to the consumer's page (a background page runs no animation frames, which Playwright's clicks wait for).
+  await page.bringToFront();
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(alert(page)).toContainText("The total is now ¥499.00");
   await expect(page.getByText("¥499.00").first()).toBeVisible();
