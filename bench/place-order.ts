@@ -142,6 +142,7 @@ for (let i = 0; i < N + 5; i++) {
     lines: [{ productId: mouse.id, quantity: 1 }],
     shipping: { shippingName: "Alice Wu", shippingPhone: "138 0013 8000", shippingAddress: "88 Century Avenue, Pudong, Shanghai" },
     payment: { method: "pay_later", planCode: "pay_in_3" },
+    expectedTotalFen: mouse.priceFen,
   } as never);
   const placeMs = Number(process.hrtime.bigint() - start) / 1e6;
   const floorMs = await timed(() => floors.floor(i));

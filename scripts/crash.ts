@@ -28,7 +28,7 @@ const onPostgres = parseDatabaseUrl(url).kind === "pg";
 const started = Date.now();
 ensureBuild(distDir);
 await freshDatabase(url);
-const productId = await pickProduct(url);
+const product = await pickProduct(url);
 console.log(`crash: ${rounds} round(s), ${count} server(s), on ${describeDatabase(url)}`);
 let failures = 0;
 const fail = (why: string) => {
@@ -67,7 +67,7 @@ for (let round = 1; round <= rounds; round++) {
     bases: servers.map((s) => s.base),
     url,
     size,
-    productId,
+    product,
     jobsAt: jobsAt(),
     // Rounds alternate between a kill in the middle of checkouts and one in the middle of racing repayments.
     onOrder: (placed) => {
@@ -111,7 +111,7 @@ if (onPostgres) {
     await sleep(1_500);
     await cut();
   })();
-  const stats = await driveLoad({ bases: servers.map((s) => s.base), url, size, productId, jobsAt: jobsAt() });
+  const stats = await driveLoad({ bases: servers.map((s) => s.base), url, size, product, jobsAt: jobsAt() });
   await cuts;
   await closeDb(admin);
   console.log(`  ${terminated} connections terminated; ${summary(stats)}`);

@@ -17,7 +17,7 @@ import { withTransaction } from "@/db/transaction";
 const ORDER = [
   "users", "agreements", "policyVersions", "creditProfiles", "stores", "products", "cartItems", "orders", "orderLines",
   "orderEvents", "bills", "instalments", "creditEvents", "agreementAcceptances", "payments", "paymentAllocations",
-  "refunds", "auditLog", "notifications", "outbox", "receivablesSnapshots", "jobLeases",
+  "refunds", "auditLog", "notifications", "outbox", "receivablesSnapshots", "jobLeases", "authThrottle",
 ] as const;
 const DERIVED = ["receivableDays"];
 const BATCH = 1_000;

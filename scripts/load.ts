@@ -18,11 +18,11 @@ const url = databaseArg(arg("db", ""), `data/load-${port}.db`);
 const started = Date.now();
 ensureBuild(distDir);
 await freshDatabase(url);
-const productId = await pickProduct(url);
+const product = await pickProduct(url);
 const servers = await startServers({ count, port, url, distDir, jobsEverySeconds: count > 1 ? 2 : undefined });
 let failed = false;
 try {
-  const stats = await driveLoad({ bases: servers.map((s) => s.base), url, size: large ? LARGE : SMALL, productId, jobsAt: new Date(Date.now() + 40 * 86_400_000) });
+  const stats = await driveLoad({ bases: servers.map((s) => s.base), url, size: large ? LARGE : SMALL, product, jobsAt: new Date(Date.now() + 40 * 86_400_000) });
   const { violations, duplicateKeys } = await check(url, stats);
   console.log(`load (${large ? "large" : "small"}) against ${count} server(s) on ${describeDatabase(url)}, ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${summary(stats)}`);
   for (const s of servers)

@@ -54,3 +54,18 @@ export function authSecret(config: Env = env): string {
   if (config.NODE_ENV === "production" && config.NEXT_PHASE !== "phase-production-build") throw new Error("AUTH_SECRET must be set in production.");
   return DEV_SECRET;
 }
+
+/**
+ * The addresses of the reverse proxies in front of the app (TRUSTED_PROXIES, comma-separated). Only a request
+ * arriving from one of them may tell the client's address, host or scheme in X-Forwarded-* headers; by default
+ * none may, and the connection's own address is the client's.
+ */
+export function trustedProxies(): ReadonlySet<string> {
+  const list = (process.env.TRUSTED_PROXIES ?? "").split(",").map((a) => normaliseAddress(a.trim())).filter(Boolean);
+  return new Set(list);
+}
+
+/** An IPv4 address as IPv4 also when a dual-stack socket reports it mapped into IPv6. */
+export function normaliseAddress(address: string): string {
+  return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address.toLowerCase();
+}

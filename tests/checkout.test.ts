@@ -68,6 +68,13 @@ async function orderLines(db: Db, items: [string, number][]) {
   return lines;
 }
 
+/** What the checkout page would show for these items. */
+async function shownTotal(db: Db, items: [string, number][]) {
+  let total = 0;
+  for (const [name, quantity] of items) total += (await product(db, name)).priceFen * quantity;
+  return total;
+}
+
 async function payLaterOrder(db: Db, items: [string, number][], planCode: "pay_in_30" | "pay_in_3" = "pay_in_3") {
   return {
     ...SHIPPING,
@@ -75,11 +82,12 @@ async function payLaterOrder(db: Db, items: [string, number][], planCode: "pay_i
     lines: await orderLines(db, items),
     paymentMethod: "pay_later" as const,
     planCode,
+    expectedTotalFen: await shownTotal(db, items),
   };
 }
 
 async function payNowOrder(db: Db, items: [string, number][], cardNumber = "4242 4242 4242 4242") {
-  return { ...SHIPPING, idempotencyKey: newKey(), lines: await orderLines(db, items), paymentMethod: "pay_now" as const, cardNumber };
+  return { ...SHIPPING, idempotencyKey: newKey(), lines: await orderLines(db, items), paymentMethod: "pay_now" as const, cardNumber, expectedTotalFen: await shownTotal(db, items) };
 }
 
 /** Unpaid principal of the consumer's open instalments: what used credit must equal. */
@@ -217,6 +225,36 @@ describe("placing a pay-later order", () => {
     expect(await checkInvariants(db)).toEqual([]);
   });
 
+  it.each(["pay_later", "pay_now"] as const)("%s: the same idempotency key with a different request is refused, not answered with the first order", async (method) => {
+    const { db, clock } = await seededDb();
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const charged: number[] = [];
+    const input = method === "pay_later" ? await payLaterOrder(db, [[MOUSE, 1]]) : await payNowOrder(db, [[MOUSE, 1]]);
+    const placed = await alice.shop.placeOrder(input);
+    const after = await footprint(db);
+    const other = await payLaterOrder(db, [[TAB, 1]]);
+    const variants = [
+      { ...input, lines: [{ productId: (await product(db, MOUSE)).id, quantity: 2 }], expectedTotalFen: input.expectedTotalFen * 2 },
+      { ...input, lines: other.lines, expectedTotalFen: other.expectedTotalFen },
+      { ...input, shippingAddress: "1 Elsewhere Road, Hangzhou" },
+      method === "pay_later" ? { ...input, planCode: "pay_in_30" as const } : { ...input, cardNumber: "5555 5555 5555 4444" },
+    ];
+    for (const variant of variants) {
+      const error = await alice.shop.placeOrder(variant).catch((e: TRPCError) => e);
+      expect(error, JSON.stringify(variant)).toMatchObject({ code: "CONFLICT" });
+      expect(await domainCode(Promise.reject(error))).toBe("IDEMPOTENCY_MISMATCH");
+    }
+    expect(await footprint(db)).toEqual(after);
+    // The same request again (spaces around a field aside) is still a replay.
+    expect(await alice.shop.placeOrder({ ...input, shippingName: ` ${input.shippingName} ` })).toEqual({ ...placed, replayed: true });
+    const provider: PaymentProvider = { ...simulatedProvider, charge: async (r) => (charged.push(r.amountFen), simulatedProvider.charge(r)) };
+    if (method === "pay_now") {
+      const direct = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: input.idempotencyKey, lines: variants[0]!.lines, shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" }, expectedTotalFen: variants[0]!.expectedTotalFen };
+      await expect(placeOrder(db, clock, direct, provider)).rejects.toMatchObject({ code: "IDEMPOTENCY_MISMATCH" });
+      expect(charged).toEqual([]);
+    }
+  });
+
   it("returns the first order on a replay of the idempotency key and writes nothing", async () => {
     const { db, clock } = await seededDb();
     const alice = await callerAs(db, clock, "alice@example.com");
@@ -286,10 +324,47 @@ describe("placing a pay-now order", () => {
       },
     };
     const before = await footprint(db);
-    const input = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: newKey(), lines: [{ productId: mouse.id, quantity: 1 }], shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" } };
+    const input = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: newKey(), lines: [{ productId: mouse.id, quantity: 1 }], shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" }, expectedTotalFen: mouse.priceFen };
     await expect(placeOrder(db, clock, input, racingProvider)).rejects.toMatchObject({ code: "OUT_OF_STOCK" });
     expect(refunds).toEqual([14_900]);
     expect({ ...(await footprint(db)), stock: before.stock }).toEqual(before);
+  });
+
+  it.each(["pay_later", "pay_now"] as const)("%s: a price changed after the page showed it refuses, writes and charges nothing", async (method) => {
+    const { db, clock } = await seededDb();
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const mouse = await product(db, MOUSE);
+    await alice.shop.addToCart({ productId: mouse.id });
+    const shown = (await alice.shop.checkout()).cart.totalFen;
+    const input = method === "pay_later" ? await payLaterOrder(db, [[MOUSE, 1]]) : await payNowOrder(db, [[MOUSE, 1]]);
+    expect(input.expectedTotalFen).toBe(shown);
+    // The merchant raises the price while the consumer looks at the checkout page.
+    await write(db, (tx) => tx.update(products).set({ priceFen: mouse.priceFen + 5_000 }).where(eq(products.id, mouse.id)));
+    const before = await footprint(db);
+    const error = await alice.shop.placeOrder(input).catch((e: TRPCError) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("¥199.00") });
+    expect(await domainCode(Promise.reject(error))).toBe("PRICE_CHANGED");
+    expect(await footprint(db)).toEqual(before);
+    // Confirming the new total (the page shows it after the refusal) places the order at that price, same key.
+    const placed = await alice.shop.placeOrder({ ...input, expectedTotalFen: (await alice.shop.checkout()).cart.totalFen });
+    expect((await first(db.select().from(orders).where(eq(orders.id, placed.orderId))))!.totalFen).toBe(mouse.priceFen + 5_000);
+  });
+
+  it("pay now: a total that differs from the confirmed one never reaches the card", async () => {
+    const { db, clock } = await seededDb();
+    const mouse = await product(db, MOUSE);
+    const charged: number[] = [];
+    const provider: PaymentProvider = { ...simulatedProvider, charge: async (request) => (charged.push(request.amountFen), simulatedProvider.charge(request)) };
+    const input = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: newKey(), lines: [{ productId: mouse.id, quantity: 1 }], shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" }, expectedTotalFen: 100 };
+    await expect(placeOrder(db, clock, input, provider)).rejects.toMatchObject({ code: "PRICE_CHANGED" });
+    expect(charged).toEqual([]);
+  });
+
+  it("checkout refuses an order without the total it showed", async () => {
+    const { db, clock } = await seededDb();
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const { expectedTotalFen: _, ...withoutTotal } = await payLaterOrder(db, [[MOUSE, 1]]);
+    expect(await domainCode(alice.shop.placeOrder(withoutTotal as never))).toBe("BAD_REQUEST");
   });
 
   it("validates the shipping details and the card number", async () => {

@@ -40,6 +40,7 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
     lines: [{ productId: await activeProduct(db), quantity: 1 }],
     paymentMethod: "pay_later",
     planCode: "pay_in_3",
+    expectedTotalFen: await one(db, sql`SELECT price_fen FROM products WHERE id = ${await activeProduct(db)}`),
   }),
   "shop.cancelOrder": async (db) => ({ orderId: await one(db, sql`SELECT id FROM orders WHERE consumer_id = ${await userId(db, "alice@example.com")} AND status = 'placed' ORDER BY id LIMIT 1`) }),
   "bills.repay": async (db) => ({

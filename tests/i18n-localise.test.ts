@@ -8,7 +8,7 @@ import { INSTALMENT_STATUS_LABEL, ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL, PLAN
 import { payLaterStatusSentence, type CreditState } from "@/server/domain/credit";
 import { DEFAULT_POLICY, scoreBandLabel } from "@/server/domain/policy";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
-import { RATE_LIMITED_MESSAGE } from "@/server/auth/rate-limit";
+import { RATE_LIMITED_MESSAGE } from "@/server/auth/authenticate";
 import { callerAs, seededDb } from "./helpers";
 
 /** A translator over one namespace, enough for these messages (plain {placeholders}). */

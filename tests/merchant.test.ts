@@ -164,6 +164,17 @@ describe("receivables figures on a hand-built store", () => {
     expect(b).toEqual(["FX-2", addDays(TODAY, -34), "A*** W.", "a***@example.com", "1", addDays(TODAY, -4), "overdue", "1", "200.00", "0.00", "15.00", "0.00", "215.00"]);
     expect(rows.find((r) => r[0] === "FX-7")!.slice(6)).toEqual(["paid", "0", "70.00", "70.00", "0.00", "0.00", "0.00"]);
   });
+
+  it("exports a customer's formula-like name and email as text, not as a formula", async () => {
+    const { db, store } = await buildFixture();
+    const amy = await userId(db, "amy@example.com");
+    await withTransaction(db, (tx) => tx.update(users).set({ name: '=HYPERLINK("http://evil.example","x") Wang', email: "+cmd@example.com" }).where(eq(users.id, amy)));
+    const rows: string[][] = [];
+    for await (const batch of receivablesExportRows(db, { storeId: store, now: SEED_NOW })) rows.push(...batch);
+    const b = rows.find((r) => r[0] === "FX-2")!;
+    expect(b.slice(2, 4)).toEqual(["'=*** W.", "'+***@example.com"]);
+    expect(rows.flat().every((cell) => !/^[=+\-@\t\r]/.test(cell))).toBe(true);
+  });
 });
 
 describe("cancel and refund move receivables and credit exactly", () => {
@@ -310,11 +321,19 @@ describe("orders", () => {
     expect((await shop.orders.list({ status: "placed", limit: 100 })).items.map((o) => o.number).sort()).toEqual(["HF-1004", "HF-1012"]);
     expect((await shop.orders.list({ paymentMethod: "pay_now", limit: 100 })).items.map((o) => o.number).sort()).toEqual(["HF-1004", "HF-1013"]);
     expect((await shop.orders.list({ q: "hf-1007", limit: 100 })).items.map((o) => o.number)).toEqual(["HF-1007"]);
-    expect((await shop.orders.list({ q: "Heidi", limit: 100 })).items.map((o) => o.number)).toEqual(["HF-1009"]);
-    expect((await shop.orders.list({ q: "grace@example", limit: 100 })).items.map((o) => o.number)).toEqual(["HF-1008"]);
+    expect((await shop.orders.list({ q: "Grace@Example.com", limit: 100 })).items.map((o) => o.number)).toEqual(["HF-1008"]);
     expect((await shop.orders.list({ q: "%", limit: 100 })).items).toHaveLength(0);
     const recent = await shop.orders.list({ from: addDays(TODAY, -9), to: TODAY, limit: 100 });
     expect(recent.items.map((o) => o.number).sort()).toEqual(["HF-1002", "HF-1004", "HF-1013"]);
+  });
+
+  it("search cannot recover a masked name or email by guessing prefixes", async () => {
+    const { db, clock } = await seededDb();
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const found = async (q: string) => (await shop.orders.list({ q, limit: 100 })).items.length;
+    // Heidi's order (HF-1009) shows as "h***@example.com": none of these may tell more.
+    for (const guess of ["Heidi", "h", "he", "hei", "heidi@", "heidi@example", "@example.com", "example.com", "%", "e_"]) expect(await found(guess), guess).toBe(0);
+    expect(await found("heidi@example.com")).toBe(1);
   });
 });
 

@@ -82,7 +82,7 @@ describe("receivable_days stays equal to a recomputation", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     const mouse = (await first(db.select().from(products).where(eq(products.name, "Nimbus Wireless Mouse"))))!;
     await alice.shop.addToCart({ productId: mouse.id, quantity: 2 });
-    const placed = await alice.shop.placeOrder({ ...SHIPPING, idempotencyKey: key(), lines: [{ productId: mouse.id, quantity: 2 }], paymentMethod: "pay_later", planCode: "pay_in_3" });
+    const placed = await alice.shop.placeOrder({ ...SHIPPING, idempotencyKey: key(), lines: [{ productId: mouse.id, quantity: 2 }], paymentMethod: "pay_later", planCode: "pay_in_3", expectedTotalFen: mouse.priceFen * 2 });
     await expectSummariesExact(db, clock.now());
 
     // Repay: part of an open bill, then the rest of it.

@@ -32,4 +32,5 @@ export const {
   outbox,
   receivablesSnapshots,
   jobLeases,
+  authThrottle,
 } = active;

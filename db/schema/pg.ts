@@ -201,6 +201,9 @@ export const orders = pgTable(
       .notNull()
       .references(() => policyVersions.version),
     idempotencyKey: text("idempotency_key").notNull(),
+    // SHA-256 of what the request asked for (server/domain/orders.ts orderRequestHash): a replayed key with a
+    // different request is refused. Null on orders placed before it was kept.
+    requestHash: text("request_hash"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
@@ -511,3 +514,17 @@ export const jobLeases = pgTable("job_leases", {
   expiresAt: instant("expires_at").notNull(),
   lastRunAt: instant("last_run_at"),
 });
+
+// Sign-in and sign-up throttling, shared by every app server: one row per (scope, key), e.g.
+// ("sign_in_pair", "alice@example.com|203.0.113.7"). Failures count within a window that starts at the first one.
+export const authThrottle = pgTable(
+  "auth_throttle",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    windowStart: instant("window_start").notNull(),
+    failures: integer("failures").notNull().default(0),
+    blockedUntil: instant("blocked_until"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

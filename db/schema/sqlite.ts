@@ -192,6 +192,9 @@ export const orders = sqliteTable(
       .notNull()
       .references(() => policyVersions.version),
     idempotencyKey: text("idempotency_key").notNull(),
+    // SHA-256 of what the request asked for (server/domain/orders.ts orderRequestHash): a replayed key with a
+    // different request is refused. Null on orders placed before it was kept.
+    requestHash: text("request_hash"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -502,3 +505,17 @@ export const jobLeases = sqliteTable("job_leases", {
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
 });
+
+// Sign-in and sign-up throttling, shared by every app server: one row per (scope, key), e.g.
+// ("sign_in_pair", "alice@example.com|203.0.113.7"). Failures count within a window that starts at the first one.
+export const authThrottle = sqliteTable(
+  "auth_throttle",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+    failures: integer("failures").notNull().default(0),
+    blockedUntil: integer("blocked_until", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

@@ -29,19 +29,21 @@ export type LoadStats = {
 const PASSWORD = "load-test-password-2026";
 
 /** The cheapest product a new consumer can buy on pay later; its stock is raised so stock does not end the run. */
-export async function pickProduct(url: string): Promise<number> {
+export type LoadProduct = { id: number; priceFen: number };
+
+export async function pickProduct(url: string): Promise<LoadProduct> {
   const db = openDb(url);
   try {
-    const product = await row<{ id: number }>(
+    const product = await row<LoadProduct>(
       db,
-      sql`SELECT p.id FROM products p JOIN stores s ON s.id = p.store_id
+      sql`SELECT p.id, p.price_fen AS "priceFen" FROM products p JOIN stores s ON s.id = p.store_id
        WHERE p.active = ${bool(true)} AND s.active = ${bool(true)} AND s.pay_later_enabled = ${bool(true)} AND s.pay_later_forced_off = ${bool(false)}
          AND p.price_fen <= 20000 AND (s.pay_later_min_fen IS NULL OR s.pay_later_min_fen <= p.price_fen)
        ORDER BY p.price_fen LIMIT 1`,
     );
     if (!product) throw new Error("no product cheap enough for pay later in the seed");
     await withTransaction(db, (tx) => exec(tx, sql`UPDATE products SET stock = 1000000 WHERE id = ${product.id}`));
-    return product.id;
+    return product;
   } finally {
     await closeDb(db);
   }
@@ -52,7 +54,7 @@ export async function driveLoad(opts: {
   bases: string[];
   url: string;
   size: LoadSize;
-  productId: number;
+  product: LoadProduct;
   jobsAt?: Date;
   stopAfterMs?: number;
   onOrder?: (placed: number) => void;
@@ -97,7 +99,8 @@ export async function driveLoad(opts: {
     const key = `load-${run}-${id}-${k}`;
     const input = {
       idempotencyKey: key,
-      lines: [{ productId: opts.productId, quantity: 1 }],
+      lines: [{ productId: opts.product.id, quantity: 1 }],
+      expectedTotalFen: opts.product.priceFen,
       paymentMethod: "pay_later",
       planCode: "pay_in_3",
       shippingName: "Load Tester",
@@ -120,7 +123,7 @@ export async function driveLoad(opts: {
       }
     };
     try {
-      await s.mutation("shop.addToCart", { productId: opts.productId, quantity: 1, replaceCart: true });
+      await s.mutation("shop.addToCart", { productId: opts.product.id, quantity: 1, replaceCart: true });
     } catch (e) {
       record(e);
     }

@@ -89,6 +89,9 @@ export async function startServer(opts: { port: number; url: string; distDir: st
       DATABASE_URL: opts.url,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "reliability-secret-not-for-production",
       NEXTAUTH_URL: base,
+      // The driver stands in for a proxy in front of many clients (Session's X-Forwarded-For), so the per-address
+      // sign-up and sign-in throttles see many addresses, as they would in production.
+      TRUSTED_PROXIES: "127.0.0.1",
       NEXT_DIST_DIR: opts.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       // info: the credit jobs' one line per run, counted below.
@@ -152,15 +155,25 @@ export class TrpcError extends Error {
   }
 }
 
+let sessionsMade = 0;
+/** A distinct client address per session, from the benchmarking range 198.18.0.0/15. */
+const nextClientAddress = () => {
+  const n = sessionsMade++;
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+};
+
 /**
- * One browser-like session: a cookie jar, next-auth sign-in, tRPC calls. Given several servers (all signing the
- * same sessions), it talks to `bases[0]` and, like a load balancer, moves to the next one once a server stops
- * answering; the request that found it gone fails (a dropped connection is the client's to retry).
+ * One browser-like session from its own client address: a cookie jar, next-auth sign-in, tRPC calls. Given several
+ * servers (all signing the same sessions), it talks to `bases[0]` and, like a load balancer, moves to the next one
+ * once a server stops answering; the request that found it gone fails (a dropped connection is the client's to retry).
  */
 export class Session {
   private cookies = new Map<string, string>();
   private bases: string[];
-  constructor(bases: string | string[]) {
+  constructor(
+    bases: string | string[],
+    public clientAddress: string = nextClientAddress(),
+  ) {
     this.bases = Array.isArray(bases) ? [...bases] : [bases];
   }
 
@@ -188,7 +201,7 @@ export class Session {
       const res = await fetch(`${base}${pathname}`, {
         ...init,
         redirect: "manual",
-        headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: base },
+        headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: base, "x-forwarded-for": this.clientAddress },
       });
       this.keep(res);
       return res;

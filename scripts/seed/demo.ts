@@ -102,7 +102,7 @@ const PAST_ORDERS: PastOrder[] = [
 const TABLES_IN_DELETE_ORDER = [
   "payment_allocations", "payments", "refunds", "credit_events", "instalments", "receivable_days", "bills", "order_events",
   "order_lines", "orders", "cart_items", "products", "receivables_snapshots", "notifications", "outbox",
-  "agreement_acceptances", "agreements", "audit_log", "job_leases", "credit_profiles", "stores", "policy_versions", "users",
+  "agreement_acceptances", "agreements", "audit_log", "job_leases", "auth_throttle", "credit_profiles", "stores", "policy_versions", "users",
 ];
 
 /**

@@ -47,6 +47,7 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPCCode> = {
   PRICE_CHANGED: "CONFLICT",
   // lists
   INVALID_CURSOR: "BAD_REQUEST",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
 /** The tRPC error for a domain refusal, keeping the domain error as its cause (the error formatter reads its code). */

@@ -16,10 +16,11 @@ import { isProduction } from "@/server/env";
 
 export type SessionUser = { id: number; role: Role; email?: string; name?: string };
 
-export type Context = { db: Db; clock: Clock; user: SessionUser | null };
+/** `clientAddress`: who is asking, for throttles (server/auth/client-address.ts); "unknown" off HTTP. */
+export type Context = { db: Db; clock: Clock; user: SessionUser | null; clientAddress: string };
 
-export function createContext(opts: { user: SessionUser | null; db?: Db; clock?: Clock }): Context {
-  return { db: opts.db ?? getDb(), clock: opts.clock ?? systemClock, user: opts.user };
+export function createContext(opts: { user: SessionUser | null; db?: Db; clock?: Clock; clientAddress?: string }): Context {
+  return { db: opts.db ?? getDb(), clock: opts.clock ?? systemClock, user: opts.user, clientAddress: opts.clientAddress ?? "unknown" };
 }
 
 /** Each procedure base declares who may call it; the authorization matrix test reads this. */

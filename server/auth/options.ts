@@ -1,12 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { first } from "@/db/query";
-import { users } from "@/db/schema";
-import { verifyPassword } from "./password";
-import { RATE_LIMITED_MESSAGE, SIGN_IN_LIMITS, signInLimiter } from "./rate-limit";
+import { systemClock } from "@/server/clock";
+import { authenticate, RATE_LIMITED_MESSAGE } from "./authenticate";
+import { safeCallbackPath } from "./callback-url";
+import { clientAddressOf } from "./client-address";
 import { authSecret } from "@/server/env";
 import { logger } from "@/server/log";
 
@@ -29,22 +28,20 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const emailKey = `email:${parsed.data.email}`;
-        const addressKey = `address:${clientAddress(req?.headers)}`;
-        if (signInLimiter.isBlocked(emailKey, SIGN_IN_LIMITS.perEmail) || signInLimiter.isBlocked(addressKey, SIGN_IN_LIMITS.perAddress))
-          throw new Error(RATE_LIMITED_MESSAGE);
-        const user = await first(getDb().select().from(users).where(eq(users.email, parsed.data.email)));
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
-          signInLimiter.recordFailure(emailKey);
-          signInLimiter.recordFailure(addressKey);
-          return null;
-        }
-        signInLimiter.clear(emailKey);
+        const outcome = await authenticate(getDb(), systemClock, { ...parsed.data, address: clientAddressOf(req?.headers) });
+        if (!outcome.ok && outcome.reason === "rate_limited") throw new Error(RATE_LIMITED_MESSAGE);
+        if (!outcome.ok) return null;
+        const { user } = outcome;
         return { id: String(user.id), email: user.email, name: user.name, role: user.role };
       },
     }),
   ],
   callbacks: {
+    // Where next-auth itself redirects (sign-in and sign-out with a callbackUrl): only paths on this site.
+    redirect({ url, baseUrl }) {
+      const path = safeCallbackPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url);
+      return path ? `${baseUrl}${path}` : baseUrl;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
@@ -61,10 +58,3 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "local";
-}

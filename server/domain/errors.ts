@@ -30,6 +30,7 @@ export const DOMAIN_ERROR_CODES = [
   "REFUND_TOO_LARGE",
   // accounts and policy
   "EMAIL_TAKEN",
+  "RATE_LIMITED",
   "INVALID_POLICY",
   "NOT_FOUND",
   "IDEMPOTENCY_MISMATCH",

@@ -62,3 +62,24 @@ export const cardNumberSchema = z
   .trim()
   .max(30)
   .refine((v) => /^[0-9 -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19, "Enter a card number of 12 to 19 digits.");
+
+export type OrderRequest = {
+  lines: readonly { productId: number; quantity: number }[];
+  shipping: Shipping;
+  payment: { method: "pay_later"; planCode: string } | { method: "pay_now"; cardNumber: string };
+};
+
+/**
+ * What an order request asks for, in one canonical text: its hash is kept with the order so a replayed idempotency
+ * key can be told apart from a reused one. Lines are taken in product order; of a card only its last four digits
+ * (what the payment keeps anyway), since a hash of a whole card number could be reversed by trying the few candidates.
+ */
+export function orderRequestCanonical(request: OrderRequest): string {
+  const lines = [...request.lines].sort((a, b) => a.productId - b.productId || a.quantity - b.quantity).map((l) => [l.productId, l.quantity]);
+  const payment =
+    request.payment.method === "pay_later"
+      ? ["pay_later", request.payment.planCode]
+      : ["pay_now", request.payment.cardNumber.replace(/\D/g, "").slice(-4)];
+  const { shippingName, shippingPhone, shippingAddress } = request.shipping;
+  return JSON.stringify({ lines, shipping: [shippingName.trim(), shippingPhone.trim(), shippingAddress.trim()], payment });
+}

@@ -72,6 +72,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
         paymentMethod: method,
         planCode: method === "pay_later" ? planCode : undefined,
         cardNumber: method === "pay_now" ? String(form.get("cardNumber") ?? "") : undefined,
+        expectedTotalFen: preview.cart.totalFen,
       });
       toast.success(t("placed"));
       router.push(`/account/orders/${placed.orderId}?placed=1`);

@@ -1,13 +1,24 @@
 import { z } from "zod";
 import { publicProcedure, router } from "@/server/api/trpc";
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "@/server/domain/password-policy";
+import { admitSignUpAttempt } from "@/server/auth/throttle";
 import { signUpConsumer } from "@/server/services/accounts/sign-up";
 
-export const signUpInput = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(80),
-  email: z.string().trim().email("Enter a valid email address.").max(254),
-  password: z.string().min(10, "Use at least 10 characters.").max(200),
-});
+export const signUpInput = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name.").max(80),
+    email: z.string().trim().email("Enter a valid email address.").max(254),
+    password: z.string().min(10, "Use at least 10 characters.").max(200),
+  })
+  .superRefine((input, ctx) => {
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_PROBLEM_MESSAGES[problem] });
+  });
 
 export const accountRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUpConsumer(ctx.db, ctx.clock, input)),
+  // Every attempt counts against the address, so "email taken" cannot be asked about in bulk.
+  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+    await admitSignUpAttempt(ctx.db, ctx.clock, ctx.clientAddress);
+    return signUpConsumer(ctx.db, ctx.clock, input);
+  }),
 });

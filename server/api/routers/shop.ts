@@ -2,6 +2,7 @@ import { z } from "zod";
 import { rowId } from "@/server/api/input";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { cardNumberSchema, MAX_LINE_QUANTITY, shippingSchema } from "@/server/domain/orders";
+import { MAX_AMOUNT_FEN } from "@/server/domain/money";
 import { PLAN_CODES } from "@/server/domain/policy";
 import { addToCart } from "@/server/services/cart/add-to-cart";
 import { getCart } from "@/server/services/cart/get-cart";
@@ -21,6 +22,8 @@ export const placeOrderInput = shippingSchema
     paymentMethod: z.enum(["pay_now", "pay_later"]),
     planCode: z.enum(PLAN_CODES).optional(),
     cardNumber: z.string().max(30).optional(),
+    // The total the checkout page showed; a different total refuses with PRICE_CHANGED.
+    expectedTotalFen: z.number().int().min(0).max(MAX_AMOUNT_FEN),
   })
   .superRefine((input, ctx) => {
     if (input.paymentMethod === "pay_later" && !input.planCode)
@@ -49,6 +52,7 @@ export const shopRouter = router({
       lines: input.lines,
       shipping: { shippingName: input.shippingName, shippingPhone: input.shippingPhone, shippingAddress: input.shippingAddress },
       payment: input.paymentMethod === "pay_later" ? { method: "pay_later", planCode: input.planCode! } : { method: "pay_now", cardNumber: input.cardNumber! },
+      expectedTotalFen: input.expectedTotalFen,
     }),
   ),
 

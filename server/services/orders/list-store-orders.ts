@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { instant } from "@/db/dialect";
 import { orders, users, type OrderStatus, type PaymentMethod } from "@/db/schema";
@@ -24,10 +24,6 @@ export type ListStoreOrdersInput = {
   limit: number;
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Whether the order's bill has an open instalment past its due date plus grace today. */
 export function overdueExists(today: string): SQL<number> {
   return sql<number>`EXISTS (SELECT 1 FROM bills b JOIN instalments i ON i.bill_id = b.id
@@ -46,16 +42,9 @@ export async function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrde
   if (input.to) filters.push(lt(orders.createdAt, startOfLocalDate(addDays(input.to, 1))));
   if (input.overdueOnly) filters.push(sql`${overdueExists(today)}`);
   const q = input.q?.trim();
-  if (q) {
-    const like = `%${escapeLike(q.toLowerCase())}%`;
-    filters.push(
-      or(
-        eq(orders.number, q.toUpperCase()),
-        sql`lower(${users.name}) LIKE ${like} ESCAPE '\\'`,
-        sql`lower(${users.email}) LIKE ${like} ESCAPE '\\'`,
-      ),
-    );
-  }
+  // Only what the merchant sees or already knows: the order number, or a customer's whole email. Matching parts of
+  // the unmasked name or email would let prefix guesses recover what the masking hides.
+  if (q) filters.push(q.includes("@") ? eq(users.email, q.toLowerCase()) : eq(orders.number, q.toUpperCase()));
   const after = input.cursor ? (decodeCursor(input.cursor, input.sort === "total" ? MAX_ROW_ID : MAX_DATE_MS) ?? invalidCursor()) : null;
   if (after) {
     // A date cursor holds epoch ms; the engine compares its own timestamp representation.

@@ -1,4 +1,4 @@
-import { randomFillSync } from "node:crypto";
+import { createHash, randomFillSync } from "node:crypto";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { perConnection } from "@/db/prepared";
@@ -7,8 +7,9 @@ import { bills, cartItems, instalments, orderEvents, orderLines, orders, payment
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/calendar";
 import { assertOk, DomainError } from "@/server/domain/errors";
+import { formatFen } from "@/server/domain/money";
 import { buildSchedule } from "@/server/domain/instalments";
-import { orderNumber, type Shipping } from "@/server/domain/orders";
+import { orderNumber, orderRequestCanonical, type Shipping } from "@/server/domain/orders";
 import { findPlan, type PlanCode } from "@/server/domain/policy";
 import { changeUsedCredit, lockCreditProfile } from "@/server/services/credit/ledger";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
@@ -24,6 +25,8 @@ export type PlaceOrderInput = {
   lines: RequestedLine[];
   shipping: Shipping;
   payment: PaymentChoice;
+  /** The total the consumer saw and confirmed: the order is placed only at that total. */
+  expectedTotalFen: number;
 };
 
 export type PlacedOrder = { orderId: number; number: string; replayed: boolean };
@@ -43,7 +46,7 @@ const statements = perConnection((db) => {
   const manyInstalments = new Map<number, Statement>();
   return {
     orderByKey: db
-      .select({ orderId: orders.id, number: orders.number })
+      .select({ orderId: orders.id, number: orders.number, requestHash: orders.requestHash })
       .from(orders)
       .where(and(eq(orders.consumerId, p("consumerId")), eq(orders.idempotencyKey, p("key"))))
       .prepare("place_order_by_key"),
@@ -69,6 +72,7 @@ const statements = perConnection((db) => {
         shippingAddress: p("shippingAddress"),
         policyVersion: p("policyVersion"),
         idempotencyKey: p("idempotencyKey"),
+        requestHash: p("requestHash"),
         createdAt: p("now"),
         updatedAt: p("now"),
       })
@@ -128,8 +132,18 @@ function flatten(rows: Record<string, unknown>[]): Record<string, unknown> {
   return values;
 }
 
-async function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
-  return (await statements(db).orderByKey.execute({ consumerId, key: idempotencyKey }))[0];
+/** The order placed earlier with this key, if any; refused when that order was asked for with a different request. */
+async function replayOf(db: Db, input: PlaceOrderInput): Promise<PlacedOrder | undefined> {
+  const rows = (await statements(db).orderByKey.execute({ consumerId: input.consumerId, key: input.idempotencyKey })) as {
+    orderId: number;
+    number: string;
+    requestHash: string | null;
+  }[];
+  const first = rows[0];
+  if (!first) return undefined;
+  if (first.requestHash !== null && first.requestHash !== orderRequestHash(input))
+    throw new DomainError("IDEMPOTENCY_MISMATCH", "This order request was already used for a different order. Reload the page and try again.");
+  return { orderId: first.orderId, number: first.number, replayed: true };
 }
 
 /**
@@ -138,15 +152,18 @@ async function orderByKey(db: Db, consumerId: number, idempotencyKey: string) {
  * or the payment (pay now), adds to used credit and clears the cart. Pay now is charged before the
  * transaction (a decline writes nothing) and refunded if the transaction then refuses.
  * A replay of the same idempotency key returns the first order and writes nothing, also when it raced the
- * first request and lost on the unique index (PostgreSQL).
+ * first request and lost on the unique index (PostgreSQL); the same key with a different request is refused
+ * (IDEMPOTENCY_MISMATCH).
  */
 export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, provider: PaymentProvider = simulatedProvider): Promise<PlacedOrder> {
   let charge: Charge | null = null;
   if (input.payment.method === "pay_now") {
     // Only a card charge needs the replay check before the transaction (pay later is checked inside it).
-    const first = await orderByKey(db, input.consumerId, input.idempotencyKey);
-    if (first) return { ...first, replayed: true };
+    const replay = await replayOf(db, input);
+    if (replay) return replay;
     const priced = await priceLines(db, input.lines);
+    // Checked before charging too, so a changed price never reaches the card.
+    if (priced.totalFen !== input.expectedTotalFen) throw priceChanged(priced.totalFen, input.expectedTotalFen);
     const result = await provider.charge({
       amountFen: priced.totalFen,
       cardNumber: input.payment.cardNumber,
@@ -164,13 +181,15 @@ export async function placeOrder(db: Db, clock: Clock, input: PlaceOrderInput, p
     placed = await withTransaction(db, (tx) => writeOrder(tx, clock, input, charge), { isolation: "read committed" });
   } catch (error) {
     // A concurrent request with the same key committed its order while this one ran (PostgreSQL:
-    // orders_idempotency_uq): that order is the answer.
-    const first = isUniqueViolation(error) ? await orderByKey(db, input.consumerId, input.idempotencyKey) : undefined;
+    // orders_idempotency_uq): that order is the answer, unless it was asked for with a different request.
+    let first: PlacedOrder | undefined;
+    let refusal = error;
+    if (isUniqueViolation(error)) first = await replayOf(db, input).catch((mismatch: unknown) => void (refusal = mismatch));
     if (!first) {
       if (charge) await provider.refund({ amountFen: charge.amountFen, reason: "Order not placed" });
-      throw error;
+      throw refusal;
     }
-    placed = { ...first, replayed: true };
+    placed = first;
   }
   // Another request with the same key won the race: this charge is not needed.
   if (placed.replayed && charge) await provider.refund({ amountFen: charge.amountFen, reason: "Duplicate order request" });
@@ -182,15 +201,14 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
   const s = statements(tx);
   // Everything below reads after this lock: the key, the credit, the status and what is overdue are current.
   await lockCreditProfile(tx, input.consumerId);
-  const replay = await orderByKey(tx, input.consumerId, input.idempotencyKey);
-  if (replay) return { ...replay, replayed: true };
+  const replay = await replayOf(tx, input);
+  if (replay) return replay;
 
   const now = clock.now();
   const today = localDate(now);
   const policy = await currentPolicy(tx);
   const { store, terms, lines, totalFen } = await priceLines(tx, input.lines);
-  if (charge && charge.amountFen !== totalFen)
-    throw new DomainError("PRICE_CHANGED", "A price changed while you were checking out. Nothing was charged; review your cart and try again.");
+  if (totalFen !== input.expectedTotalFen) throw priceChanged(totalFen, input.expectedTotalFen);
 
   const plan = input.payment.method === "pay_later" ? findPlan(policy.params, input.payment.planCode) : null;
   if (input.payment.method === "pay_later") {
@@ -216,6 +234,7 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
     shippingAddress: input.shipping.shippingAddress,
     policyVersion: policy.version,
     idempotencyKey: input.idempotencyKey,
+    requestHash: orderRequestHash(input),
     now,
   }))[0]!;
   await s.insertLines(lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity })));
@@ -233,6 +252,13 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
   }
   await s.clearCart.execute({ consumerId: input.consumerId });
   return { orderId: order.id, number, replayed: false };
+}
+
+function priceChanged(totalFen: number, shownFen: number): DomainError {
+  return new DomainError(
+    "PRICE_CHANGED",
+    `The total is now ${formatFen(totalFen)}, not the ${formatFen(shownFen)} you confirmed. Nothing was charged or ordered; check the new total and place the order again.`,
+  );
 }
 
 // Random bytes drawn from a pool refilled 4 KiB at a time: one system call per ~800 orders, not one per order.
@@ -253,4 +279,9 @@ async function uniqueOrderNumber(tx: Db, today: string): Promise<string> {
     const number = orderNumber(today, randomFive());
     if ((await numberTaken.execute({ number })).length === 0) return number;
   }
+}
+
+/** The fingerprint of an order request kept with the order (server/domain/orders.ts says what it covers). */
+function orderRequestHash(input: PlaceOrderInput): string {
+  return createHash("sha256").update(orderRequestCanonical(input)).digest("hex");
 }

@@ -4,6 +4,7 @@ import { toDate } from "@/db/dialect";
 import { rows as queryRows } from "@/db/query";
 import { localDate } from "@/server/calendar";
 import { daysOverdue, instalmentStatus, owedFen } from "@/server/domain/instalments";
+import { spreadsheetSafe } from "@/server/domain/csv";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { fenToDecimal } from "@/server/domain/money";
 
@@ -42,7 +43,8 @@ type Row = {
 
 /**
  * Every open or paid instalment of the store, in batches by id so a large export streams
- * without holding the database or the whole file in memory.
+ * without holding the database or the whole file in memory. Every cell is spreadsheet-safe: a customer's
+ * name is theirs to choose, and its first letter survives the masking.
  */
 export async function* receivablesExportRows(db: Db, opts: { storeId: number; now: Date; batchSize?: number }): AsyncGenerator<string[][]> {
   const today = localDate(opts.now);
@@ -77,7 +79,7 @@ export async function* receivablesExportRows(db: Db, opts: { storeId: number; no
         fenToDecimal(r.late_fee_fen),
         fenToDecimal(r.paid_fee_fen),
         fenToDecimal(owed),
-      ];
+      ].map(spreadsheetSafe);
     });
     afterId = rows[rows.length - 1]!.id;
     if (rows.length < size) return;

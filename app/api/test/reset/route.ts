@@ -1,17 +1,15 @@
 import { getDb } from "@/db/client";
 import { seedDemo, wipeDatabase } from "@/scripts/seed/demo";
-import { signInLimiter } from "@/server/auth/rate-limit";
 import { systemClock } from "@/server/clock";
 import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 
-// End-to-end tests put the demo data back between journeys. Exists only when the test server enables it.
+// End-to-end tests put the demo data back between journeys (wiping the sign-in throttle too). Exists only when the test server enables it.
 export async function POST() {
   if (env.HOUFU_E2E_RESET !== "1") return new Response("Not found", { status: 404 });
   const db = getDb();
   await wipeDatabase(db);
   await seedDemo(db, systemClock.now());
-  signInLimiter.clear();
   return Response.json({ reset: true });
 }

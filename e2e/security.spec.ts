@@ -1,0 +1,108 @@
+import { expect, test } from "@playwright/test";
+import { addToCart, alert, resetDemoData, signIn } from "./support";
+
+// The penetration test's findings, replayed against the running app.
+test.beforeEach(async ({ request }) => resetDemoData(request));
+
+test("after sign-in, a callbackUrl never leaves the site", async ({ page, baseURL }) => {
+  await signIn(page, "alice@example.com");
+  const own = new URL(baseURL!).host;
+  for (const callbackUrl of ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "/%2F%2Fevil.example"]) {
+    const response = await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+    expect(response?.status(), callbackUrl).toBeLessThan(400);
+    expect(new URL(page.url()).host, callbackUrl).toBe(own);
+    await expect(page).toHaveURL(/\/account$/);
+  }
+});
+
+test("a callbackUrl with a newline is not a server error", async ({ page, request }) => {
+  const signedOut = await request.get("/sign-in?callbackUrl=/%0a/x", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(200);
+  await signIn(page, "alice@example.com");
+  const response = await page.goto("/sign-in?callbackUrl=/%0a/x");
+  expect(response?.status()).toBeLessThan(400);
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test("a rotating X-Forwarded-For does not escape the per-address sign-in limit", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const attempt = async (email: string, password: string, forwardedFor: string) => {
+    const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+    const response = await api.post("/api/auth/callback/credentials", {
+      headers: { "x-forwarded-for": forwardedFor },
+      form: { csrfToken, email, password, json: "true" },
+      maxRedirects: 0,
+    });
+    return decodeURIComponent(response.headers()["location"] ?? (await response.text()));
+  };
+  for (let i = 0; i < 20; i++) expect(await attempt(`nobody${i}@example.com`, "guess", `10.0.${i}.1`)).toContain("CredentialsSignin");
+  expect(await attempt("carol@example.com", "houfu-demo-2026", "10.0.99.1")).toContain("Too many sign-in attempts");
+  await api.dispose();
+});
+
+test("a price raised during checkout is refused, and the page shows the new total to confirm", async ({ page, browser }) => {
+  await signIn(page, "alice@example.com");
+  await addToCart(page, "lumen-electronics", "Halo Smart Speaker");
+  await page.goto("/checkout");
+  await page.getByLabel("Recipient name").fill("Alice Wu");
+  await page.getByLabel("Phone").fill("138 0013 8000");
+  await page.getByLabel("Delivery address").fill("88 Century Avenue, Pudong, Shanghai 200120");
+  await page.getByRole("radio", { name: "Pay later" }).check();
+  await expect(page.getByText("¥399.00").first()).toBeVisible();
+
+  // Meanwhile the merchant raises the speaker's price.
+  const merchant = await (await browser.newContext()).newPage();
+  await signIn(merchant, "shop@example.com");
+  const list = await (await merchant.request.get(`/api/trpc/merchant.products.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 100 } }))}`)).json();
+  const speaker = list.result.data.json.items.find((p: { name: string }) => p.name === "Halo Smart Speaker");
+  const update = await merchant.request.post("/api/trpc/merchant.products.update", {
+    headers: { "content-type": "application/json" },
+    data: { json: { productId: speaker.id, name: speaker.name, description: speaker.description, priceFen: 49_900, stock: speaker.stock } },
+  });
+  expect(update.ok()).toBeTruthy();
+  await merchant.context().close();
+
+  // Back to the consumer's page (a background page runs no animation frames, which Playwright's clicks wait for).
+  await page.bringToFront();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(alert(page)).toContainText("The total is now ¥499.00");
+  await expect(page.getByText("¥499.00").first()).toBeVisible();
+  await expect(page).toHaveURL("/checkout");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1/);
+});
+
+test("a server action posted from another origin is a 403 with a clear message, not a 500", async ({ request }) => {
+  for (const path of ["/", "/account", "/merchant/settings"]) {
+    const response = await request.post(path, {
+      headers: { origin: "https://evil.example", "next-action": "0123456789abcdef0123456789abcdef01234567", "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(response.status(), path).toBe(403);
+    expect(await response.text()).toContain("Cross-origin requests are not allowed");
+  }
+});
+
+test("a spoofed X-Forwarded-Host does not make a foreign Origin look like ours", async ({ request }) => {
+  const response = await request.post("/api/trpc/account.signUp", {
+    headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example", "content-type": "application/json" },
+    data: { json: { name: "Eve", email: "eve@example.com", password: "a-long-password" } },
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("/api/trpc refuses big bodies, long batches and multipart forms", async ({ request }) => {
+  const json = { "content-type": "application/json" };
+  const big = await request.post("/api/trpc/account.signUp", { headers: json, data: JSON.stringify({ json: { name: "x".repeat(200_000) } }) });
+  expect(big.status()).toBe(413);
+  const eleven = Array.from({ length: 11 }, () => "health.ping").join(",");
+  const batch = await request.get(`/api/trpc/${eleven}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`);
+  expect(batch.status()).toBe(400);
+  const ten = Array.from({ length: 10 }, () => "health.ping").join(",");
+  expect((await request.get(`/api/trpc/${ten}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`)).status()).toBe(200);
+  const multipart = await request.post("/api/trpc/account.signUp", { multipart: { name: "Eve" } });
+  expect(multipart.status()).toBe(415);
+  const form = await request.post("/api/trpc/account.signUp", { form: { name: "Eve" } });
+  expect(form.status()).toBe(415);
+});

@@ -1,0 +1,60 @@
+// Inputs from the pen test that used to end in a 500: each is now a 4xx with a message a person understands.
+import { describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { isForeignOrigin } from "@/server/auth/same-origin";
+import { callerAs, seededDb } from "./helpers";
+
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: TRPCError) => ({ code: e.code, domainCode: (e.cause as { code?: string } | undefined)?.code, message: e.message }),
+  );
+
+describe("forged page cursors", () => {
+  it.each(["9999999999999999.1", "-9999999999999999.1", "1.99999999999", "1e9.1", "NaN.1", "1.-1", "..", "0.0.0"])(
+    "merchant.receivables.overdue refuses %j as a bad request",
+    async (cursor) => {
+      const { db, clock } = await seededDb();
+      const shop = await callerAs(db, clock, "shop@example.com");
+      for (const sort of ["days", "amount"] as const) {
+        const outcome = await refusal(shop.merchant.receivables.overdue({ sort, dir: "desc", limit: 5, cursor }));
+        expect(outcome?.code, `${sort} ${cursor}`).toBe("BAD_REQUEST");
+      }
+      const outcome = await refusal(shop.merchant.receivables.overdue({ sort: "days", dir: "asc", limit: 5, cursor: "9999999999999999.1" }));
+      expect(outcome).toMatchObject({ code: "BAD_REQUEST", domainCode: "INVALID_CURSOR", message: expect.stringContaining("page link") });
+    },
+  );
+});
+
+describe("the Origin check", () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+  it("accepts the app's own origin and requests without one", () => {
+    expect(isForeignOrigin(headers({ host: "shop.example", origin: "https://shop.example" }))).toBe(false);
+    expect(isForeignOrigin(headers({ host: "shop.example" }))).toBe(false);
+  });
+  it("refuses another host, a malformed origin, and 'null'", () => {
+    expect(isForeignOrigin(headers({ host: "shop.example", origin: "https://evil.example" }))).toBe(true);
+    expect(isForeignOrigin(headers({ host: "shop.example", origin: "null" }))).toBe(true);
+    expect(isForeignOrigin(headers({ host: "shop.example", origin: "https://shop.example.evil.example" }))).toBe(true);
+  });
+});
+
+describe("sign-up passwords", () => {
+  it.each([
+    ["Password123", "nora@example.com", "one of the first that attackers try"],
+    ["1234567890", "nora@example.com", "one of the first that attackers try"],
+    ["nora.qian@example.com", "Nora.Qian@example.com", "must not be your email address"],
+  ])("refuses %j for %s and says why", async (password, email, why) => {
+    const { db, clock } = await seededDb();
+    const anon = await callerAs(db, clock, null);
+    const error = (await anon.account.signUp({ name: "Nora", email, password }).catch((e: TRPCError) => e)) as TRPCError;
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(error.cause)).toContain(why);
+  });
+
+  it("accepts an uncommon password", async () => {
+    const { db, clock } = await seededDb();
+    const anon = await callerAs(db, clock, null);
+    await expect(anon.account.signUp({ name: "Nora", email: "nora@example.com", password: "lantern-oolong-tide" })).resolves.toMatchObject({ userId: expect.any(Number) });
+  });
+});
