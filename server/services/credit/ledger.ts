@@ -2,6 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forUpdate, inIds, instant } from "@/db/dialect";
+import { isPg } from "@/db/engine";
 import { perConnection } from "@/db/prepared";
 import { first, rows } from "@/db/query";
 import { creditEvents, creditProfiles } from "@/db/schema";
@@ -25,6 +26,7 @@ const usedCreditStatement = perConnection((db) =>
  * checkout of theirs waits here. On SQLite the transaction already holds the whole database.
  */
 export async function lockCreditProfile(tx: Db, consumerId: number): Promise<void> {
+  if (!isPg()) return;
   await rows(tx, sql`SELECT user_id FROM credit_profiles WHERE user_id = ${consumerId}${forUpdate()}`);
 }
 
