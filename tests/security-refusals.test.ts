@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { isForeignOrigin } from "@/server/auth/same-origin";
-import { callerAs, seededDb } from "./helpers";
+import { callerAs, seededDb, userId } from "./helpers";
 
 const refusal = (p: Promise<unknown>) =>
   p.then(
@@ -56,5 +56,18 @@ describe("sign-up passwords", () => {
     const { db, clock } = await seededDb();
     const anon = await callerAs(db, clock, null);
     await expect(anon.account.signUp({ name: "Nora", email: "nora@example.com", password: "lantern-oolong-tide" })).resolves.toMatchObject({ userId: expect.any(Number) });
+  });
+});
+
+describe("text no engine can store", () => {
+  // Found by the fuzz suite on PostgreSQL: a NUL or an unpaired surrogate in a reason made the insert fail (a 500).
+  it.each(["late\u0000fee", "\ud800", "ok \udfff"])("is refused as a bad request, writing nothing: %j", async (reason) => {
+    const { db, clock } = await seededDb();
+    const admin = await callerAs(db, clock, "admin@example.com");
+    const consumerId = await userId(db, "carol@example.com");
+    const before = await admin.admin.consumer({ consumerId });
+    const outcome = await refusal(admin.admin.adjustScore({ consumerId, delta: 10, reason }));
+    expect(outcome).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot be saved") });
+    expect(await admin.admin.consumer({ consumerId })).toEqual(before);
   });
 });

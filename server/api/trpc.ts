@@ -11,6 +11,7 @@ import { first } from "@/db/query";
 import { stores, type Role } from "@/db/schema";
 import { systemClock, type Clock } from "@/server/clock";
 import { toTRPCError } from "@/server/api/domain-errors";
+import { findUnstorableText } from "@/server/domain/storable-text";
 import { DomainError } from "@/server/domain/errors";
 import { isProduction } from "@/server/env";
 
@@ -55,7 +56,14 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.meta({ access: "public" }).use(domainErrors);
+/** Text no engine could store (a NUL, an unpaired surrogate) is refused before any procedure reads its input. */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  if (findUnstorableText(await getRawInput()) !== null)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "The text contains characters that cannot be saved. Remove them and try again." });
+  return next();
+});
+
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(domainErrors).use(storableInput);
 
 const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
