@@ -52,12 +52,16 @@ for (let round = 1; round <= rounds; round++) {
   if (count === 1) servers = [await startServer({ port, url, distDir })];
   const victim = servers[(round - 1) % servers.length]!;
   const killAfterOrders = (large ? 200 : 4) + round * 3;
+  // In flight when it died: those outstanding at the signal, and those sent to it before it was gone.
   let inFlightAtKill = 0;
   let killed: Promise<void> | undefined;
   const kill = () => {
     if (!killed) {
       inFlightAtKill = traffic.inFlight.get(victim.base) ?? 0;
-      killed = killServer(victim, "SIGKILL");
+      const sentBefore = traffic.sent.get(victim.base) ?? 0;
+      killed = killServer(victim, "SIGKILL").then(() => {
+        inFlightAtKill += (traffic.sent.get(victim.base) ?? 0) - sentBefore;
+      });
     }
     return killed;
   };
