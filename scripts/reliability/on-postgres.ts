@@ -1,6 +1,6 @@
 // `npm run test:reliability:pg`: the load and crash scripts, small, with two servers on PostgreSQL, then the
-// database outage and graceful shutdown (scripts/reliability/outage.ts): the database
-// houfu_reliability on the server TEST_DATABASE_URL names (created if missing, emptied by the scripts).
+// database outage and graceful shutdown (scripts/reliability/outage.ts): the database <test database>_reliability
+// on the server TEST_DATABASE_URL names (created if missing, emptied by the scripts).
 import { spawnSync } from "node:child_process";
 import { ensureDatabase } from "@/db/ensure-database";
 
@@ -9,8 +9,9 @@ if (!admin) {
   console.error("test:reliability:pg needs TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db (a role that may create databases).");
   process.exit(1);
 }
+// Named after the test database, so each role's runs have a database of their own (created by that role).
 const url = new URL(admin);
-url.pathname = "/houfu_reliability";
+url.pathname = `/${decodeURIComponent(url.pathname.slice(1)) || "houfu"}_reliability`;
 await ensureDatabase(url.toString());
 const runs: [string, string[]][] = [
   ["scripts/load.ts", ["--servers", "2", "--port", "3321"]],
