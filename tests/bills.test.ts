@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { and, eq, gt, like, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { closeDb, openDb, type Db } from "@/db/client";
 import { first, row } from "@/db/query";
@@ -13,6 +13,7 @@ import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { callerAs, databaseUrlOf, seededDb, SEED_NOW, userId } from "./helpers";
+import { whenLeaseTaken } from "./job-runs";
 
 const CARD = "4242 4242 4242 4242";
 let keySeq = 0;
@@ -43,30 +44,6 @@ function instalmentsOf(db: Db, billId: number) {
 
 function eventsLike(db: Db, pattern: string) {
   return db.select().from(s.creditEvents).where(like(s.creditEvents.effectKey, pattern)).orderBy(s.creditEvents.id);
-}
-
-/** Whether a run has finished, kept up to date as it settles. */
-function progress(run: Promise<unknown>): { finished: boolean } {
-  const state = { finished: false };
-  run.then(
-    () => (state.finished = true),
-    () => (state.finished = true),
-  );
-  return state;
-}
-
-/**
- * Waits until `run` of the jobs holds its lease (it has started, and is between chunks from then on): a live lease
- * with a holder other than `previousHolder`. Returns the holder.
- */
-async function whenLeaseTaken(db: Db, run: Promise<unknown>, previousHolder?: string): Promise<string> {
-  const state = progress(run);
-  while (!state.finished) {
-    const lease = await first(db.select({ holder: s.jobLeases.holder }).from(s.jobLeases).where(gt(s.jobLeases.expiresAt, new Date())).limit(1));
-    if (lease && lease.holder !== previousHolder) return lease.holder;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error("The run finished before it was seen holding its lease");
 }
 
 /**

@@ -3,7 +3,7 @@
 // each effect once, misses no bill and uses each bill's own policy version, whatever the chunk size.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { and, asc, eq, gt, inArray, like, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { connectionOf, type Db } from "@/db/client";
 import { isPg } from "@/db/engine";
 import { first, row, rows } from "@/db/query";
@@ -19,6 +19,7 @@ import { clampScoreSql, lateFeeSql } from "@/server/sql/rules";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { freshDb, seededDb, userId } from "./helpers";
+import { whenLeaseTaken } from "./job-runs";
 
 describe("the SQL forms of the pure rules", () => {
   let opened: Promise<Db> | undefined;
@@ -129,30 +130,6 @@ async function actualEffects(db: Db, instalmentIds: number[]) {
   const scores = new Map((await db.select().from(s.creditProfiles)).map((p) => [p.userId, p.score]));
   const overdueNotices = await db.select().from(s.notifications).where(eq(s.notifications.kind, "overdue"));
   return { fees, events, scores, overdueNotices };
-}
-
-/** Whether a run has finished, kept up to date as it settles. */
-function progress(run: Promise<unknown>): { finished: boolean } {
-  const state = { finished: false };
-  run.then(
-    () => (state.finished = true),
-    () => (state.finished = true),
-  );
-  return state;
-}
-
-/**
- * Waits until `run` of the jobs holds its lease (it has started, and is between chunks from then on): a live lease
- * with a holder other than `previousHolder`. Returns the holder.
- */
-async function whenLeaseTaken(db: Db, run: Promise<unknown>, previousHolder?: string): Promise<string> {
-  const state = progress(run);
-  while (!state.finished) {
-    const lease = await first(db.select({ holder: s.jobLeases.holder }).from(s.jobLeases).where(gt(s.jobLeases.expiresAt, new Date())).limit(1));
-    if (lease && lease.holder !== previousHolder) return lease.holder;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error("The run finished before it was seen holding its lease");
 }
 
 describe("the set-based credit jobs", () => {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { creditEvents, creditProfiles, users } from "@/db/schema";
-import { sqlState, withTransaction } from "@/db/transaction";
+import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
 import { hashPassword } from "@/server/auth/password";
@@ -32,7 +32,7 @@ export async function signUpConsumer(
     });
   } catch (error) {
     // PostgreSQL: a concurrent sign-up with the same email committed first and users_email_uq refused this one.
-    if (sqlState(error) === "23505") throw emailTaken();
+    if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
 }
