@@ -7,7 +7,10 @@
 //   A hot path whose rules read only rows it first locks (SELECT … FOR UPDATE, db/dialect.ts forUpdate) may ask
 //   for READ COMMITTED instead: concurrent writers then wait for each other's locks rather than abort, which
 //   keeps counters such as receivable_days from turning every concurrent checkout into a retry.
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import { connectionOf, type Db } from "./client";
+import * as pgSchema from "./schema/pg";
 
 // Marks a handle while its transaction is open (a registered symbol, for the reason given in db/client.ts).
 const OPEN = Symbol.for("houfu.db.transactionOpen");
@@ -49,24 +52,60 @@ export async function withTransaction<T>(db: Db, body: (tx: Db) => Promise<T>, o
   }
 
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  const begin = options.isolation === "read committed" ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL SERIALIZABLE";
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(
-        async (tx) => {
-          open.add(tx);
-          try {
-            return await body(tx as unknown as Db);
-          } finally {
-            open.delete(tx);
-          }
-        },
-        { isolationLevel: options.isolation ?? "serializable" },
-      );
+      return await pgTransaction(connection.pool, begin, body);
     } catch (error) {
       if (!isRetryable(error) || attempt >= maxAttempts) throw error;
       await sleep(backoffMs(attempt));
     }
   }
+}
+
+// One client from the pool for the whole transaction, given back on every path. (Drizzle's own transaction
+// sends BEGIN before its try block: a connection cut at that moment never went back to the pool, and a pool
+// that lost all its clients that way hung every request and its own shutdown.) A client whose COMMIT or
+// ROLLBACK failed is in an unknown state: it is destroyed rather than reused.
+async function pgTransaction<T>(pool: pg.Pool, begin: string, body: (tx: Db) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  // A checked-out client whose connection drops emits "error"; unheard, that would end the process.
+  const dropped = (error: Error) => void (broken = error);
+  client.on("error", dropped);
+  // A BEGIN, COMMIT or ROLLBACK that failed without the server's answer (the connection went) leaves the session
+  // in doubt; one the server refused (a serialization failure at COMMIT) ended the transaction cleanly.
+  const session = (statement: string) =>
+    client.query(statement).catch((error: Error) => {
+      if (sqlState(error) === undefined || statement === "ROLLBACK") broken = error;
+      throw error;
+    });
+  try {
+    await session(begin);
+    const tx = handleOn(client);
+    open.add(tx);
+    try {
+      const result = await body(tx);
+      await session("COMMIT");
+      return result;
+    } catch (error) {
+      if (!broken) await session("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      open.delete(tx);
+    }
+  } finally {
+    client.off("error", dropped);
+    client.release(broken ?? false);
+  }
+}
+
+// A query handle bound to one pooled client, made once per client (clients are reused, the handle with them).
+const handles = new WeakMap<pg.PoolClient, Db>();
+function handleOn(client: pg.PoolClient): Db {
+  let handle = handles.get(client);
+  if (!handle) handles.set(client, (handle = drizzlePg(client, { schema: pgSchema }) as unknown as Db));
+  return handle;
 }
 
 /** The SQLSTATE of a driver error, also when Drizzle wrapped it. */
