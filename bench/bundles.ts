@@ -9,7 +9,11 @@ const TARGET_KB = 180;
 const ROUTES: { email: string | null; paths: string[]; consumer: boolean }[] = [
   { email: null, paths: ["/", "/sign-in", "/stores/lumen-electronics"], consumer: true },
   { email: "alice@example.com", paths: ["/account", "/account/credit", "/account/bills", "/account/orders", "/cart", "/checkout"], consumer: true },
-  { email: "shop@example.com", paths: ["/merchant", "/merchant/orders", "/merchant/receivables", "/merchant/products", "/merchant/settings"], consumer: false },
+  {
+    email: "shop@example.com",
+    paths: ["/merchant", "/merchant/orders", "/merchant/receivables", "/merchant/products", "/merchant/settings"],
+    consumer: false,
+  },
   { email: "admin@example.com", paths: ["/admin", "/admin/policy", "/admin/consumers", "/admin/merchants", "/admin/audit"], consumer: false },
 ];
 
@@ -17,7 +21,12 @@ async function firstLoadJs(page: Page, url: string): Promise<number> {
   const bodies: Promise<number>[] = [];
   const listener = (response: import("@playwright/test").Response) => {
     if (response.request().resourceType() === "script" && response.ok())
-      bodies.push(response.body().then((b) => gzipSync(b).length).catch(() => 0));
+      bodies.push(
+        response
+          .body()
+          .then((b) => gzipSync(b).length)
+          .catch(() => 0),
+      );
   };
   page.on("response", listener);
   await page.goto(url, { waitUntil: "load" });
@@ -48,7 +57,13 @@ for (const group of ROUTES) {
     const bytes = await firstLoadJs(fresh, base + path);
     await fresh.close();
     const kb = bytes / 1024;
-    rows.push({ scenario: "bundles", metric: `${path} first-load JS (gzip)`, value: `${kb.toFixed(1)} kB`, target: group.consumer ? `≤ ${TARGET_KB} kB` : "—", met: group.consumer ? kb <= TARGET_KB : null });
+    rows.push({
+      scenario: "bundles",
+      metric: `${path} first-load JS (gzip)`,
+      value: `${kb.toFixed(1)} kB`,
+      target: group.consumer ? `≤ ${TARGET_KB} kB` : "—",
+      met: group.consumer ? kb <= TARGET_KB : null,
+    });
   }
   await context.close();
 }

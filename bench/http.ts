@@ -74,13 +74,28 @@ async function addBenchData(db: Db, prefix: string): Promise<{ emails: string[];
       .limit(1),
   ))!;
   const product = await withTransaction(db, async (tx) => {
-    const made = await first(tx.select({ id: products.id }).from(products).where(and(eq(products.storeId, store.id), eq(products.name, "Bench Sticker"))).limit(1));
+    const made = await first(
+      tx
+        .select({ id: products.id })
+        .from(products)
+        .where(and(eq(products.storeId, store.id), eq(products.name, "Bench Sticker")))
+        .limit(1),
+    );
     return (
       made ??
       (await first(
         tx
           .insert(products)
-          .values({ storeId: store.id, name: "Bench Sticker", description: "One yuan, for the HTTP benchmark", priceFen: 100, stock: 10_000_000, active: true, featured: false, createdAt: clock.now() })
+          .values({
+            storeId: store.id,
+            name: "Bench Sticker",
+            description: "One yuan, for the HTTP benchmark",
+            priceFen: 100,
+            stock: 10_000_000,
+            active: true,
+            featured: false,
+            createdAt: clock.now(),
+          })
           .returning({ id: products.id }),
       ))!
     );
@@ -91,7 +106,11 @@ async function addBenchData(db: Db, prefix: string): Promise<{ emails: string[];
 // The prepared base copy (SQLite): migrated, with the bench consumers and product.
 async function prepareBase(): Promise<{ emails: string[]; productId: number }> {
   const marker = `${base}.json`;
-  const migrations = fs.readdirSync(MIGRATIONS.sqlite).filter((f) => f.endsWith(".sql")).sort().join(",");
+  const migrations = fs
+    .readdirSync(MIGRATIONS.sqlite)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .join(",");
   if (fs.existsSync(base) && fs.existsSync(marker)) {
     const saved = JSON.parse(fs.readFileSync(marker, "utf8"));
     if (saved.migrations === migrations && saved.sourceMtime === fs.statSync(source).mtimeMs) return saved;
@@ -125,12 +144,24 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 4 });
 type Reply = { status: number; body: string; cookies: string[] };
 function request(method: "GET" | "POST", urlPath: string, headers: Record<string, string>, body?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: PORT, method, path: urlPath, agent, headers: { host: `localhost:${PORT}`, ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cookies: res.headers["set-cookie"] ?? [] }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        method,
+        path: urlPath,
+        agent,
+        headers: { host: `localhost:${PORT}`, ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cookies: res.headers["set-cookie"] ?? [] }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     if (body) req.write(body);
     req.end();
@@ -150,10 +181,22 @@ async function signIn(email: string): Promise<string> {
   const jar = new Map<string, string>();
   const csrf = await request("GET", "/api/auth/csrf", {});
   absorb(jar, csrf.cookies);
-  const form = new URLSearchParams({ csrfToken: JSON.parse(csrf.body).csrfToken, email, password: PASSWORD, callbackUrl: `${ORIGIN}/account`, json: "true" });
-  const res = await request("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar), origin: ORIGIN }, form.toString());
+  const form = new URLSearchParams({
+    csrfToken: JSON.parse(csrf.body).csrfToken,
+    email,
+    password: PASSWORD,
+    callbackUrl: `${ORIGIN}/account`,
+    json: "true",
+  });
+  const res = await request(
+    "POST",
+    "/api/auth/callback/credentials",
+    { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar), origin: ORIGIN },
+    form.toString(),
+  );
   absorb(jar, res.cookies);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in failed for ${email}: ${res.status} ${res.body.slice(0, 200)}`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`Sign-in failed for ${email}: ${res.status} ${res.body.slice(0, 200)}`);
   return cookieHeader(jar);
 }
 
@@ -164,7 +207,8 @@ const pct = (t: number[], q: number) => (t.length ? t[Math.min(t.length - 1, Mat
 /** Runs `op` from every connection at once, back to back, for `seconds`; adds to `tally` unless warming up. */
 async function load(op: (conn: number, seq: number) => Promise<Reply>, seconds: number, tally: Tally | null): Promise<void> {
   const end = performance.now() + seconds * 1000;
-  let from = Infinity, to = 0;
+  let from = Infinity,
+    to = 0;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, conn) => {
       for (;;) {
@@ -191,13 +235,25 @@ let sequence = 0;
 
 function summary(t: Tally): Result {
   t.times.sort((a, b) => a - b);
-  return { name: t.name, ok: t.ok, errors: t.errors, seconds: t.seconds, rps: t.ok / t.seconds, p50: pct(t.times, 0.5), p99: pct(t.times, 0.99), firstError: t.firstError };
+  return {
+    name: t.name,
+    ok: t.ok,
+    errors: t.errors,
+    seconds: t.seconds,
+    rps: t.ok / t.seconds,
+    p50: pct(t.times, 0.5),
+    p99: pct(t.times, 0.99),
+    firstError: t.firstError,
+  };
 }
 
 async function waitForServer(child: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error("The server exited; see .scratch/bench-http-server.log");
-    const up = await request("GET", "/api/health", {}).then((r) => r.status === 200, () => false);
+    const up = await request("GET", "/api/health", {}).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -283,8 +339,16 @@ try {
 const [floor, checkout] = results as [Result, Result];
 const ratio = checkout.rps / floor.rps;
 const f = (v: number) => `${v.toFixed(1)} ms`;
-console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds after ${WARMUP_SECONDS} s warm-up each; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-for (const r of results) console.log(`${r.name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${f(r.p50)}  p99 ${f(r.p99)}  ok ${r.ok}  errors ${r.errors}${r.firstError ? `  first error: ${r.firstError}` : ""}`);
+console.log(
+  `\n${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds after ${WARMUP_SECONDS} s warm-up each; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+for (const r of results)
+  console.log(
+    `${r.name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${f(r.p50)}  p99 ${f(r.p99)}  ok ${r.ok}  errors ${r.errors}${r.firstError ? `  first error: ${r.firstError}` : ""}`,
+  );
 const rows: Row[] = [
   { scenario: "http", metric: `floor: health.ping req/s (${CONNECTIONS} conns)`, value: floor.rps.toFixed(0), target: "—", met: null },
   { scenario: "http", metric: "floor p50 / p99", value: `${f(floor.p50)} / ${f(floor.p99)}`, target: "—", met: null },
@@ -295,5 +359,11 @@ const rows: Row[] = [
   { scenario: "http", metric: "throughput ratio (placeOrder / floor)", value: ratio.toFixed(2), target: "≥ 0.70", met: ratio >= 0.7 },
 ];
 printTable(rows);
-writeResults("http", rows, { connections: CONNECTIONS, seconds: SECONDS, database: engineKind() === "pg" ? describeDatabase() : source, loadAverage: os.loadavg(), runs: results });
+writeResults("http", rows, {
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+  database: engineKind() === "pg" ? describeDatabase() : source,
+  loadAverage: os.loadavg(),
+  runs: results,
+});
 process.exit(0);

@@ -53,11 +53,30 @@ const rows: Row[] = [
     target: "≤ 10 s",
     met: first.ms <= 10_000,
   },
-  { scenario: "jobs", metric: `first run, CPU time of the process (load average ${first.load.toFixed(1)} at start)`, value: ms(first.cpuMs), target: "—", met: null },
+  {
+    scenario: "jobs",
+    metric: `first run, CPU time of the process (load average ${first.load.toFixed(1)} at start)`,
+    value: ms(first.cpuMs),
+    target: "—",
+    met: null,
+  },
   { scenario: "jobs", metric: "again immediately", value: ms(second.ms), target: "≤ 2 s", met: second.ms <= 2_000 },
-  { scenario: "jobs", metric: "longest write transaction (lock held)", value: ms(Math.max(r.longestWriteMs, second.report.longestWriteMs)), target: "—", met: null },
+  {
+    scenario: "jobs",
+    metric: "longest write transaction (lock held)",
+    value: ms(Math.max(r.longestWriteMs, second.report.longestWriteMs)),
+    target: "—",
+    met: null,
+  },
 ];
-if (violations) rows.push({ scenario: "jobs", metric: "invariants after the runs", value: `${violations.length} violations`, target: "0", met: violations.length === 0 });
+if (violations)
+  rows.push({
+    scenario: "jobs",
+    metric: "invariants after the runs",
+    value: `${violations.length} violations`,
+    target: "0",
+    met: violations.length === 0,
+  });
 printTable(rows);
 console.log("steps (ms), first run:", first.report.stepsMs, "again:", second.report.stepsMs);
 writeResults("jobs", rows, { database: source, at: now.toISOString(), loadAverage: first.load, reports: [first.report, second.report] });

@@ -64,9 +64,7 @@ export function selectJsonRows(rows: readonly (readonly (number | string | Date 
   const pg = isPg();
   const json = JSON.stringify(rows.map((r) => r.map((v) => (v instanceof Date ? (pg ? v.toISOString() : v.getTime()) : v))));
   const cast = { integer: "integer", text: "text", instant: "timestamptz" } as const;
-  const list = columns
-    .map((c, i) => (pg ? `(e.value ->> ${i})::${cast[c.type]} AS ${c.name}` : `value ->> ${i} AS ${c.name}`))
-    .join(", ");
+  const list = columns.map((c, i) => (pg ? `(e.value ->> ${i})::${cast[c.type]} AS ${c.name}` : `value ->> ${i} AS ${c.name}`)).join(", ");
   return pg
     ? sql`SELECT ${sql.raw(list)} FROM jsonb_array_elements(${json}::jsonb) AS e(value) WHERE true`
     : sql`SELECT ${sql.raw(list)} FROM json_each(${json}) WHERE true`;

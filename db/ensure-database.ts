@@ -19,7 +19,8 @@ export async function ensureDatabase(url: string): Promise<void> {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     // Byte-order collation, as SQLite sorts text: both engines list names in the same order.
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    if (!rowCount)
+      await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
   } catch (error) {
     // Without CREATEDB the database must already exist; connecting to it will say so if it does not.
     if ((error as { code?: string }).code !== "42501") throw error;

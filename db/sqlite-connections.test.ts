@@ -11,7 +11,9 @@ describe("the SQLite connections", () => {
     const db = await freshDb();
     const connection = connectionOf(db);
     expect(connection.kind).toBe("sqlite");
-    await expect(Promise.resolve().then(() => db.insert(jobLeases).values({ name: "x", holder: "h", expiresAt: new Date(0) }))).rejects.toThrow(/readonly/);
+    await expect(Promise.resolve().then(() => db.insert(jobLeases).values({ name: "x", holder: "h", expiresAt: new Date(0) }))).rejects.toThrow(
+      /readonly/,
+    );
     await withTransaction(db, (tx) => tx.insert(jobLeases).values({ name: "x", holder: "h", expiresAt: new Date(0) }));
     expect(await db.select().from(jobLeases)).toHaveLength(1);
   });

@@ -118,5 +118,10 @@ test("the admin forces pay later off at Lumen after confirming, and the store st
   await expect(page.getByRole("table", { name: /Audit log entries/ })).toContainText("store.force_pay_later_off");
 
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Stores" }).getByRole("link", { name: /Lumen Electronics/ }).getByText("Pay later available")).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: "Stores" })
+      .getByRole("link", { name: /Lumen Electronics/ })
+      .getByText("Pay later available"),
+  ).toHaveCount(0);
 });

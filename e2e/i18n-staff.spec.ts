@@ -37,19 +37,53 @@ test("every merchant page is in Chinese for shop@example.com", async ({ page }) 
       path: "/merchant",
       h1: "Lumen Electronics",
       chinese: ["待处理事项", "今日订单", "今日销售额", "应收账款", "未到期应收", "7 天内到期", "已回款", "按时还款率"],
-      english: ["Needs your attention", "Orders today", "Sales today", "Outstanding", "Due in 7 days", "Collected", "Pay later checkout", "waiting to be shipped", "On-time rate", "Last 30 days"],
+      english: [
+        "Needs your attention",
+        "Orders today",
+        "Sales today",
+        "Outstanding",
+        "Due in 7 days",
+        "Collected",
+        "Pay later checkout",
+        "waiting to be shipped",
+        "On-time rate",
+        "Last 30 days",
+      ],
     },
     {
       path: "/merchant/orders",
       h1: "订单",
       chinese: ["搜索", "全部状态", "支付方式", "仅看逾期", "筛选", "下单时间", "金额"],
-      english: ["Apply filters", "Any status", "Payment method", "Overdue only", "Customer", "Placed", "Shipped", "Pay later", "Pay now", "Next page"],
+      english: [
+        "Apply filters",
+        "Any status",
+        "Payment method",
+        "Overdue only",
+        "Customer",
+        "Placed",
+        "Shipped",
+        "Pay later",
+        "Pay now",
+        "Next page",
+      ],
     },
     {
       path: "/merchant/receivables",
       h1: "应收账款",
       chinese: ["导出 CSV", "逾期账龄分布", "1–30 天", "31–60 天", "61–90 天", "91 天以上", "近 12 周", "逾期分期", "逾期天数", "以表格显示数据"],
-      english: ["Export CSV", "Aging of overdue amounts", "1–30 days", "91+ days", "of overdue", "Last 12 weeks", "Overdue instalments", "Days overdue", "Late fee", "Show the numbers", "Pay-later sales"],
+      english: [
+        "Export CSV",
+        "Aging of overdue amounts",
+        "1–30 days",
+        "91+ days",
+        "of overdue",
+        "Last 12 weeks",
+        "Overdue instalments",
+        "Days overdue",
+        "Late fee",
+        "Show the numbers",
+        "Pay-later sales",
+      ],
     },
     {
       path: "/merchant/products",
@@ -72,7 +106,8 @@ test("every merchant page is in Chinese for shop@example.com", async ({ page }) 
     const main = page.getByRole("main");
     for (const text of ["商品明细", "客户", "订单记录", "退款", "← 全部订单"]) await expect(main).toContainText(text);
     const body = await main.innerText();
-    for (const phrase of ["Items", "Customer", "History", "placed", "All orders", "Refund"]) expect(body, `order page leaks ${phrase}`).not.toContain(phrase);
+    for (const phrase of ["Items", "Customer", "History", "placed", "All orders", "Refund"])
+      expect(body, `order page leaks ${phrase}`).not.toContain(phrase);
   });
 });
 
@@ -113,13 +148,49 @@ test("every admin page is in Chinese for admin@example.com", async ({ page }) =>
       path: "/admin",
       h1: "平台概览",
       chinese: ["消费者", "营业中店铺", "先享后付交易额", "平台应收账款", "各店铺应收账款", "逾期率"],
-      english: ["Platform overview", "Active stores", "Pay-later volume", "Platform receivables", "Receivables by store", "Outstanding", "Overdue rate", "suspended", " orders"],
+      english: [
+        "Platform overview",
+        "Active stores",
+        "Pay-later volume",
+        "Platform receivables",
+        "Receivables by store",
+        "Outstanding",
+        "Overdue rate",
+        "suspended",
+        " orders",
+      ],
     },
     {
       path: "/admin/policy",
       h1: "授信政策",
-      chinese: ["准入条件", "最低信用分", "额度档位", "拆分最后一档", "还款方式", "逾期处理", "滞纳金", "信用分影响", "变更说明", "保存政策", "影响预估", "版本历史", "第 1 版"],
-      english: ["Eligibility", "Minimum score", "Limit bands", "Split the last band", "Late payment", "Score effects", "Save policy", "What-if", "History", "Version 1", "The first version"],
+      chinese: [
+        "准入条件",
+        "最低信用分",
+        "额度档位",
+        "拆分最后一档",
+        "还款方式",
+        "逾期处理",
+        "滞纳金",
+        "信用分影响",
+        "变更说明",
+        "保存政策",
+        "影响预估",
+        "版本历史",
+        "第 1 版",
+      ],
+      english: [
+        "Eligibility",
+        "Minimum score",
+        "Limit bands",
+        "Split the last band",
+        "Late payment",
+        "Score effects",
+        "Save policy",
+        "What-if",
+        "History",
+        "Version 1",
+        "The first version",
+      ],
     },
     {
       path: "/admin/consumers",
@@ -145,9 +216,19 @@ test("every admin page is in Chinese for admin@example.com", async ({ page }) =>
     await page.goto("/admin/consumers?q=dave");
     await page.getByRole("link", { name: "Dave Chen" }).click();
     const main = page.getByRole("main");
-    for (const text of ["信用分", "授信额度", "可用额度", "调整信用分", "信用记录", "账单", "消费者看到的提示："]) await expect(main).toContainText(text);
+    for (const text of ["信用分", "授信额度", "可用额度", "调整信用分", "信用记录", "账单", "消费者看到的提示："])
+      await expect(main).toContainText(text);
     const body = await main.innerText();
-    for (const phrase of ["Credit score", "Credit limit", "Available credit", "Adjust score", "Credit history", "What the consumer sees", "Suspend pay later", "joined"])
+    for (const phrase of [
+      "Credit score",
+      "Credit limit",
+      "Available credit",
+      "Adjust score",
+      "Credit history",
+      "What the consumer sees",
+      "Suspend pay later",
+      "joined",
+    ])
       expect(body, `consumer page leaks ${phrase}`).not.toContain(phrase);
   });
 });
@@ -188,10 +269,13 @@ test("an invalid policy names its problems in Chinese", async ({ page }) => {
 async function checkPhone(page: Page, paths: { path: string; tables: number }[]) {
   for (const { path, tables } of paths) {
     await page.goto(path);
-    const regions = page.locator("[role=region][tabindex=\"0\"]").filter({ has: page.getByRole("table") });
+    const regions = page.locator('[role=region][tabindex="0"]').filter({ has: page.getByRole("table") });
     await expect(regions).toHaveCount(tables);
     for (const region of await regions.all()) await expect(region).toHaveAttribute("tabindex", "0");
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
   }
 }

@@ -66,41 +66,125 @@ type ZhPage = { path: string | ((page: Page) => Promise<string>); heading: strin
 const HEADER_WORDS = ["Shop", "Cart", "Account", "Credit", "Bills", "Orders", "Sign out", "Sign in", "Create account", "Notifications"];
 
 const SIGNED_OUT: ZhPage[] = [
-  { path: "/", heading: "先收货，后付款。", mustNotShow: ["Receive first", "Stores", "Featured", "Pay later available", " products", "in stock", "Add to cart"] },
-  { path: "/stores/lumen-electronics", heading: "Lumen Electronics", mustNotShow: ["Pay later available", "on orders", "Add to cart", "in stock", "Out of stock", "Unavailable"] },
+  {
+    path: "/",
+    heading: "先收货，后付款。",
+    mustNotShow: ["Receive first", "Stores", "Featured", "Pay later available", " products", "in stock", "Add to cart"],
+  },
+  {
+    path: "/stores/lumen-electronics",
+    heading: "Lumen Electronics",
+    mustNotShow: ["Pay later available", "on orders", "Add to cart", "in stock", "Out of stock", "Unavailable"],
+  },
   { path: "/sign-in", heading: "登录后付", mustNotShow: ["Email", "Password", "Sign in", "New to Houfu", "Create an account"] },
-  { path: "/sign-up", heading: "注册后付账户", mustNotShow: ["Create your", "Name", "Email", "Password", "At least 10", "New accounts", "Create account"] },
+  {
+    path: "/sign-up",
+    heading: "注册后付账户",
+    mustNotShow: ["Create your", "Name", "Email", "Password", "At least 10", "New accounts", "Create account"],
+  },
   { path: "/no-such-page", heading: "页面不存在", mustNotShow: ["Page not found", "Back to the shop", "404"] },
 ];
 
 const ALICE: ZhPage[] = [
-  { path: "/cart", heading: "购物车", mustNotShow: ["Your cart", " each", "Keep shopping", "Clear cart", "Go to checkout", "Remove", "A cart holds", "item"] },
+  {
+    path: "/cart",
+    heading: "购物车",
+    mustNotShow: ["Your cart", " each", "Keep shopping", "Clear cart", "Go to checkout", "Remove", "A cart holds", "item"],
+  },
   {
     path: "/checkout",
     heading: "结账",
-    mustNotShow: ["Checkout", "Shipping address", "Recipient name", "Delivery address", "Pay now", "Pay later", "Pay in 30 days", "Pay in 3", "Place order", "Order summary", "Instalment", "Due ", "Available credit"],
+    mustNotShow: [
+      "Checkout",
+      "Shipping address",
+      "Recipient name",
+      "Delivery address",
+      "Pay now",
+      "Pay later",
+      "Pay in 30 days",
+      "Pay in 3",
+      "Place order",
+      "Order summary",
+      "Instalment",
+      "Due ",
+      "Available credit",
+    ],
   },
-  { path: "/account", heading: "我的账户", mustNotShow: ["Your account", "Credit score", "Available credit", "Next payment", "Pay later", "Excellent", "Enabled", "Credit report", " limit"] },
+  {
+    path: "/account",
+    heading: "我的账户",
+    mustNotShow: ["Your account", "Credit score", "Available credit", "Next payment", "Pay later", "Excellent", "Enabled", "Credit report", " limit"],
+  },
   {
     path: "/account/credit",
     heading: "我的信用",
-    mustNotShow: ["Your credit", "Credit score", "Credit limit", "Available credit", "Pay later", "Turn off", "Excellent", "Top limits", "in use", "Date", "Reason", "Score after", "Opening score", "Paid on time"],
+    mustNotShow: [
+      "Your credit",
+      "Credit score",
+      "Credit limit",
+      "Available credit",
+      "Pay later",
+      "Turn off",
+      "Excellent",
+      "Top limits",
+      "in use",
+      "Date",
+      "Reason",
+      "Score after",
+      "Opening score",
+      "Paid on time",
+    ],
   },
   {
     path: "/account/bills",
     heading: "账单",
-    mustNotShow: ["Owed now", "Owed later", "Open bills", "Recently paid", "Repay", "Upcoming", "Due soon", "Late fee", "Pay in 30 days", "Pay in 3", "since", "Owed on this bill", "Available credit"],
+    mustNotShow: [
+      "Owed now",
+      "Owed later",
+      "Open bills",
+      "Recently paid",
+      "Repay",
+      "Upcoming",
+      "Due soon",
+      "Late fee",
+      "Pay in 30 days",
+      "Pay in 3",
+      "since",
+      "Owed on this bill",
+      "Available credit",
+    ],
   },
-  { path: "/account/orders", heading: "我的订单", mustNotShow: ["Your orders", "Placed", "Completed", "Pay later", "Pay now", "Pay in", "Store", "Total", "Status"] },
+  {
+    path: "/account/orders",
+    heading: "我的订单",
+    mustNotShow: ["Your orders", "Placed", "Completed", "Pay later", "Pay now", "Pay in", "Store", "Total", "Status"],
+  },
   {
     path: async (page) => {
       await page.goto("/account/orders");
       return (await page.getByRole("link", { name: /^HF-/ }).first().getAttribute("href"))!;
     },
     heading: /^订单 HF-/,
-    mustNotShow: ["Order HF", "Instalment schedule", "Shipping to", "Status", "Payment", "Items", "All orders", "Cancel order", "Placed", "Upcoming", "Pay in", "From "],
+    mustNotShow: [
+      "Order HF",
+      "Instalment schedule",
+      "Shipping to",
+      "Status",
+      "Payment",
+      "Items",
+      "All orders",
+      "Cancel order",
+      "Placed",
+      "Upcoming",
+      "Pay in",
+      "From ",
+    ],
   },
-  { path: "/account/notifications", heading: "通知", mustNotShow: ["Mark all read", "unread", "caught up", "No notifications", "A payment is", "Payment received", "is due", "Pay later is"] },
+  {
+    path: "/account/notifications",
+    heading: "通知",
+    mustNotShow: ["Mark all read", "unread", "caught up", "No notifications", "A payment is", "Payment received", "is due", "Pay later is"],
+  },
 ];
 
 async function sweepInChinese(page: Page, pages: ZhPage[]) {
@@ -118,7 +202,9 @@ async function sweepInChinese(page: Page, pages: ZhPage[]) {
     const header = await page.locator("header").innerText();
     for (const word of HEADER_WORDS) expect(header, `${path} header shows "${word}"`).not.toContain(word);
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(serious, path).toEqual([]);
   }
 }

@@ -22,7 +22,10 @@ test("shop@example.com sees receivables with aging buckets and exports them as C
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloading;
-  const lines = fs.readFileSync((await download.path())!, "utf8").trim().split("\n");
+  const lines = fs
+    .readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(lines[0]).toContain("order_number");
   expect(lines[0]).toContain("due_date");
   expect(lines.length).toBeGreaterThan(5);

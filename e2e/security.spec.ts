@@ -53,7 +53,9 @@ test("a price raised during checkout is refused, and the page shows the new tota
   // Meanwhile the merchant raises the speaker's price.
   const merchant = await (await browser.newContext()).newPage();
   await signIn(merchant, "shop@example.com");
-  const list = await (await merchant.request.get(`/api/trpc/merchant.products.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 100 } }))}`)).json();
+  const list = await (
+    await merchant.request.get(`/api/trpc/merchant.products.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 100 } }))}`)
+  ).json();
   const speaker = list.result.data.json.items.find((p: { name: string }) => p.name === "Halo Smart Speaker");
   const update = await merchant.request.post("/api/trpc/merchant.products.update", {
     headers: { "content-type": "application/json" },
@@ -75,7 +77,11 @@ test("a price raised during checkout is refused, and the page shows the new tota
 test("a server action posted from another origin is a 403 with a clear message, not a 500", async ({ request }) => {
   for (const path of ["/", "/account", "/merchant/settings"]) {
     const response = await request.post(path, {
-      headers: { origin: "https://evil.example", "next-action": "0123456789abcdef0123456789abcdef01234567", "content-type": "text/plain;charset=UTF-8" },
+      headers: {
+        origin: "https://evil.example",
+        "next-action": "0123456789abcdef0123456789abcdef01234567",
+        "content-type": "text/plain;charset=UTF-8",
+      },
       data: "[]",
       maxRedirects: 0,
     });

@@ -25,7 +25,9 @@ export async function resetDemoData(request: APIRequestContext) {
  * role's home page. Seeding restarts the ids, so the session still names the same user after a reset.
  */
 export async function signIn(page: Page, email: string) {
-  const { cookies } = JSON.parse(await fs.readFile(sessionFile(email), "utf8")) as { cookies: Parameters<ReturnType<Page["context"]>["addCookies"]>[0] };
+  const { cookies } = JSON.parse(await fs.readFile(sessionFile(email), "utf8")) as {
+    cookies: Parameters<ReturnType<Page["context"]>["addCookies"]>[0];
+  };
   await page.context().addCookies(cookies);
   await page.goto("/sign-in");
   await expect(page).not.toHaveURL(/\/sign-in/);

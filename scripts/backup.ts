@@ -9,7 +9,9 @@ const db = openDb();
 const connection = connectionOf(db);
 if (connection.kind === "pg") {
   await closeDb(db);
-  console.error(`This script copies SQLite databases; back up ${describeDatabase()} with pg_dump (e.g. pg_dump -Fc -f houfu.dump -d postgres://user@host:5432/db).`);
+  console.error(
+    `This script copies SQLite databases; back up ${describeDatabase()} with pg_dump (e.g. pg_dump -Fc -f houfu.dump -d postgres://user@host:5432/db).`,
+  );
   process.exit(1);
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");

@@ -84,12 +84,19 @@ for (let round = 1; round <= rounds; round++) {
   clearTimeout(fallback);
   await kill();
   const dropped = (base: string) => (traffic.dropped.get(base) ?? 0) - (droppedBefore.get(base) ?? 0);
-  console.log(`round ${round}: SIGKILL of ${victim.base} after ${stats.ordersPlaced} orders and ${stats.repaymentsOk} repayments\n  ${summary(stats)}`);
+  console.log(
+    `round ${round}: SIGKILL of ${victim.base} after ${stats.ordersPlaced} orders and ${stats.repaymentsOk} repayments\n  ${summary(stats)}`,
+  );
   for (const e of stats.internalErrors.slice(0, 10)) console.error(`INTERNAL ${e}`);
   if (stats.internalErrors.length) fail(`round ${round}: ${stats.internalErrors.length} internal errors`);
   if (count > 1) {
-    console.log(`  client errors: ${dropped(victim.base)} on the killed server (${inFlightAtKill} requests were in flight there), ${servers.filter((s) => s !== victim).reduce((n, s) => n + dropped(s.base), 0)} on the others`);
-    for (const s of servers) console.log(`  ${s.base}: ${traffic.sent.get(s.base) ?? 0} requests so far; its credit-job runs ${s.jobRuns.ran} ran, ${s.jobRuns.skipped} skipped, ${s.jobRuns.fenced} fenced, ${s.jobRuns.failed} failed`);
+    console.log(
+      `  client errors: ${dropped(victim.base)} on the killed server (${inFlightAtKill} requests were in flight there), ${servers.filter((s) => s !== victim).reduce((n, s) => n + dropped(s.base), 0)} on the others`,
+    );
+    for (const s of servers)
+      console.log(
+        `  ${s.base}: ${traffic.sent.get(s.base) ?? 0} requests so far; its credit-job runs ${s.jobRuns.ran} ran, ${s.jobRuns.skipped} skipped, ${s.jobRuns.fenced} fenced, ${s.jobRuns.failed} failed`,
+      );
     if (dropped(victim.base) > inFlightAtKill) fail(`round ${round}: clients saw more errors than requests in flight on the killed server`);
     if (servers.some((s) => s !== victim && dropped(s.base) > 0)) fail(`round ${round}: a surviving server dropped requests`);
   }
@@ -106,7 +113,10 @@ if (onPostgres) {
   const admin = openDb(url);
   let terminated = 0;
   const cut = async () => {
-    const ended = await rows<{ ok: boolean }>(admin, sql`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`);
+    const ended = await rows<{ ok: boolean }>(
+      admin,
+      sql`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    );
     terminated += ended.length;
   };
   const cuts = (async () => {
@@ -121,7 +131,10 @@ if (onPostgres) {
   console.log(`  ${terminated} connections terminated; ${summary(stats)}`);
   console.log(`  requests that failed while their connection was cut: ${stats.internalErrors.length} (answered 500, nothing half-written)`);
   for (const s of servers) {
-    const health = await fetch(`${s.base}/api/health`).then((r) => r.status, () => 0);
+    const health = await fetch(`${s.base}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     console.log(`  ${s.base} health after the cuts: ${health}`);
     if (health !== 200) fail(`${s.base} did not reconnect`);
   }
@@ -145,7 +158,10 @@ try {
 const final = await check(url);
 if (final.violations.length) fail("final invariants");
 // And the same through `npm run verify`, as an operator would after a crash.
-const verify = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+const verify = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: url },
+});
 if (verify.status !== 0) fail("npm run verify");
 console.log(`crash: ${rounds} round(s) in ${((Date.now() - started) / 1000).toFixed(1)} s, final invariant violations ${final.violations.length}`);
 if (failures) {

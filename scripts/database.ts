@@ -35,6 +35,8 @@ export function databaseArg(value: string | undefined, sqliteFile?: string): str
   const url = /^(file:|postgres(ql)?:\/\/)/.test(value) ? value : `file:${value}`;
   const kind = parseDatabaseUrl(url, "the database argument").kind;
   if (kind !== engineKind())
-    throw new Error(`The database argument is ${kind === "pg" ? "PostgreSQL" : "SQLite"} but DATABASE_URL is not: set DATABASE_URL to choose the engine.`);
+    throw new Error(
+      `The database argument is ${kind === "pg" ? "PostgreSQL" : "SQLite"} but DATABASE_URL is not: set DATABASE_URL to choose the engine.`,
+    );
   return url;
 }

@@ -15,9 +15,29 @@ import { withTransaction } from "@/db/transaction";
 
 // Parents before children, so every foreign key finds its row.
 const ORDER = [
-  "users", "agreements", "policyVersions", "creditProfiles", "stores", "products", "cartItems", "orders", "orderLines",
-  "orderEvents", "bills", "instalments", "creditEvents", "agreementAcceptances", "payments", "paymentAllocations",
-  "refunds", "auditLog", "notifications", "outbox", "receivablesSnapshots", "jobLeases", "authThrottle",
+  "users",
+  "agreements",
+  "policyVersions",
+  "creditProfiles",
+  "stores",
+  "products",
+  "cartItems",
+  "orders",
+  "orderLines",
+  "orderEvents",
+  "bills",
+  "instalments",
+  "creditEvents",
+  "agreementAcceptances",
+  "payments",
+  "paymentAllocations",
+  "refunds",
+  "auditLog",
+  "notifications",
+  "outbox",
+  "receivablesSnapshots",
+  "jobLeases",
+  "authThrottle",
 ] as const;
 const DERIVED = ["receivableDays"];
 const BATCH = 1_000;
@@ -73,7 +93,12 @@ try {
       const order = primaryColumns(source.kind, srcTable).map((c) => asc(c));
       copied[name] = 0;
       for (let offset = 0; ; offset += BATCH) {
-        const batch = await (src as unknown as AnyDb).select().from(srcTable).orderBy(...order).limit(BATCH).offset(offset);
+        const batch = await (src as unknown as AnyDb)
+          .select()
+          .from(srcTable)
+          .orderBy(...order)
+          .limit(BATCH)
+          .offset(offset);
         if (batch.length === 0) break;
         await (tx as unknown as AnyDb).insert(dstTable).values(batch);
         copied[name] += batch.length;
@@ -85,7 +110,9 @@ try {
       for (const name of ORDER) {
         const config = pgConfig(pgTables[name]!);
         if (!config.columns.some((c) => c.name === "id")) continue;
-        await tx.execute(sql.raw(`SELECT setval(pg_get_serial_sequence('"${config.name}"', 'id'), COALESCE((SELECT MAX(id) FROM "${config.name}"), 0) + 1, false)`));
+        await tx.execute(
+          sql.raw(`SELECT setval(pg_get_serial_sequence('"${config.name}"', 'id'), COALESCE((SELECT MAX(id) FROM "${config.name}"), 0) + 1, false)`),
+        );
       }
     }
     return copied;

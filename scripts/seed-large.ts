@@ -108,7 +108,12 @@ const byKey = <R, K>(rows: R[], key: (r: R) => K, id: (r: R) => number) => new M
 // the transactions only write what was drawn: on PostgreSQL a transaction's body may run more than once.
 const created = new Date(now.getTime() - 400 * DAY);
 await withTransaction(db, async (tx) => {
-  const admin = (await first(tx.insert(users).values({ email: "admin@example.com", name: "Houfu Admin", passwordHash, role: "admin", createdAt: created }).returning({ id: users.id })))!;
+  const admin = (await first(
+    tx
+      .insert(users)
+      .values({ email: "admin@example.com", name: "Houfu Admin", passwordHash, role: "admin", createdAt: created })
+      .returning({ id: users.id }),
+  ))!;
   await tx.insert(policyVersions).values({ version: 1, params: policy, note: "Initial policy", authorUserId: admin.id, createdAt: created });
   await tx.insert(agreements).values({ ...AGREEMENT_V1, createdAt: created });
 });
@@ -120,28 +125,75 @@ const merchants = Array.from({ length: MERCHANTS }, (_, i) => ({
 }));
 const { storeIds, productsByStore } = await withTransaction(db, async (tx) => {
   const owners = await insertChunks(merchants, (chunk) =>
-    tx.insert(users).values(chunk.map(({ m }) => ({ email: `merchant${m}@example.com`, name: `Merchant ${m}`, passwordHash, role: "merchant" as const, createdAt: created }))).returning({ id: users.id, email: users.email }),
+    tx
+      .insert(users)
+      .values(
+        chunk.map(({ m }) => ({
+          email: `merchant${m}@example.com`,
+          name: `Merchant ${m}`,
+          passwordHash,
+          role: "merchant" as const,
+          createdAt: created,
+        })),
+      )
+      .returning({ id: users.id, email: users.email }),
   );
-  const ownerIds = byKey(owners, (o) => o.email, (o) => o.id);
+  const ownerIds = byKey(
+    owners,
+    (o) => o.email,
+    (o) => o.id,
+  );
   const storeRows = await insertChunks(merchants, (chunk) =>
-    tx.insert(stores).values(chunk.map(({ m }) => ({
-      ownerUserId: ownerIds.get(`merchant${m}@example.com`)!, slug: `store-${m}`, name: `Store ${m}`, description: "", category: "General",
-      active: true, payLaterEnabled: true, payLaterForcedOff: false, createdAt: created,
-    }))).returning({ id: stores.id, slug: stores.slug }),
+    tx
+      .insert(stores)
+      .values(
+        chunk.map(({ m }) => ({
+          ownerUserId: ownerIds.get(`merchant${m}@example.com`)!,
+          slug: `store-${m}`,
+          name: `Store ${m}`,
+          description: "",
+          category: "General",
+          active: true,
+          payLaterEnabled: true,
+          payLaterForcedOff: false,
+          createdAt: created,
+        })),
+      )
+      .returning({ id: stores.id, slug: stores.slug }),
   );
-  const storeIdOf = byKey(storeRows, (s) => s.slug, (s) => s.id);
+  const storeIdOf = byKey(
+    storeRows,
+    (s) => s.slug,
+    (s) => s.id,
+  );
   const storeIds = merchants.map(({ m }) => storeIdOf.get(`store-${m}`)!);
-  const items = merchants.flatMap(({ m, prices }, i) => prices.map((priceFen, p) => ({ storeId: storeIds[i]!, name: `Product ${m}-${p + 1}`, priceFen })));
-  const productRows = await insertChunks(items, (chunk) =>
-    tx.insert(products).values(chunk.map((p) => ({ ...p, description: "", stock: 1_000_000, active: true, featured: false, createdAt: created }))).returning({ id: products.id, name: products.name }),
+  const items = merchants.flatMap(({ m, prices }, i) =>
+    prices.map((priceFen, p) => ({ storeId: storeIds[i]!, name: `Product ${m}-${p + 1}`, priceFen })),
   );
-  const productIdOf = byKey(productRows, (p) => p.name, (p) => p.id);
-  const productsByStore = merchants.map(({ m, prices }) => prices.map((priceFen, p) => ({ id: productIdOf.get(`Product ${m}-${p + 1}`)!, priceFen })));
+  const productRows = await insertChunks(items, (chunk) =>
+    tx
+      .insert(products)
+      .values(chunk.map((p) => ({ ...p, description: "", stock: 1_000_000, active: true, featured: false, createdAt: created })))
+      .returning({ id: products.id, name: products.name }),
+  );
+  const productIdOf = byKey(
+    productRows,
+    (p) => p.name,
+    (p) => p.id,
+  );
+  const productsByStore = merchants.map(({ m, prices }) =>
+    prices.map((priceFen, p) => ({ id: productIdOf.get(`Product ${m}-${p + 1}`)!, priceFen })),
+  );
   return { storeIds, productsByStore };
 });
 const weights = storeIds.map((_, i) => 1 / (i + 1));
 const totalWeight = weights.reduce((a, b) => a + b, 0);
-const cumulative = weights.map(((sum) => (w) => (sum += w / totalWeight))(0));
+const cumulative = weights.map(
+  (
+    (sum) => (w) =>
+      (sum += w / totalWeight)
+  )(0),
+);
 const pickStore = () => {
   const r = random();
   const i = cumulative.findIndex((c) => r <= c);
@@ -160,13 +212,32 @@ for (let start = 0; start < CONSUMERS; start += BATCH) {
   }));
   const ids = await withTransaction(db, async (tx) => {
     const rows = await insertChunks(batch, (chunk) =>
-      tx.insert(users).values(chunk.map((c) => ({ email: c.email, name: c.name, passwordHash, role: "consumer" as const, createdAt: created }))).returning({ id: users.id, email: users.email }),
+      tx
+        .insert(users)
+        .values(chunk.map((c) => ({ email: c.email, name: c.name, passwordHash, role: "consumer" as const, createdAt: created })))
+        .returning({ id: users.id, email: users.email }),
     );
-    const idOf = byKey(rows, (r) => r.email, (r) => r.id);
+    const idOf = byKey(
+      rows,
+      (r) => r.email,
+      (r) => r.id,
+    );
     const consumers = batch.map((c) => ({ id: idOf.get(c.email)!, score: c.score }));
-    await insertAll(consumers, (chunk) => tx.insert(creditProfiles).values(chunk.map((c) => ({ userId: c.id, score: c.score, payLaterStatus: "enabled" as const, usedCreditFen: 0, updatedAt: created }))));
-    await insertAll(consumers, (chunk) => tx.insert(creditEvents).values(chunk.map((c) => ({ userId: c.id, delta: 0, scoreAfter: c.score, reason: "seed" as const, note: "Opening score", createdAt: created }))));
-    await insertAll(consumers, (chunk) => tx.insert(agreementAcceptances).values(chunk.map((c) => ({ userId: c.id, agreementVersion: AGREEMENT_V1.version, acceptedAt: created }))));
+    await insertAll(consumers, (chunk) =>
+      tx
+        .insert(creditProfiles)
+        .values(chunk.map((c) => ({ userId: c.id, score: c.score, payLaterStatus: "enabled" as const, usedCreditFen: 0, updatedAt: created }))),
+    );
+    await insertAll(consumers, (chunk) =>
+      tx
+        .insert(creditEvents)
+        .values(
+          chunk.map((c) => ({ userId: c.id, delta: 0, scoreAfter: c.score, reason: "seed" as const, note: "Opening score", createdAt: created })),
+        ),
+    );
+    await insertAll(consumers, (chunk) =>
+      tx.insert(agreementAcceptances).values(chunk.map((c) => ({ userId: c.id, agreementVersion: AGREEMENT_V1.version, acceptedAt: created }))),
+    );
     return consumers.map((c) => c.id);
   });
   consumerIds.push(...ids);
@@ -209,38 +280,99 @@ function planOrder(o: number): PlannedOrder {
 /** Writes a batch of planned orders: orders, lines, bills, instalments, then the payments in order placed. */
 async function writeOrders(tx: Db, batch: PlannedOrder[]): Promise<void> {
   const orderRows = await insertChunks(batch, (chunk) =>
-    tx.insert(orders).values(chunk.map((x) => ({
-      number: `L-${x.o + 1}`, consumerId: x.consumerId, storeId: x.storeId, status: "completed" as const,
-      paymentMethod: x.planCode ? ("pay_later" as const) : ("pay_now" as const), planCode: x.planCode, totalFen: x.totalFen, refundedFen: 0,
-      shippingName: "Customer", shippingPhone: "13800138000", shippingAddress: "Shanghai", policyVersion: 1,
-      idempotencyKey: `large-${x.o}`, createdAt: x.placedAt, updatedAt: x.placedAt,
-    }))).returning({ id: orders.id, number: orders.number }),
+    tx
+      .insert(orders)
+      .values(
+        chunk.map((x) => ({
+          number: `L-${x.o + 1}`,
+          consumerId: x.consumerId,
+          storeId: x.storeId,
+          status: "completed" as const,
+          paymentMethod: x.planCode ? ("pay_later" as const) : ("pay_now" as const),
+          planCode: x.planCode,
+          totalFen: x.totalFen,
+          refundedFen: 0,
+          shippingName: "Customer",
+          shippingPhone: "13800138000",
+          shippingAddress: "Shanghai",
+          policyVersion: 1,
+          idempotencyKey: `large-${x.o}`,
+          createdAt: x.placedAt,
+          updatedAt: x.placedAt,
+        })),
+      )
+      .returning({ id: orders.id, number: orders.number }),
   );
-  const orderIdOf = byKey(orderRows, (r) => r.number, (r) => r.id);
+  const orderIdOf = byKey(
+    orderRows,
+    (r) => r.number,
+    (r) => r.id,
+  );
   const orderId = (x: PlannedOrder) => orderIdOf.get(`L-${x.o + 1}`)!;
   await insertAll(batch, (chunk) =>
-    tx.insert(orderLines).values(chunk.map((x) => ({ orderId: orderId(x), productId: x.product.id, productName: "Product", unitPriceFen: x.product.priceFen, quantity: x.quantity }))),
+    tx.insert(orderLines).values(
+      chunk.map((x) => ({
+        orderId: orderId(x),
+        productId: x.product.id,
+        productName: "Product",
+        unitPriceFen: x.product.priceFen,
+        quantity: x.quantity,
+      })),
+    ),
   );
 
   const later = batch.filter((x) => x.planCode);
   const billRows = await insertChunks(later, (chunk) =>
-    tx.insert(bills).values(chunk.map((x) => ({
-      orderId: orderId(x), consumerId: x.consumerId, storeId: x.storeId, policyVersion: 1, planCode: x.planCode!, totalFen: x.totalFen,
-      status: x.paidAt.every((at) => at !== null) ? ("paid" as const) : ("open" as const), createdAt: x.placedAt,
-    }))).returning({ id: bills.id, orderId: bills.orderId }),
+    tx
+      .insert(bills)
+      .values(
+        chunk.map((x) => ({
+          orderId: orderId(x),
+          consumerId: x.consumerId,
+          storeId: x.storeId,
+          policyVersion: 1,
+          planCode: x.planCode!,
+          totalFen: x.totalFen,
+          status: x.paidAt.every((at) => at !== null) ? ("paid" as const) : ("open" as const),
+          createdAt: x.placedAt,
+        })),
+      )
+      .returning({ id: bills.id, orderId: bills.orderId }),
   );
-  const billIdOf = byKey(billRows, (r) => r.orderId, (r) => r.id);
+  const billIdOf = byKey(
+    billRows,
+    (r) => r.orderId,
+    (r) => r.id,
+  );
   const billId = (x: PlannedOrder) => billIdOf.get(orderId(x))!;
   const planned = later.flatMap((x) => x.schedule.map((inst, i) => ({ x, inst, paidAt: x.paidAt[i] ?? null })));
   const instalmentRows = await insertChunks(planned, (chunk) =>
-    tx.insert(instalments).values(chunk.map(({ x, inst, paidAt }) => ({
-      billId: billId(x), consumerId: x.consumerId, storeId: x.storeId, seq: inst.seq, dueDate: inst.dueDate, overdueOn: inst.overdueOn,
-      amountFen: inst.amountFen, paidPrincipalFen: paidAt === null ? 0 : inst.amountFen, lateFeeFen: 0, paidFeeFen: 0,
-      state: paidAt === null ? ("open" as const) : ("paid" as const),
-      paidAt: paidAt === null ? null : new Date(paidAt), paidOn: paidAt === null ? null : localDate(new Date(paidAt)),
-    }))).returning({ id: instalments.id, billId: instalments.billId, seq: instalments.seq }),
+    tx
+      .insert(instalments)
+      .values(
+        chunk.map(({ x, inst, paidAt }) => ({
+          billId: billId(x),
+          consumerId: x.consumerId,
+          storeId: x.storeId,
+          seq: inst.seq,
+          dueDate: inst.dueDate,
+          overdueOn: inst.overdueOn,
+          amountFen: inst.amountFen,
+          paidPrincipalFen: paidAt === null ? 0 : inst.amountFen,
+          lateFeeFen: 0,
+          paidFeeFen: 0,
+          state: paidAt === null ? ("open" as const) : ("paid" as const),
+          paidAt: paidAt === null ? null : new Date(paidAt),
+          paidOn: paidAt === null ? null : localDate(new Date(paidAt)),
+        })),
+      )
+      .returning({ id: instalments.id, billId: instalments.billId, seq: instalments.seq }),
   );
-  const instalmentIdOf = byKey(instalmentRows, (r) => `${r.billId}:${r.seq}`, (r) => r.id);
+  const instalmentIdOf = byKey(
+    instalmentRows,
+    (r) => `${r.billId}:${r.seq}`,
+    (r) => r.id,
+  );
 
   // Pay-now payments and repayments interleaved as the orders come, so their ids are as when written one by one.
   type Paid = { x: PlannedOrder; i: number; inst: ScheduledInstalment | null; at: Date };
@@ -253,18 +385,54 @@ async function writeOrders(tx: Db, batch: PlannedOrder[]): Promise<void> {
       : [{ x, i: -1, inst: null, at: x.placedAt }],
   );
   const paymentRows = await insertChunks(paid, (chunk) =>
-    tx.insert(payments).values(chunk.map(({ x, i, inst, at }) => inst
-      ? { consumerId: x.consumerId, billId: billId(x), orderId: orderId(x), kind: "repayment" as const, amountFen: inst.amountFen, cardLast4: "4242", providerRef: `sim_large_${x.o}_${i}`, idempotencyKey: `large-repay-${x.o}-${i}`, createdAt: at }
-      : { consumerId: x.consumerId, billId: null, orderId: orderId(x), kind: "order" as const, amountFen: x.totalFen, cardLast4: "4242", providerRef: `sim_large_${x.o}`, idempotencyKey: `large-pay-${x.o}`, createdAt: at },
-    )).returning({ id: payments.id, idempotencyKey: payments.idempotencyKey }),
+    tx
+      .insert(payments)
+      .values(
+        chunk.map(({ x, i, inst, at }) =>
+          inst
+            ? {
+                consumerId: x.consumerId,
+                billId: billId(x),
+                orderId: orderId(x),
+                kind: "repayment" as const,
+                amountFen: inst.amountFen,
+                cardLast4: "4242",
+                providerRef: `sim_large_${x.o}_${i}`,
+                idempotencyKey: `large-repay-${x.o}-${i}`,
+                createdAt: at,
+              }
+            : {
+                consumerId: x.consumerId,
+                billId: null,
+                orderId: orderId(x),
+                kind: "order" as const,
+                amountFen: x.totalFen,
+                cardLast4: "4242",
+                providerRef: `sim_large_${x.o}`,
+                idempotencyKey: `large-pay-${x.o}`,
+                createdAt: at,
+              },
+        ),
+      )
+      .returning({ id: payments.id, idempotencyKey: payments.idempotencyKey }),
   );
-  const paymentIdOf = byKey(paymentRows, (r) => r.idempotencyKey, (r) => r.id);
+  const paymentIdOf = byKey(
+    paymentRows,
+    (r) => r.idempotencyKey,
+    (r) => r.id,
+  );
   const repayments = paid.filter((r) => r.inst !== null);
   await insertAll(repayments, (chunk) =>
-    tx.insert(paymentAllocations).values(chunk.map(({ x, i, inst, at }) => ({
-      paymentId: paymentIdOf.get(`large-repay-${x.o}-${i}`)!, instalmentId: instalmentIdOf.get(`${billId(x)}:${inst!.seq}`)!,
-      storeId: x.storeId, principalFen: inst!.amountFen, feeFen: 0, createdAt: at,
-    }))),
+    tx.insert(paymentAllocations).values(
+      chunk.map(({ x, i, inst, at }) => ({
+        paymentId: paymentIdOf.get(`large-repay-${x.o}-${i}`)!,
+        instalmentId: instalmentIdOf.get(`${billId(x)}:${inst!.seq}`)!,
+        storeId: x.storeId,
+        principalFen: inst!.amountFen,
+        feeFen: 0,
+        createdAt: at,
+      })),
+    ),
   );
 }
 
@@ -283,7 +451,10 @@ p.stop();
 const used = [...usedCredit];
 await withTransaction(db, async (tx) => {
   for (let i = 0; i < used.length; i += CHUNK)
-    await exec(tx, sql`UPDATE credit_profiles SET used_credit_fen = s.column2 FROM ${integerRows(used.slice(i, i + CHUNK))} AS s WHERE credit_profiles.user_id = s.column1`);
+    await exec(
+      tx,
+      sql`UPDATE credit_profiles SET used_credit_fen = s.column2 FROM ${integerRows(used.slice(i, i + CHUNK))} AS s WHERE credit_profiles.user_id = s.column1`,
+    );
 });
 if (connection.kind === "sqlite") {
   connection.writer.pragma("synchronous = NORMAL");
@@ -293,6 +464,9 @@ if (connection.kind === "sqlite") {
   // Statistics for the planner, and the visibility map set so that covering indexes are read without the table.
   await exec(db, sql`VACUUM (ANALYZE)`);
 }
-const counts = await row(db, sql`SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM instalments) AS instalments, (SELECT COUNT(*) FROM payments) AS payments`);
+const counts = await row(
+  db,
+  sql`SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM instalments) AS instalments, (SELECT COUNT(*) FROM payments) AS payments`,
+);
 console.log(`Seeded ${describeDatabase(url)}:`, counts, `(every password: ${DEMO_PASSWORD})`);
 await closeDb(db);

@@ -4,11 +4,20 @@ import { authSecret, parseEnv } from "./env";
 describe("environment", () => {
   it("fills the documented defaults and treats an empty variable as unset", () => {
     const env = parseEnv({ TZ_PLATFORM: "" });
-    expect(env).toMatchObject({ NODE_ENV: "development", TZ_PLATFORM: "Asia/Shanghai", PORT: 3000, HOUFU_CREDIT_JOBS: "on", LOG_LEVEL: "info", HOUFU_E2E_RESET: "0" });
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      TZ_PLATFORM: "Asia/Shanghai",
+      PORT: 3000,
+      HOUFU_CREDIT_JOBS: "on",
+      LOG_LEVEL: "info",
+      HOUFU_E2E_RESET: "0",
+    });
   });
 
   it("names each bad variable", () => {
-    expect(() => parseEnv({ TZ_PLATFORM: "Mars/Olympus", PORT: "http", LOG_LEVEL: "loud" })).toThrow(/TZ_PLATFORM: must be an IANA time zone.*PORT.*LOG_LEVEL/);
+    expect(() => parseEnv({ TZ_PLATFORM: "Mars/Olympus", PORT: "http", LOG_LEVEL: "loud" })).toThrow(
+      /TZ_PLATFORM: must be an IANA time zone.*PORT.*LOG_LEVEL/,
+    );
   });
 
   it("requires AUTH_SECRET in production, except while Next builds", () => {

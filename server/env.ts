@@ -61,7 +61,10 @@ export function authSecret(config: Env = env): string {
  * none may, and the connection's own address is the client's.
  */
 export function trustedProxies(): ReadonlySet<string> {
-  const list = (process.env.TRUSTED_PROXIES ?? "").split(",").map((a) => normaliseAddress(a.trim())).filter(Boolean);
+  const list = (process.env.TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((a) => normaliseAddress(a.trim()))
+    .filter(Boolean);
   return new Set(list);
 }
 

@@ -12,7 +12,11 @@ describe("logs", () => {
       },
     });
     createLogger(sink).info(
-      { requestId: "r-1", input: { password: "hunter2-secret", payment: { cardNumber: "4111111111111111" } }, headers: { cookie: "next-auth.session-token=abc" } },
+      {
+        requestId: "r-1",
+        input: { password: "hunter2-secret", payment: { cardNumber: "4111111111111111" } },
+        headers: { cookie: "next-auth.session-token=abc" },
+      },
       "procedure",
     );
     const text = lines.join("");

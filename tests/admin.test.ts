@@ -64,7 +64,11 @@ async function onTheConnection(db: Db, statement: string): Promise<void> {
 }
 
 /** The default policy with the threshold at 650 (and the bands starting there). */
-const policyAt650 = (): PolicyParams => ({ ...structuredClone(DEFAULT_POLICY), minScore: 650, bands: structuredClone(DEFAULT_POLICY.bands.slice(1)) });
+const policyAt650 = (): PolicyParams => ({
+  ...structuredClone(DEFAULT_POLICY),
+  minScore: 650,
+  bands: structuredClone(DEFAULT_POLICY.bands.slice(1)),
+});
 
 describe("admin procedures refuse everyone but admins", () => {
   it("answers UNAUTHORIZED to the anonymous and FORBIDDEN to consumers and merchants, on every procedure", async () => {
@@ -100,7 +104,10 @@ describe("admin procedures refuse everyone but admins", () => {
     }
     expect(await auditCount(db)).toBe(before);
     expect((await currentPolicy(db)).version).toBe(1);
-    expect(await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, bob)))).toMatchObject({ score: 640, payLaterStatus: "not_enabled" });
+    expect(await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, bob)))).toMatchObject({
+      score: 640,
+      payLaterStatus: "not_enabled",
+    });
 
     // And the admin reaches every one of them.
     const admin = await callerAs(db, clock, "admin@example.com");
@@ -151,13 +158,22 @@ describe("the credit policy", () => {
     const bob = await callerAs(db, clock, "bob@example.com");
 
     const before = await bob.credit.summary();
-    expect(before).toMatchObject({ minScore: 600, limitFen: 100_000, statusSentence: "Your score 640 meets the 600 needed: you can enable pay later." });
+    expect(before).toMatchObject({
+      minScore: 600,
+      limitFen: 100_000,
+      statusSentence: "Your score 640 meets the 600 needed: you can enable pay later.",
+    });
 
     clock.advanceDays(1);
     expect(await admin.admin.updatePolicy({ params: policyAt650(), note: "Tighten after Q3 losses" })).toEqual({ version: 2 });
 
     const after = await bob.credit.summary();
-    expect(after).toMatchObject({ minScore: 650, limitFen: 0, availableCreditFen: 0, statusSentence: "Your score 640 is below the 650 needed to enable pay later." });
+    expect(after).toMatchObject({
+      minScore: 650,
+      limitFen: 0,
+      availableCreditFen: 0,
+      statusSentence: "Your score 640 is below the 650 needed to enable pay later.",
+    });
 
     const row = (await first(db.select().from(policyVersions).where(eq(policyVersions.version, 2))))!;
     expect(row).toMatchObject({ note: "Tighten after Q3 losses", authorUserId: await userId(db, "admin@example.com"), createdAt: clock.now() });
@@ -215,7 +231,14 @@ describe("the credit policy", () => {
     await admin.admin.updatePolicy({ params: harsher, note: "Harsher terms" });
 
     const aliceId = await userId(db, "alice@example.com");
-    const earliest = (await first(db.select().from(instalments).where(and(eq(instalments.consumerId, aliceId), eq(instalments.state, "open"))).orderBy(instalments.dueDate, instalments.id).limit(1)))!;
+    const earliest = (await first(
+      db
+        .select()
+        .from(instalments)
+        .where(and(eq(instalments.consumerId, aliceId), eq(instalments.state, "open")))
+        .orderBy(instalments.dueDate, instalments.id)
+        .limit(1),
+    ))!;
     const instalment = async () => (await first(db.select().from(instalments).where(eq(instalments.id, earliest.id))))!;
     const tenAm = (date: string) => new Date(startOfLocalDate(date).getTime() + 10 * 3_600_000);
 
@@ -227,7 +250,13 @@ describe("the credit policy", () => {
     clock.set(tenAm(earliest.overdueOn));
     await runCreditJobs(db, clock.now());
     expect((await instalment()).lateFeeFen).toBe(1_500);
-    const penalty = await first(db.select().from(creditEvents).where(and(eq(creditEvents.userId, aliceId), eq(creditEvents.instalmentId, earliest.id), eq(creditEvents.reason, "overdue"))).limit(1));
+    const penalty = await first(
+      db
+        .select()
+        .from(creditEvents)
+        .where(and(eq(creditEvents.userId, aliceId), eq(creditEvents.instalmentId, earliest.id), eq(creditEvents.reason, "overdue")))
+        .limit(1),
+    );
     expect(penalty?.delta).toBe(-25);
   });
 });
@@ -239,28 +268,64 @@ describe("the what-if of a draft policy", () => {
     const clock = fixedClock(SEED_NOW);
     const at = SEED_NOW;
     await withTransaction(db, async (tx) => {
-      const adminId = (await first(tx.insert(users).values({ email: "admin@example.com", name: "Admin", passwordHash: "x", role: "admin", createdAt: at }).returning()))!.id;
+      const adminId = (await first(
+        tx.insert(users).values({ email: "admin@example.com", name: "Admin", passwordHash: "x", role: "admin", createdAt: at }).returning(),
+      ))!.id;
       await tx.insert(policyVersions).values({ version: 1, params: DEFAULT_POLICY, note: "Initial", authorUserId: adminId, createdAt: at });
-      const owner = (await first(tx.insert(users).values({ email: "m@example.com", name: "M", passwordHash: "x", role: "merchant", createdAt: at }).returning()))!.id;
-      const storeId = (await first(tx.insert(stores).values({ ownerUserId: owner, slug: "s", name: "S", payLaterEnabled: true, createdAt: at }).returning()))!.id;
+      const owner = (await first(
+        tx.insert(users).values({ email: "m@example.com", name: "M", passwordHash: "x", role: "merchant", createdAt: at }).returning(),
+      ))!.id;
+      const storeId = (await first(
+        tx.insert(stores).values({ ownerUserId: owner, slug: "s", name: "S", payLaterEnabled: true, createdAt: at }).returning(),
+      ))!.id;
       const consumer = async (name: string, score: number) => {
-        const id = (await first(tx.insert(users).values({ email: `${name}@example.com`, name, passwordHash: "x", role: "consumer", createdAt: at }).returning()))!.id;
+        const id = (await first(
+          tx
+            .insert(users)
+            .values({ email: `${name}@example.com`, name, passwordHash: "x", role: "consumer", createdAt: at })
+            .returning(),
+        ))!.id;
         await tx.insert(creditProfiles).values({ userId: id, score, payLaterStatus: "enabled", updatedAt: at });
         return id;
       };
       let orderNo = 0;
       const bill = async (consumerId: number, parts: { amountFen: number; paidPrincipalFen: number; state: "open" | "paid" | "void" }[]) => {
         const totalFen = parts.reduce((sum, p) => sum + p.amountFen, 0);
-        const orderId = (await first(tx.insert(orders).values({
-          number: `O${++orderNo}`, consumerId, storeId, status: "shipped", paymentMethod: "pay_later", planCode: "pay_in_3", totalFen,
-          shippingName: "n", shippingPhone: "p", shippingAddress: "a", policyVersion: 1, idempotencyKey: `k${orderNo}`, createdAt: at, updatedAt: at,
-        }).returning()))!.id;
-        const billId = (await first(tx.insert(bills).values({ orderId, consumerId, storeId, policyVersion: 1, planCode: "pay_in_3", totalFen, status: "open", createdAt: at }).returning()))!.id;
+        const orderId = (await first(
+          tx
+            .insert(orders)
+            .values({
+              number: `O${++orderNo}`,
+              consumerId,
+              storeId,
+              status: "shipped",
+              paymentMethod: "pay_later",
+              planCode: "pay_in_3",
+              totalFen,
+              shippingName: "n",
+              shippingPhone: "p",
+              shippingAddress: "a",
+              policyVersion: 1,
+              idempotencyKey: `k${orderNo}`,
+              createdAt: at,
+              updatedAt: at,
+            })
+            .returning(),
+        ))!.id;
+        const billId = (await first(
+          tx
+            .insert(bills)
+            .values({ orderId, consumerId, storeId, policyVersion: 1, planCode: "pay_in_3", totalFen, status: "open", createdAt: at })
+            .returning(),
+        ))!.id;
         for (const [i, p] of parts.entries())
           await tx.insert(instalments).values({ billId, consumerId, storeId, seq: i + 1, dueDate: "2026-12-25", overdueOn: "2026-12-29", ...p });
         // Used credit is the unpaid principal of open instalments, as every write keeps it.
         const unpaid = parts.filter((p) => p.state === "open").reduce((sum, p) => sum + p.amountFen - p.paidPrincipalFen, 0);
-        await tx.update(creditProfiles).set({ usedCreditFen: sql`${creditProfiles.usedCreditFen} + ${unpaid}` }).where(eq(creditProfiles.userId, consumerId));
+        await tx
+          .update(creditProfiles)
+          .set({ usedCreditFen: sql`${creditProfiles.usedCreditFen} + ${unpaid}` })
+          .where(eq(creditProfiles.userId, consumerId));
       };
       await consumer("carol", 520);
       const dave = await consumer("dave", 610);
@@ -272,7 +337,10 @@ describe("the what-if of a draft policy", () => {
       await consumer("bob", 640);
       const kate = await consumer("kate", 660);
       await bill(kate, [{ amountFen: 100_000, paidPrincipalFen: 0, state: "open" }]);
-      await bill(kate, [{ amountFen: 50_000, paidPrincipalFen: 0, state: "open" }, { amountFen: 99_999, paidPrincipalFen: 0, state: "void" }]);
+      await bill(kate, [
+        { amountFen: 50_000, paidPrincipalFen: 0, state: "open" },
+        { amountFen: 99_999, paidPrincipalFen: 0, state: "void" },
+      ]);
       await consumer("alice", 760);
     });
     return { db, clock };
@@ -299,9 +367,20 @@ describe("the what-if of a draft policy", () => {
       fallingWithOpenBills: 1,
       fallingWithOpenBillsPrincipalFen: 80_000,
     });
-    expect(raised.losingConsumers.map((c) => [c.name, c.score])).toEqual([["dave", 610], ["bob", 640]]);
+    expect(raised.losingConsumers.map((c) => [c.name, c.score])).toEqual([
+      ["dave", 610],
+      ["bob", 640],
+    ]);
     expect(raised.fallingWithOpenBillsConsumers).toEqual([
-      { userId: expect.any(Number), name: "dave", email: "dave@example.com", score: 610, payLaterStatus: "enabled", openPrincipalFen: 80_000, openBills: 1 },
+      {
+        userId: expect.any(Number),
+        name: "dave",
+        email: "dave@example.com",
+        score: 610,
+        payLaterStatus: "enabled",
+        openPrincipalFen: 80_000,
+        openBills: 1,
+      },
     ]);
 
     const generous: PolicyParams = {
@@ -332,8 +411,17 @@ describe("the what-if on the demo data", () => {
     const result = await (await callerAs(db, clock, "admin@example.com")).admin.policyWhatIf(policyAt650());
     const bob = result.losingConsumers.find((c) => c.email === "bob@example.com");
     expect(bob).toMatchObject({ name: "Bob Zhang", score: 640, openBills: 0 });
-    const daveProfile = (await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, await userId(db, "dave@example.com")))))!;
-    expect(result.fallingWithOpenBillsConsumers.find((c) => c.email === "dave@example.com")).toMatchObject({ score: 610, openBills: 1, openPrincipalFen: daveProfile.usedCreditFen });
+    const daveProfile = (await first(
+      db
+        .select()
+        .from(creditProfiles)
+        .where(eq(creditProfiles.userId, await userId(db, "dave@example.com"))),
+    ))!;
+    expect(result.fallingWithOpenBillsConsumers.find((c) => c.email === "dave@example.com")).toMatchObject({
+      score: 610,
+      openBills: 1,
+      openPrincipalFen: daveProfile.usedCreditFen,
+    });
     expect(result.losingConsumers.map((c) => c.score)).toEqual([...result.losingConsumers.map((c) => c.score)].sort((a, b) => a - b));
     expect(result.losingConsumers.every((c) => c.score >= 600 && c.score < 650)).toBe(true);
   });
@@ -360,7 +448,14 @@ describe("consumers", () => {
     const { db, clock } = await seededDb();
     const admin = await callerAs(db, clock, "admin@example.com");
     const dave = await admin.admin.consumer({ consumerId: await userId(db, "dave@example.com") });
-    expect(dave).toMatchObject({ score: 610, payLaterStatus: "suspended", suspendedReason: "overdue", hasOverdue: true, agreementAccepted: true, limitFen: 100_000 });
+    expect(dave).toMatchObject({
+      score: 610,
+      payLaterStatus: "suspended",
+      suspendedReason: "overdue",
+      hasOverdue: true,
+      agreementAccepted: true,
+      limitFen: 100_000,
+    });
     expect(dave.bills).toHaveLength(1);
     expect(dave.bills[0]).toMatchObject({ storeName: "Lumen Electronics", overdue: true, policyVersion: 1 });
     expect(dave.bills[0]!.owedFen).toBeGreaterThan(0);
@@ -377,10 +472,27 @@ describe("consumers", () => {
 
     expect(await admin.admin.adjustScore({ consumerId: carolId, newScore: 700, reason: "Verified income" })).toEqual({ score: 700, delta: 180 });
     const summary = await carol.credit.summary();
-    expect(summary).toMatchObject({ score: 700, limitFen: 500_000, statusSentence: "Your score 700 meets the 600 needed: you can enable pay later." });
+    expect(summary).toMatchObject({
+      score: 700,
+      limitFen: 500_000,
+      statusSentence: "Your score 700 meets the 600 needed: you can enable pay later.",
+    });
     const event = (await first(db.select().from(creditEvents).where(eq(creditEvents.userId, carolId)).orderBy(desc(creditEvents.id)).limit(1)))!;
-    expect(event).toMatchObject({ delta: 180, scoreAfter: 700, reason: "admin_adjustment", note: "Verified income", effectKey: null, actorUserId: await userId(db, "admin@example.com") });
-    expect(await lastAudit(db)).toMatchObject({ action: "consumer.adjust_score", entityType: "consumer", entityId: String(carolId), before: { score: 520 }, after: { score: 700, delta: 180, reason: "Verified income" } });
+    expect(event).toMatchObject({
+      delta: 180,
+      scoreAfter: 700,
+      reason: "admin_adjustment",
+      note: "Verified income",
+      effectKey: null,
+      actorUserId: await userId(db, "admin@example.com"),
+    });
+    expect(await lastAudit(db)).toMatchObject({
+      action: "consumer.adjust_score",
+      entityType: "consumer",
+      entityId: String(carolId),
+      before: { score: 520 },
+      after: { score: 700, delta: 180, reason: "Verified income" },
+    });
 
     // Clamped to 950; the applied delta is what really changed.
     expect(await admin.admin.adjustScore({ consumerId: carolId, delta: 600, reason: "Test the ceiling" })).toEqual({ score: 950, delta: 250 });
@@ -399,7 +511,11 @@ describe("consumers", () => {
     await admin.admin.suspendPayLater({ consumerId: aliceId, reason: "Reported stolen card" });
     expect(await profile(aliceId)).toMatchObject({ payLaterStatus: "suspended", suspendedReason: "admin" });
     expect((await (await callerAs(db, clock, "alice@example.com")).credit.summary()).statusSentence).toContain("suspended by Houfu support");
-    expect(await lastAudit(db)).toMatchObject({ action: "consumer.suspend", before: { payLaterStatus: "enabled" }, after: { payLaterStatus: "suspended", suspendedReason: "admin" } });
+    expect(await lastAudit(db)).toMatchObject({
+      action: "consumer.suspend",
+      before: { payLaterStatus: "enabled" },
+      after: { payLaterStatus: "suspended", suspendedReason: "admin" },
+    });
     expect(await codeOf(admin.admin.suspendPayLater({ consumerId: aliceId, reason: "Twice" }))).toBe("CONFLICT");
 
     await admin.admin.reinstatePayLater({ consumerId: aliceId, reason: "Card replaced" });
@@ -427,11 +543,28 @@ describe("merchants", () => {
     expect(merchants.map((m) => m.name)).toEqual(["Cloud Tea House", "Lumen Electronics"]);
     for (const m of merchants) {
       const summary = await receivablesSummary(db, { storeId: m.storeId, now: clock.now() });
-      expect(m).toMatchObject({ outstandingFen: summary.outstandingFen, overdueFen: summary.overdueFen, dueIn7DaysFen: summary.dueIn7DaysFen, overdueBills: summary.overdueBills, overdueRate: summary.overdueRate });
+      expect(m).toMatchObject({
+        outstandingFen: summary.outstandingFen,
+        overdueFen: summary.overdueFen,
+        dueIn7DaysFen: summary.dueIn7DaysFen,
+        overdueBills: summary.overdueBills,
+        overdueRate: summary.overdueRate,
+      });
     }
     const lumen = merchants.find((m) => m.name === "Lumen Electronics")!;
-    const volume = (await first(db.select({ n: count(), total: sql<number>`SUM(${orders.totalFen})` }).from(orders).where(and(eq(orders.storeId, lumen.storeId), eq(orders.paymentMethod, "pay_later")))))!;
-    expect(lumen).toMatchObject({ payLaterOrders: volume.n, payLaterVolumeFen: volume.total, active: true, payLaterEnabled: true, payLaterForcedOff: false });
+    const volume = (await first(
+      db
+        .select({ n: count(), total: sql<number>`SUM(${orders.totalFen})` })
+        .from(orders)
+        .where(and(eq(orders.storeId, lumen.storeId), eq(orders.paymentMethod, "pay_later"))),
+    ))!;
+    expect(lumen).toMatchObject({
+      payLaterOrders: volume.n,
+      payLaterVolumeFen: volume.total,
+      active: true,
+      payLaterEnabled: true,
+      payLaterForcedOff: false,
+    });
     expect(merchants[0]).toMatchObject({ outstandingFen: 0, payLaterOrders: 0, payLaterVolumeFen: 0, overdueRate: null });
 
     const overview = await admin.admin.overview();
@@ -446,7 +579,13 @@ describe("merchants", () => {
 
     await admin.admin.setStoreActive({ storeId: lumen.id, active: false });
     expect((await store()).active).toBe(false);
-    expect(await lastAudit(db)).toMatchObject({ action: "store.deactivate", entityType: "store", entityId: String(lumen.id), before: { active: true }, after: { active: false } });
+    expect(await lastAudit(db)).toMatchObject({
+      action: "store.deactivate",
+      entityType: "store",
+      entityId: String(lumen.id),
+      before: { active: true },
+      after: { active: false },
+    });
     expect(await codeOf(admin.admin.setStoreActive({ storeId: lumen.id, active: false }))).toBe("CONFLICT");
     await admin.admin.setStoreActive({ storeId: lumen.id, active: true });
     expect((await lastAudit(db)).action).toBe("store.activate");
@@ -456,7 +595,11 @@ describe("merchants", () => {
     expect((await (await callerAs(db, clock, null)).catalog.stores()).find((s) => s.id === lumen.id)?.offersPayLater).toBe(false);
     expect((await lastAudit(db)).action).toBe("store.force_pay_later_off");
     await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: false });
-    expect(await lastAudit(db)).toMatchObject({ action: "store.lift_pay_later_off", before: { payLaterForcedOff: true }, after: { payLaterForcedOff: false } });
+    expect(await lastAudit(db)).toMatchObject({
+      action: "store.lift_pay_later_off",
+      before: { payLaterForcedOff: true },
+      after: { payLaterForcedOff: false },
+    });
     expect(await codeOf(admin.admin.setStoreActive({ storeId: 9_999, active: false }))).toBe("NOT_FOUND");
   });
 });
@@ -481,7 +624,12 @@ describe("the audit log", () => {
       const before = await auditCount(db);
       await run();
       expect([action, (await auditCount(db)) - before]).toEqual([action, 1]);
-      expect(await lastAudit(db)).toMatchObject({ action, actorUserId: await userId(db, "admin@example.com"), actorRole: "admin", createdAt: clock.now() });
+      expect(await lastAudit(db)).toMatchObject({
+        action,
+        actorUserId: await userId(db, "admin@example.com"),
+        actorRole: "admin",
+        createdAt: clock.now(),
+      });
     }
     const before = await auditCount(db);
     await codeOf(admin.admin.reinstatePayLater({ consumerId: bob, reason: "Not suspended" }));
@@ -514,7 +662,10 @@ describe("the audit log", () => {
     expect((await admin.admin.audit({ entityType: "store", limit: 10 })).items).toHaveLength(2);
     expect((await admin.admin.audit({ actorUserId: bob, limit: 10 })).items).toHaveLength(0);
     expect((await admin.admin.audit({ actorUserId: await userId(db, "admin@example.com"), limit: 10 })).items).toHaveLength(4);
-    expect((await admin.admin.audit({ from: "2026-11-26", to: "2026-11-26", limit: 10 })).items.map((r) => r.action)).toEqual(["store.deactivate", "consumer.adjust_score"]);
+    expect((await admin.admin.audit({ from: "2026-11-26", to: "2026-11-26", limit: 10 })).items.map((r) => r.action)).toEqual([
+      "store.deactivate",
+      "consumer.adjust_score",
+    ]);
     expect((await admin.admin.audit({ from: "2026-11-27", limit: 10 })).items).toHaveLength(1);
     expect((await admin.admin.audit({ to: "2026-11-25", limit: 10 })).items).toHaveLength(1);
 
@@ -528,10 +679,26 @@ describe("the audit log", () => {
 
   it("cannot be updated or deleted, by the app or anyone with its connection", async () => {
     const { db, clock } = await seededDb();
-    await (await callerAs(db, clock, "admin@example.com")).admin.adjustScore({ consumerId: await userId(db, "bob@example.com"), delta: 5, reason: "Kept forever" });
+    await (await callerAs(db, clock, "admin@example.com")).admin.adjustScore({
+      consumerId: await userId(db, "bob@example.com"),
+      delta: 5,
+      reason: "Kept forever",
+    });
     const before = await db.select().from(auditLog).orderBy(auditLog.id);
-    expect(await refusalText(withTransaction(db, async (tx) => { await tx.update(auditLog).set({ action: "tampered" }); }))).toMatch(/append-only/);
-    expect(await refusalText(withTransaction(db, async (tx) => { await tx.delete(auditLog); }))).toMatch(/append-only/);
+    expect(
+      await refusalText(
+        withTransaction(db, async (tx) => {
+          await tx.update(auditLog).set({ action: "tampered" });
+        }),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      await refusalText(
+        withTransaction(db, async (tx) => {
+          await tx.delete(auditLog);
+        }),
+      ),
+    ).toMatch(/append-only/);
     expect(await refusalText(withTransaction(db, (tx) => exec(tx, sql`UPDATE audit_log SET after = NULL`)))).toMatch(/append-only/);
     expect(await refusalText(onTheConnection(db, "UPDATE audit_log SET after = NULL"))).toMatch(/append-only/);
     expect(await refusalText(onTheConnection(db, "DELETE FROM audit_log WHERE id > 0"))).toMatch(/append-only/);

@@ -35,16 +35,29 @@ function parse(file: string, text: string): Parsed {
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
-      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            !!clause.namedBindings &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       add(node.moduleSpecifier.text, typeOnly);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node.moduleSpecifier.text, node.isTypeOnly);
     } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0]!)) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require")) add((node.arguments[0] as ts.StringLiteral).text, false);
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require"))
+        add((node.arguments[0] as ts.StringLiteral).text, false);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal.text, true);
-    } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "process" && node.name.text === "env") {
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "process" &&
+      node.name.text === "env"
+    ) {
       readsEnv = true;
     } else if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "process") {
       readsEnv = true;
@@ -78,7 +91,8 @@ const RULES: Rule[] = [
   {
     name: 'client components ("use client") import no server/services, server/api internals or db/ at runtime',
     applies: (p) => p.useClient,
-    forbids: (to, typeOnly) => !typeOnly && (under("server/services")(to) || under("server/api")(to) || under("db")(to) || under("server/auth")(to) || to === "server/env"),
+    forbids: (to, typeOnly) =>
+      !typeOnly && (under("server/services")(to) || under("server/api")(to) || under("db")(to) || under("server/auth")(to) || to === "server/env"),
   },
 ];
 
@@ -93,7 +107,9 @@ function violations(files: Parsed[]): string[] {
 }
 
 describe("architecture", () => {
-  const files = ["app", "components", "lib", "server", "db", "i18n"].flatMap(sourceFiles).map((file) => parse(file, fs.readFileSync(path.join(ROOT, file), "utf8")));
+  const files = ["app", "components", "lib", "server", "db", "i18n"]
+    .flatMap(sourceFiles)
+    .map((file) => parse(file, fs.readFileSync(path.join(ROOT, file), "utf8")));
 
   it("finds the code it checks", () => {
     expect(files.filter((p) => p.useClient).length).toBeGreaterThan(10);
@@ -111,8 +127,14 @@ describe("architecture", () => {
   it("catches a break of each rule", () => {
     const broken = [
       parse("db/x.ts", 'import { logger } from "../server/log";'),
-      parse("server/domain/x.ts", 'import fs from "node:fs";\nimport { sql } from "drizzle-orm";\nimport { first } from "@/db/query";\nconst zone = process.env.TZ_PLATFORM;'),
-      parse("components/x.tsx", '"use client";\nimport { placeOrder } from "@/server/services/orders/place-order";\nimport type { AppRouter } from "@/server/api/root";'),
+      parse(
+        "server/domain/x.ts",
+        'import fs from "node:fs";\nimport { sql } from "drizzle-orm";\nimport { first } from "@/db/query";\nconst zone = process.env.TZ_PLATFORM;',
+      ),
+      parse(
+        "components/x.tsx",
+        '"use client";\nimport { placeOrder } from "@/server/services/orders/place-order";\nimport type { AppRouter } from "@/server/api/root";',
+      ),
     ];
     expect(violations(broken)).toEqual([
       'db/x.ts imports "../server/log" — db/ imports nothing from server/ or app/',

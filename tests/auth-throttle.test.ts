@@ -20,8 +20,14 @@ describe("sign-in does not tell which emails have accounts", () => {
     const { db, clock } = await seededDb();
     const checked: string[] = [];
     const watch = async (password: string, hash: string) => (checked.push(hash), verifyPassword(password, hash));
-    expect(await authenticate(db, clock, { email: "nobody@example.com", password: "guess", address: "198.51.100.1" }, watch)).toEqual({ ok: false, reason: "wrong_credentials" });
-    expect(await authenticate(db, clock, { email: "alice@example.com", password: "guess", address: "198.51.100.2" }, watch)).toEqual({ ok: false, reason: "wrong_credentials" });
+    expect(await authenticate(db, clock, { email: "nobody@example.com", password: "guess", address: "198.51.100.1" }, watch)).toEqual({
+      ok: false,
+      reason: "wrong_credentials",
+    });
+    expect(await authenticate(db, clock, { email: "alice@example.com", password: "guess", address: "198.51.100.2" }, watch)).toEqual({
+      ok: false,
+      reason: "wrong_credentials",
+    });
     expect(checked).toHaveLength(2);
     // The same scheme and cost parameters: only the salt and key differ.
     expect(checked[0]!.split("$").slice(0, 4)).toEqual(checked[1]!.split("$").slice(0, 4));
@@ -49,7 +55,11 @@ describe("sign-in does not tell which emails have accounts", () => {
   it("sign-up attempts are limited per address, taken email or not", async () => {
     const { db, clock } = await seededDb();
     const from = (clientAddress: string) => createCaller(createContext({ db, clock, user: null, clientAddress }));
-    const codeOf = (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string }) => e.code);
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => "OK",
+        (e: { code?: string }) => e.code,
+      );
     const probe = (i: number) => ({ name: "Probe", email: i % 2 ? "alice@example.com" : `probe${i}@example.com`, password: "a-long-password-1" });
     for (let i = 0; i < 10; i++) expect(await codeOf(from("203.0.113.5").account.signUp(probe(i)))).not.toBe("TOO_MANY_REQUESTS");
     expect(await codeOf(from("203.0.113.5").account.signUp(probe(11)))).toBe("TOO_MANY_REQUESTS");
@@ -65,7 +75,12 @@ describe("forwarded headers", () => {
     ({ socket: { remoteAddress: peer }, headers: { ...headers } }) as unknown as IncomingMessage;
 
   it("from an unknown peer are dropped, so the connection's address is the client's", () => {
-    const req = request("::ffff:192.0.2.7", { "x-forwarded-for": "10.9.9.9", "x-forwarded-host": "evil.example", "x-real-ip": "10.1.1.1", "x-houfu-client": "10.2.2.2" });
+    const req = request("::ffff:192.0.2.7", {
+      "x-forwarded-for": "10.9.9.9",
+      "x-forwarded-host": "evil.example",
+      "x-real-ip": "10.1.1.1",
+      "x-houfu-client": "10.2.2.2",
+    });
     stampForwarding(req, new Set());
     expect(clientAddressOf(req.headers)).toBe("192.0.2.7");
     expect(req.headers["x-forwarded-for"]).toBeUndefined();
@@ -104,7 +119,8 @@ describe("lockout cannot be used against the owner", () => {
 
   it("five failures lock only that email at that address", async () => {
     const { db, clock } = await seededDb();
-    for (let i = 0; i < 5; i++) expect(await signIn(db, clock, "bob@example.com", `guess-${i}`, "203.0.113.1")).toMatchObject({ reason: "wrong_credentials" });
+    for (let i = 0; i < 5; i++)
+      expect(await signIn(db, clock, "bob@example.com", `guess-${i}`, "203.0.113.1")).toMatchObject({ reason: "wrong_credentials" });
     expect(await signIn(db, clock, "bob@example.com", PASSWORD, "203.0.113.1")).toMatchObject({ ok: false, reason: "rate_limited" });
     expect((await signIn(db, clock, "bob@example.com", PASSWORD, "192.0.2.20")).ok).toBe(true);
     expect((await signIn(db, clock, "carol@example.com", PASSWORD, "203.0.113.1")).ok).toBe(true);

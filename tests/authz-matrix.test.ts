@@ -39,7 +39,10 @@ describe("authorization matrix", () => {
 
   it("keeps the merchant and admin routers closed to everyone else", () => {
     const misplaced = procedures
-      .filter(([path, p]) => (path.startsWith("admin.") && p._def.meta?.access !== "admin") || (path.startsWith("merchant.") && p._def.meta?.access !== "merchant"))
+      .filter(
+        ([path, p]) =>
+          (path.startsWith("admin.") && p._def.meta?.access !== "admin") || (path.startsWith("merchant.") && p._def.meta?.access !== "merchant"),
+      )
       .map(([path]) => path);
     expect(misplaced).toEqual([]);
   });

@@ -23,7 +23,8 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; domai
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, domainCode: (error.cause as { code?: string } | undefined)?.code ?? null, message: error.message };
+    if (error instanceof TRPCError)
+      return { code: error.code, domainCode: (error.cause as { code?: string } | undefined)?.code ?? null, message: error.message };
     if (error instanceof Error && "code" in error) return { code: "DOMAIN", domainCode: String(error.code), message: error.message };
     throw error;
   }
@@ -31,11 +32,23 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; domai
 }
 
 async function profile(db: Db, email: string) {
-  return (await first(db.select().from(s.creditProfiles).where(eq(s.creditProfiles.userId, await userId(db, email)))))!;
+  return (await first(
+    db
+      .select()
+      .from(s.creditProfiles)
+      .where(eq(s.creditProfiles.userId, await userId(db, email))),
+  ))!;
 }
 
 async function openBillOf(db: Db, email: string) {
-  return (await first(db.select().from(s.bills).where(and(eq(s.bills.consumerId, await userId(db, email)), eq(s.bills.status, "open"))).orderBy(s.bills.id).limit(1)))!;
+  return (await first(
+    db
+      .select()
+      .from(s.bills)
+      .where(and(eq(s.bills.consumerId, await userId(db, email)), eq(s.bills.status, "open")))
+      .orderBy(s.bills.id)
+      .limit(1),
+  ))!;
 }
 
 function instalmentsOf(db: Db, billId: number) {
@@ -98,7 +111,11 @@ describe("the bills list", () => {
     const alice = await (await callerAs(db, clock, "alice@example.com")).bills.list();
     const open = alice.bills.filter((b) => b.status === "open");
     expect(open).toHaveLength(1);
-    expect(open[0]!.instalments.map((i) => [i.status, i.amountFen])).toEqual([["upcoming", 109_967], ["upcoming", 109_967], ["upcoming", 109_966]]);
+    expect(open[0]!.instalments.map((i) => [i.status, i.amountFen])).toEqual([
+      ["upcoming", 109_967],
+      ["upcoming", 109_967],
+      ["upcoming", 109_966],
+    ]);
     expect(open[0]!.nextInstalmentFen).toBe(109_967);
     expect(alice.bills.some((b) => b.status === "paid")).toBe(true);
     expect(alice.totals).toEqual({ owedNowFen: 0, owedLaterFen: 329_900, overdueFen: 0 });
@@ -123,7 +140,9 @@ describe("the bills list", () => {
     expect((await failure((await callerAs(db, clock, null)).bills.list())).code).toBe("UNAUTHORIZED");
     const aliceBill = await openBillOf(db, "alice@example.com");
     const bob = await callerAs(db, clock, "bob@example.com");
-    expect((await failure(bob.bills.repay({ billId: aliceBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: key() }))).code).toBe("NOT_FOUND");
+    expect((await failure(bob.bills.repay({ billId: aliceBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: key() }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await bob.bills.list()).bills.every((b) => b.id !== aliceBill.id)).toBe(true);
   });
 });
@@ -133,7 +152,15 @@ describe("the credit jobs", () => {
     const { db } = await seededDb();
     const before = await creditFacts(db);
     const report = await runCreditJobs(db, SEED_NOW);
-    expect(report).toMatchObject({ skipped: false, markedOverdue: 0, overduePenalties: 0, longOverduePenalties: 0, suspended: 0, reinstated: 0, snapshots: 2 });
+    expect(report).toMatchObject({
+      skipped: false,
+      markedOverdue: 0,
+      overduePenalties: 0,
+      longOverduePenalties: 0,
+      suspended: 0,
+      reinstated: 0,
+      snapshots: 2,
+    });
     expect(await creditFacts(db)).toEqual(before);
   });
 
@@ -152,7 +179,10 @@ describe("the credit jobs", () => {
     expect((await instalmentsOf(db, bill.id))[0]).toMatchObject({ lateFeeFen: 1_500, overdueMarkedAt: clock.now() });
     expect(await eventsLike(db, `overdue:${first.id}`)).toHaveLength(1);
     expect(await profile(db, "alice@example.com")).toMatchObject({ score: 735, payLaterStatus: "suspended", suspendedReason: "overdue" });
-    const notices = await db.select().from(s.notifications).where(eq(s.notifications.userId, await userId(db, "alice@example.com")));
+    const notices = await db
+      .select()
+      .from(s.notifications)
+      .where(eq(s.notifications.userId, await userId(db, "alice@example.com")));
     expect(notices.filter((n) => n.kind === "overdue")).toHaveLength(1);
     expect(notices.filter((n) => n.kind === "pay_later_suspended")).toHaveLength(1);
     expect(await db.select().from(s.receivablesSnapshots)).toHaveLength(2);
@@ -185,11 +215,21 @@ describe("the credit jobs", () => {
     const a = (await acquireLease(db, "fence-test"))!;
     expect(await acquireLease(db, "fence-test")).toBeNull(); // held
     // A lapsed lease the holder still names is renewed (nobody took it over)…
-    await withTransaction(db, (tx) => tx.update(s.jobLeases).set({ expiresAt: new Date(0) }).where(eq(s.jobLeases.name, "fence-test")));
+    await withTransaction(db, (tx) =>
+      tx
+        .update(s.jobLeases)
+        .set({ expiresAt: new Date(0) })
+        .where(eq(s.jobLeases.name, "fence-test")),
+    );
     await withTransaction(db, (tx) => holdLease(tx, "fence-test", a));
     expect(await acquireLease(db, "fence-test")).toBeNull();
     // …but once another run took it over, the first holder's next chunk writes nothing.
-    await withTransaction(db, (tx) => tx.update(s.jobLeases).set({ expiresAt: new Date(0) }).where(eq(s.jobLeases.name, "fence-test")));
+    await withTransaction(db, (tx) =>
+      tx
+        .update(s.jobLeases)
+        .set({ expiresAt: new Date(0) })
+        .where(eq(s.jobLeases.name, "fence-test")),
+    );
     const b = await acquireLease(db, "fence-test");
     expect(b).not.toBeNull();
     const before = await db.select().from(s.notifications);
@@ -218,7 +258,9 @@ describe("the credit jobs", () => {
     // Between them every effect landed once: the fees they report are every fee charged (7 were charged by the seed).
     const keys = (await eventsLike(db, "overdue%")).map((e) => e.effectKey);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(first!.lateFeesFen + second!.lateFeesFen).toBe((await row<{ fees: number }>(db, sql`SELECT SUM(late_fee_fen) AS fees FROM instalments`))!.fees - 7 * 1_500);
+    expect(first!.lateFeesFen + second!.lateFeesFen).toBe(
+      (await row<{ fees: number }>(db, sql`SELECT SUM(late_fee_fen) AS fees FROM instalments`))!.fees - 7 * 1_500,
+    );
     // A later run finds nothing left, and the lease is free again.
     const again = await runCreditJobs(db, clock.now());
     expect(again).toMatchObject({ skipped: false, fenced: false, markedOverdue: 0, overduePenalties: 0, longOverduePenalties: 0 });
@@ -241,7 +283,10 @@ describe("the credit jobs", () => {
       expect(await checkInvariants(one)).toEqual([]);
       const keys = (await eventsLike(two, "overdue%")).map((e) => e.effectKey);
       expect(new Set(keys).size).toBe(keys.length);
-      const fees = (await row<{ n: number }>(one, sql`SELECT COUNT(*) AS n FROM instalments WHERE state = 'open' AND overdue_marked_at IS NOT NULL AND late_fee_fen = 0`))!;
+      const fees = (await row<{ n: number }>(
+        one,
+        sql`SELECT COUNT(*) AS n FROM instalments WHERE state = 'open' AND overdue_marked_at IS NOT NULL AND late_fee_fen = 0`,
+      ))!;
       expect(fees.n).toBe(0);
       expect(await one.select().from(s.receivablesSnapshots)).toHaveLength(2);
     } finally {
@@ -257,7 +302,9 @@ describe("the credit jobs", () => {
     await runCreditJobs(db, clock.now());
     clock.advanceDays(3);
     await runCreditJobs(db, clock.now());
-    const kinds = (await db.select({ kind: s.notifications.kind }).from(s.notifications).where(eq(s.notifications.userId, aliceId))).map((n) => n.kind);
+    const kinds = (await db.select({ kind: s.notifications.kind }).from(s.notifications).where(eq(s.notifications.userId, aliceId))).map(
+      (n) => n.kind,
+    );
     expect(kinds.sort()).toEqual(["due_in_3", "due_today"]);
     expect(await db.select().from(s.outbox).where(eq(s.outbox.recipient, "alice@example.com"))).toHaveLength(2);
 
@@ -306,7 +353,9 @@ describe("repaying a bill", () => {
     expect(after.availableCreditFen - before.availableCreditFen).toBe(109_967);
     expect(after.score).toBe(before.score + 5);
     expect(await eventsLike(db, effectKey.onTime(paidInst!.id))).toHaveLength(1);
-    const allocation = (await first(db.select().from(s.paymentAllocations).where(eq(s.paymentAllocations.paymentId, result.paymentId)).orderBy(s.paymentAllocations.id).limit(1)))!;
+    const allocation = (await first(
+      db.select().from(s.paymentAllocations).where(eq(s.paymentAllocations.paymentId, result.paymentId)).orderBy(s.paymentAllocations.id).limit(1),
+    ))!;
     expect(allocation).toMatchObject({ storeId: bill.storeId, principalFen: 109_967, feeFen: 0, createdAt: clock.now() });
     expect((await alice.notifications.list({ limit: 10 })).items.map((n) => n.kind)).toEqual(["payment_received"]);
   });
@@ -361,7 +410,9 @@ describe("repaying a bill", () => {
     const { db, clock } = await seededDb();
     const dave = await callerAs(db, clock, "dave@example.com");
     const bill = await openBillOf(db, "dave@example.com");
-    expect((await failure(dave.bills.repay({ billId: bill.id, amountFen: 131_401, cardNumber: CARD, idempotencyKey: key() }))).domainCode).toBe("OVERPAYMENT");
+    expect((await failure(dave.bills.repay({ billId: bill.id, amountFen: 131_401, cardNumber: CARD, idempotencyKey: key() }))).domainCode).toBe(
+      "OVERPAYMENT",
+    );
     const result = await dave.bills.repay({ billId: bill.id, amountFen: 131_400, cardNumber: CARD, idempotencyKey: key() });
     expect(result).toMatchObject({ billPaid: true, payLaterReinstated: true });
     expect((await first(db.select().from(s.bills).where(eq(s.bills.id, bill.id))))!.status).toBe("paid");
@@ -429,7 +480,12 @@ describe("repaying a bill", () => {
     const bill = await openBillOf(db, "dave@example.com");
     const before = { ...(await creditFacts(db)), ...(await paymentFacts(db)) };
     const refusal = await failure(
-      (await callerAs(db, clock, "dave@example.com")).bills.repay({ billId: bill.id, amountFen: 131_400, cardNumber: "4000 0000 0000 0002", idempotencyKey: key() }),
+      (await callerAs(db, clock, "dave@example.com")).bills.repay({
+        billId: bill.id,
+        amountFen: 131_400,
+        cardNumber: "4000 0000 0000 0002",
+        idempotencyKey: key(),
+      }),
     );
     expect(refusal).toMatchObject({ code: "PAYMENT_REQUIRED", domainCode: "PAYMENT_DECLINED" });
     expect(refusal.message).toContain("declined");
@@ -441,7 +497,12 @@ describe("repaying a bill", () => {
     const bill = await openBillOf(db, "alice@example.com");
     const provider = spyProvider();
     const refusal = await failure(
-      repayBill(db, clock, { consumerId: await userId(db, "alice@example.com"), billId: bill.id, amountFen: 329_901, cardNumber: CARD, idempotencyKey: key() }, provider),
+      repayBill(
+        db,
+        clock,
+        { consumerId: await userId(db, "alice@example.com"), billId: bill.id, amountFen: 329_901, cardNumber: CARD, idempotencyKey: key() },
+        provider,
+      ),
     );
     expect(refusal).toMatchObject({ domainCode: "OVERPAYMENT", message: "The amount is more than the ¥3,299.00 owed." });
     expect(provider.charges).toBe(0);
@@ -463,11 +524,24 @@ describe("repaying a bill", () => {
   it("refuses paying a bill that is already paid, and validates the input", async () => {
     const { db, clock } = await seededDb();
     const alice = await callerAs(db, clock, "alice@example.com");
-    const paidBill = (await first(db.select().from(s.bills).where(and(eq(s.bills.consumerId, await userId(db, "alice@example.com")), eq(s.bills.status, "paid"))).orderBy(s.bills.id).limit(1)))!;
-    expect((await failure(alice.bills.repay({ billId: paidBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: key() }))).domainCode).toBe("NOTHING_OWED");
+    const paidBill = (await first(
+      db
+        .select()
+        .from(s.bills)
+        .where(and(eq(s.bills.consumerId, await userId(db, "alice@example.com")), eq(s.bills.status, "paid")))
+        .orderBy(s.bills.id)
+        .limit(1),
+    ))!;
+    expect((await failure(alice.bills.repay({ billId: paidBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: key() }))).domainCode).toBe(
+      "NOTHING_OWED",
+    );
     const bill = await openBillOf(db, "alice@example.com");
     expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 0, cardNumber: CARD, idempotencyKey: key() }))).code).toBe("BAD_REQUEST");
-    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 100, cardNumber: "12ab", idempotencyKey: key() }))).code).toBe("BAD_REQUEST");
-    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: "short" }))).code).toBe("BAD_REQUEST");
+    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 100, cardNumber: "12ab", idempotencyKey: key() }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: "short" }))).code).toBe(
+      "BAD_REQUEST",
+    );
   });
 });

@@ -27,7 +27,10 @@ describe("client bundle hygiene", () => {
   for (const [module, allowed] of Object.entries(LAZY_ONLY)) {
     it(`imports ${module} only from ${allowed.length ? allowed.join(" and ") : "nowhere"}`, () => {
       const pattern = new RegExp(`from\\s+["']${module.replace("/", "\\/")}["']|import\\(\\s*["']${module.replace("/", "\\/")}["']\\s*\\)`);
-      const importing = files.filter(({ text }) => pattern.test(text)).map(({ file }) => file).sort();
+      const importing = files
+        .filter(({ text }) => pattern.test(text))
+        .map(({ file }) => file)
+        .sort();
       expect(importing).toEqual([...allowed].sort());
     });
   }

@@ -87,12 +87,22 @@ async function payLaterOrder(db: Db, items: [string, number][], planCode: "pay_i
 }
 
 async function payNowOrder(db: Db, items: [string, number][], cardNumber = "4242 4242 4242 4242") {
-  return { ...SHIPPING, idempotencyKey: newKey(), lines: await orderLines(db, items), paymentMethod: "pay_now" as const, cardNumber, expectedTotalFen: await shownTotal(db, items) };
+  return {
+    ...SHIPPING,
+    idempotencyKey: newKey(),
+    lines: await orderLines(db, items),
+    paymentMethod: "pay_now" as const,
+    cardNumber,
+    expectedTotalFen: await shownTotal(db, items),
+  };
 }
 
 /** Unpaid principal of the consumer's open instalments: what used credit must equal. */
 async function unpaidPrincipal(db: Db, consumerId: number): Promise<number> {
-  return (await row<{ n: number }>(db, sql`SELECT COALESCE(SUM(amount_fen - paid_principal_fen), 0) AS n FROM instalments WHERE consumer_id = ${consumerId} AND state = 'open'`))!.n;
+  return (await row<{ n: number }>(
+    db,
+    sql`SELECT COALESCE(SUM(amount_fen - paid_principal_fen), 0) AS n FROM instalments WHERE consumer_id = ${consumerId} AND state = 'open'`,
+  ))!.n;
 }
 
 async function usedCredit(db: Db, consumerId: number): Promise<number> {
@@ -100,10 +110,26 @@ async function usedCredit(db: Db, consumerId: number): Promise<number> {
 }
 
 describe("pay-later eligibility at checkout", () => {
-  const cases: { code: string; note?: string; email: string; items: [string, number][]; arrange?: (db: Db, clock: { advanceDays(n: number): void }) => Promise<void> | void }[] = [
+  const cases: {
+    code: string;
+    note?: string;
+    email: string;
+    items: [string, number][];
+    arrange?: (db: Db, clock: { advanceDays(n: number): void }) => Promise<void> | void;
+  }[] = [
     { code: "STORE_NO_PAY_LATER", email: "alice@example.com", items: [[LONGJING, 1]] },
-    { code: "BELOW_STORE_MINIMUM", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (db) => write(db, (tx) => tx.update(stores).set({ payLaterMinFen: 50_000 }).where(eq(stores.slug, "lumen-electronics"))) },
-    { code: "ABOVE_STORE_MAXIMUM", email: "alice@example.com", items: [[MOUSE, 2]], arrange: (db) => write(db, (tx) => tx.update(stores).set({ payLaterMaxFen: 20_000 }).where(eq(stores.slug, "lumen-electronics"))) },
+    {
+      code: "BELOW_STORE_MINIMUM",
+      email: "alice@example.com",
+      items: [[MOUSE, 1]],
+      arrange: (db) => write(db, (tx) => tx.update(stores).set({ payLaterMinFen: 50_000 }).where(eq(stores.slug, "lumen-electronics"))),
+    },
+    {
+      code: "ABOVE_STORE_MAXIMUM",
+      email: "alice@example.com",
+      items: [[MOUSE, 2]],
+      arrange: (db) => write(db, (tx) => tx.update(stores).set({ payLaterMaxFen: 20_000 }).where(eq(stores.slug, "lumen-electronics"))),
+    },
     { code: "PAY_LATER_NOT_ENABLED", email: "bob@example.com", items: [[MOUSE, 1]] },
     { code: "PAY_LATER_SUSPENDED", email: "dave@example.com", items: [[MOUSE, 1]] },
     {
@@ -112,13 +138,25 @@ describe("pay-later eligibility at checkout", () => {
       items: [[MOUSE, 1]],
       // A new policy version raises the threshold above alice's 760: the check uses the current version.
       arrange: (db) =>
-        write(db, (tx) => tx.insert(policyVersions).values({ version: 2, params: { ...DEFAULT_POLICY, minScore: 800, bands: [{ minScore: 800, maxScore: 950, limitFen: 1_000_000 }] }, note: "Stricter", createdAt: new Date() })),
+        write(db, (tx) =>
+          tx.insert(policyVersions).values({
+            version: 2,
+            params: { ...DEFAULT_POLICY, minScore: 800, bands: [{ minScore: 800, maxScore: 950, limitFen: 1_000_000 }] },
+            note: "Stricter",
+            createdAt: new Date(),
+          }),
+        ),
     },
     { code: "SCORE_BELOW_THRESHOLD", note: " (carol, 520, not enabled)", email: "carol@example.com", items: [[MOUSE, 1]] },
     // Alice's first instalment passes its due date and grace; the jobs have not run, she is still "enabled".
     { code: "HAS_OVERDUE", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (_db, clock) => clock.advanceDays(30) },
     { code: "INSUFFICIENT_CREDIT", email: "alice@example.com", items: [[TAB, 3]] },
-    { code: "STORE_INACTIVE", email: "alice@example.com", items: [[MOUSE, 1]], arrange: (db) => write(db, (tx) => tx.update(stores).set({ active: false }).where(eq(stores.slug, "lumen-electronics"))) },
+    {
+      code: "STORE_INACTIVE",
+      email: "alice@example.com",
+      items: [[MOUSE, 1]],
+      arrange: (db) => write(db, (tx) => tx.update(stores).set({ active: false }).where(eq(stores.slug, "lumen-electronics"))),
+    },
   ];
 
   for (const c of cases) {
@@ -186,7 +224,13 @@ describe("placing a pay-later order", () => {
     expect(placed.replayed).toBe(false);
 
     const detail = await alice.shop.order({ orderId: placed.orderId });
-    expect(detail).toMatchObject({ status: "placed", paymentMethod: "pay_later", planCode: "pay_in_3", totalFen: 29_800, store: { name: "Lumen Electronics" } });
+    expect(detail).toMatchObject({
+      status: "placed",
+      paymentMethod: "pay_later",
+      planCode: "pay_in_3",
+      totalFen: 29_800,
+      store: { name: "Lumen Electronics" },
+    });
     expect(detail.lines).toEqual([expect.objectContaining({ productName: MOUSE, unitPriceFen: 14_900, quantity: 2 })]);
     expect(detail.bill?.instalments.map((i) => [i.dueDate, i.amountFen, i.status])).toEqual([
       ["2026-12-25", 9_934, "upcoming"],
@@ -195,7 +239,11 @@ describe("placing a pay-later order", () => {
     ]);
     const bill = (await first(db.select().from(bills).where(eq(bills.orderId, placed.orderId))))!;
     expect(bill.policyVersion).toBe(1);
-    expect((await db.select().from(instalments).where(eq(instalments.billId, bill.id)).orderBy(instalments.seq)).map((i) => i.overdueOn)).toEqual(["2026-12-29", "2027-01-28", "2027-02-27"]);
+    expect((await db.select().from(instalments).where(eq(instalments.billId, bill.id)).orderBy(instalments.seq)).map((i) => i.overdueOn)).toEqual([
+      "2026-12-29",
+      "2027-01-28",
+      "2027-02-27",
+    ]);
     expect((await first(db.select().from(orders).where(eq(orders.id, placed.orderId))))!.policyVersion).toBe(1);
 
     expect((await product(db, MOUSE)).stock).toBe(mouse.stock - 2);
@@ -218,42 +266,55 @@ describe("placing a pay-later order", () => {
     expect(placed).toHaveLength(Math.floor(available / 14_900)); // 44
     expect(new Set(refused.map((r) => (r.reason as TRPCError & { cause: { code: string } }).cause.code))).toEqual(new Set(["INSUFFICIENT_CREDIT"]));
 
-    const newTotal = (await row<{ n: number }>(db, sql`SELECT SUM(total_fen) AS n FROM orders WHERE consumer_id = ${aliceId} AND payment_method = 'pay_later' AND idempotency_key LIKE 'test-key-%'`))!.n;
+    const newTotal = (await row<{ n: number }>(
+      db,
+      sql`SELECT SUM(total_fen) AS n FROM orders WHERE consumer_id = ${aliceId} AND payment_method = 'pay_later' AND idempotency_key LIKE 'test-key-%'`,
+    ))!.n;
     expect(newTotal).toBeLessThanOrEqual(available);
     expect(await usedCredit(db, aliceId)).toBe(await unpaidPrincipal(db, aliceId));
     expect(await usedCredit(db, aliceId)).toBeLessThanOrEqual(1_000_000);
     expect(await checkInvariants(db)).toEqual([]);
   });
 
-  it.each(["pay_later", "pay_now"] as const)("%s: the same idempotency key with a different request is refused, not answered with the first order", async (method) => {
-    const { db, clock } = await seededDb();
-    const alice = await callerAs(db, clock, "alice@example.com");
-    const charged: number[] = [];
-    const input = method === "pay_later" ? await payLaterOrder(db, [[MOUSE, 1]]) : await payNowOrder(db, [[MOUSE, 1]]);
-    const placed = await alice.shop.placeOrder(input);
-    const after = await footprint(db);
-    const other = await payLaterOrder(db, [[TAB, 1]]);
-    const variants = [
-      { ...input, lines: [{ productId: (await product(db, MOUSE)).id, quantity: 2 }], expectedTotalFen: input.expectedTotalFen * 2 },
-      { ...input, lines: other.lines, expectedTotalFen: other.expectedTotalFen },
-      { ...input, shippingAddress: "1 Elsewhere Road, Hangzhou" },
-      method === "pay_later" ? { ...input, planCode: "pay_in_30" as const } : { ...input, cardNumber: "5555 5555 5555 4444" },
-    ];
-    for (const variant of variants) {
-      const error = await alice.shop.placeOrder(variant).catch((e: TRPCError) => e);
-      expect(error, JSON.stringify(variant)).toMatchObject({ code: "CONFLICT" });
-      expect(await domainCode(Promise.reject(error))).toBe("IDEMPOTENCY_MISMATCH");
-    }
-    expect(await footprint(db)).toEqual(after);
-    // The same request again (spaces around a field aside) is still a replay.
-    expect(await alice.shop.placeOrder({ ...input, shippingName: ` ${input.shippingName} ` })).toEqual({ ...placed, replayed: true });
-    const provider: PaymentProvider = { ...simulatedProvider, charge: async (r) => (charged.push(r.amountFen), simulatedProvider.charge(r)) };
-    if (method === "pay_now") {
-      const direct = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: input.idempotencyKey, lines: variants[0]!.lines, shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" }, expectedTotalFen: variants[0]!.expectedTotalFen };
-      await expect(placeOrder(db, clock, direct, provider)).rejects.toMatchObject({ code: "IDEMPOTENCY_MISMATCH" });
-      expect(charged).toEqual([]);
-    }
-  });
+  it.each(["pay_later", "pay_now"] as const)(
+    "%s: the same idempotency key with a different request is refused, not answered with the first order",
+    async (method) => {
+      const { db, clock } = await seededDb();
+      const alice = await callerAs(db, clock, "alice@example.com");
+      const charged: number[] = [];
+      const input = method === "pay_later" ? await payLaterOrder(db, [[MOUSE, 1]]) : await payNowOrder(db, [[MOUSE, 1]]);
+      const placed = await alice.shop.placeOrder(input);
+      const after = await footprint(db);
+      const other = await payLaterOrder(db, [[TAB, 1]]);
+      const variants = [
+        { ...input, lines: [{ productId: (await product(db, MOUSE)).id, quantity: 2 }], expectedTotalFen: input.expectedTotalFen * 2 },
+        { ...input, lines: other.lines, expectedTotalFen: other.expectedTotalFen },
+        { ...input, shippingAddress: "1 Elsewhere Road, Hangzhou" },
+        method === "pay_later" ? { ...input, planCode: "pay_in_30" as const } : { ...input, cardNumber: "5555 5555 5555 4444" },
+      ];
+      for (const variant of variants) {
+        const error = await alice.shop.placeOrder(variant).catch((e: TRPCError) => e);
+        expect(error, JSON.stringify(variant)).toMatchObject({ code: "CONFLICT" });
+        expect(await domainCode(Promise.reject(error))).toBe("IDEMPOTENCY_MISMATCH");
+      }
+      expect(await footprint(db)).toEqual(after);
+      // The same request again (spaces around a field aside) is still a replay.
+      expect(await alice.shop.placeOrder({ ...input, shippingName: ` ${input.shippingName} ` })).toEqual({ ...placed, replayed: true });
+      const provider: PaymentProvider = { ...simulatedProvider, charge: async (r) => (charged.push(r.amountFen), simulatedProvider.charge(r)) };
+      if (method === "pay_now") {
+        const direct = {
+          consumerId: await userId(db, "alice@example.com"),
+          idempotencyKey: input.idempotencyKey,
+          lines: variants[0]!.lines,
+          shipping: SHIPPING,
+          payment: { method: "pay_now" as const, cardNumber: "4242424242424242" },
+          expectedTotalFen: variants[0]!.expectedTotalFen,
+        };
+        await expect(placeOrder(db, clock, direct, provider)).rejects.toMatchObject({ code: "IDEMPOTENCY_MISMATCH" });
+        expect(charged).toEqual([]);
+      }
+    },
+  );
 
   it("returns the first order on a replay of the idempotency key and writes nothing", async () => {
     const { db, clock } = await seededDb();
@@ -277,7 +338,16 @@ describe("placing a pay-later order", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     const before = await footprint(db);
     expect(await domainCode(alice.shop.placeOrder(await payLaterOrder(db, [[POWER_BANK, 1]])))).toBe("OUT_OF_STOCK");
-    expect(await domainCode(alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1], [POWER_BANK, 1]])))).toBe("OUT_OF_STOCK");
+    expect(
+      await domainCode(
+        alice.shop.placeOrder(
+          await payNowOrder(db, [
+            [MOUSE, 1],
+            [POWER_BANK, 1],
+          ]),
+        ),
+      ),
+    ).toBe("OUT_OF_STOCK");
     expect(await domainCode(alice.shop.placeOrder(await payLaterOrder(db, [[TAB, 21]])))).toBe("OUT_OF_STOCK");
     expect(await domainCode(alice.shop.addToCart({ productId: (await product(db, POWER_BANK)).id }))).toBe("OUT_OF_STOCK");
     expect(await footprint(db)).toEqual(before);
@@ -293,7 +363,10 @@ describe("placing a pay-now order", () => {
     const placed = await alice.shop.placeOrder(await payNowOrder(db, [[LONGJING, 2]]));
     const detail = await alice.shop.order({ orderId: placed.orderId });
     expect(detail).toMatchObject({ paymentMethod: "pay_now", planCode: null, totalFen: 53_600, bill: null });
-    const payment = (await row<{ kind: string; amount_fen: number; card_last4: string }>(db, sql`SELECT * FROM payments WHERE order_id = ${placed.orderId}`))!;
+    const payment = (await row<{ kind: string; amount_fen: number; card_last4: string }>(
+      db,
+      sql`SELECT * FROM payments WHERE order_id = ${placed.orderId}`,
+    ))!;
     expect(payment).toMatchObject({ kind: "order", amount_fen: 53_600, card_last4: "4242" });
     expect(await usedCredit(db, aliceId)).toBe(usedBefore);
   });
@@ -324,7 +397,14 @@ describe("placing a pay-now order", () => {
       },
     };
     const before = await footprint(db);
-    const input = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: newKey(), lines: [{ productId: mouse.id, quantity: 1 }], shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" }, expectedTotalFen: mouse.priceFen };
+    const input = {
+      consumerId: await userId(db, "alice@example.com"),
+      idempotencyKey: newKey(),
+      lines: [{ productId: mouse.id, quantity: 1 }],
+      shipping: SHIPPING,
+      payment: { method: "pay_now" as const, cardNumber: "4242424242424242" },
+      expectedTotalFen: mouse.priceFen,
+    };
     await expect(placeOrder(db, clock, input, racingProvider)).rejects.toMatchObject({ code: "OUT_OF_STOCK" });
     expect(refunds).toEqual([14_900]);
     expect({ ...(await footprint(db)), stock: before.stock }).toEqual(before);
@@ -339,7 +419,12 @@ describe("placing a pay-now order", () => {
     const input = method === "pay_later" ? await payLaterOrder(db, [[MOUSE, 1]]) : await payNowOrder(db, [[MOUSE, 1]]);
     expect(input.expectedTotalFen).toBe(shown);
     // The merchant raises the price while the consumer looks at the checkout page.
-    await write(db, (tx) => tx.update(products).set({ priceFen: mouse.priceFen + 5_000 }).where(eq(products.id, mouse.id)));
+    await write(db, (tx) =>
+      tx
+        .update(products)
+        .set({ priceFen: mouse.priceFen + 5_000 })
+        .where(eq(products.id, mouse.id)),
+    );
     const before = await footprint(db);
     const error = await alice.shop.placeOrder(input).catch((e: TRPCError) => e);
     expect(error).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("¥199.00") });
@@ -354,8 +439,18 @@ describe("placing a pay-now order", () => {
     const { db, clock } = await seededDb();
     const mouse = await product(db, MOUSE);
     const charged: number[] = [];
-    const provider: PaymentProvider = { ...simulatedProvider, charge: async (request) => (charged.push(request.amountFen), simulatedProvider.charge(request)) };
-    const input = { consumerId: await userId(db, "alice@example.com"), idempotencyKey: newKey(), lines: [{ productId: mouse.id, quantity: 1 }], shipping: SHIPPING, payment: { method: "pay_now" as const, cardNumber: "4242424242424242" }, expectedTotalFen: 100 };
+    const provider: PaymentProvider = {
+      ...simulatedProvider,
+      charge: async (request) => (charged.push(request.amountFen), simulatedProvider.charge(request)),
+    };
+    const input = {
+      consumerId: await userId(db, "alice@example.com"),
+      idempotencyKey: newKey(),
+      lines: [{ productId: mouse.id, quantity: 1 }],
+      shipping: SHIPPING,
+      payment: { method: "pay_now" as const, cardNumber: "4242424242424242" },
+      expectedTotalFen: 100,
+    };
     await expect(placeOrder(db, clock, input, provider)).rejects.toMatchObject({ code: "PRICE_CHANGED" });
     expect(charged).toEqual([]);
   });
@@ -370,7 +465,9 @@ describe("placing a pay-now order", () => {
   it("validates the shipping details and the card number", async () => {
     const { db, clock } = await seededDb();
     const alice = await callerAs(db, clock, "alice@example.com");
-    const error = await alice.shop.placeOrder({ ...(await payNowOrder(db, [[MOUSE, 1]], "12")), shippingPhone: "abc", shippingAddress: "" }).catch((e: TRPCError) => e);
+    const error = await alice.shop
+      .placeOrder({ ...(await payNowOrder(db, [[MOUSE, 1]], "12")), shippingPhone: "abc", shippingAddress: "" })
+      .catch((e: TRPCError) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect(await domainCode(alice.shop.placeOrder({ ...(await payLaterOrder(db, [[MOUSE, 1]])), planCode: undefined }))).toBe("BAD_REQUEST");
@@ -406,7 +503,9 @@ describe("the cart", () => {
     await alice.shop.setCartQuantity({ productId: charger, quantity: 0 });
     expect((await alice.shop.cart()).lines.map((l) => [l.productId, l.quantity])).toEqual([[mouse, 3]]);
     expect(await domainCode(alice.shop.setCartQuantity({ productId: mouse, quantity: 121 }))).toBe("BAD_REQUEST");
-    expect(await domainCode(alice.shop.setCartQuantity({ productId: (await product(db, "Lumen 27\" 4K Monitor")).id, quantity: 1 }))).toBe("NOT_FOUND");
+    expect(await domainCode(alice.shop.setCartQuantity({ productId: (await product(db, 'Lumen 27" 4K Monitor')).id, quantity: 1 }))).toBe(
+      "NOT_FOUND",
+    );
     expect((await bob.shop.cart()).lines).toEqual([]);
     await alice.shop.clearCart();
     expect((await alice.shop.cart()).store).toBeNull();
@@ -442,7 +541,14 @@ describe("the consumer's orders", () => {
   it("refuses to cancel an order that has shipped", async () => {
     const { db, clock } = await seededDb();
     const alice = await callerAs(db, clock, "alice@example.com");
-    const shipped = (await first(db.select().from(orders).where(and(eq(orders.consumerId, await userId(db, "alice@example.com")), eq(orders.status, "shipped"))).orderBy(orders.id).limit(1)))!;
+    const shipped = (await first(
+      db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.consumerId, await userId(db, "alice@example.com")), eq(orders.status, "shipped")))
+        .orderBy(orders.id)
+        .limit(1),
+    ))!;
     expect(await domainCode(alice.shop.cancelOrder({ orderId: shipped.id }))).toBe("INVALID_TRANSITION");
   });
 

@@ -36,8 +36,16 @@ describe("the SQL forms of the pure rules", () => {
 
   it("charge the late fee lateFeeFor charges, cap included, on fixed cases", async () => {
     const cases: [number, number, number][] = [
-      [0, 1_500, 2_500], [1, 1_500, 2_500], [5_999, 1_500, 2_500], [6_000, 1_500, 2_500], [6_003, 1_500, 2_500],
-      [100_000_000, 1_500, 2_500], [33_333, 5_000, 1_000], [12_345, 0, 2_500], [12_345, 1_500, 0], [12_345, 99_999, 10_000],
+      [0, 1_500, 2_500],
+      [1, 1_500, 2_500],
+      [5_999, 1_500, 2_500],
+      [6_000, 1_500, 2_500],
+      [6_003, 1_500, 2_500],
+      [100_000_000, 1_500, 2_500],
+      [33_333, 5_000, 1_000],
+      [12_345, 0, 2_500],
+      [12_345, 1_500, 0],
+      [12_345, 99_999, 10_000],
     ];
     for (const [amount, fee, cap] of cases)
       expect((await inSql(amount, fee, cap, 600)).fee, `${amount} ${fee} ${cap}`).toBe(lateFeeFor(amount, { lateFeeFen: fee, lateFeeCapBps: cap }));
@@ -69,14 +77,33 @@ async function withTwoPolicies(db: Db): Promise<{ v2: PolicyParams }> {
     const v1 = (await first(tx.select().from(s.policyVersions).where(eq(s.policyVersions.version, 1))))!;
     await tx.insert(s.policyVersions).values({ version: 2, params: v2, note: "Other terms", authorUserId: v1.authorUserId, createdAt: v1.createdAt });
     // Every other bill that has something still to be marked.
-    const billIds = await rows<{ id: number }>(tx, sql`SELECT bill_id AS id FROM instalments WHERE state = 'open' AND overdue_marked_at IS NULL GROUP BY bill_id ORDER BY bill_id`);
-    await tx.update(s.bills).set({ policyVersion: 2 }).where(inArray(s.bills.id, billIds.filter((_, i) => i % 2 === 1).map((b) => b.id)));
+    const billIds = await rows<{ id: number }>(
+      tx,
+      sql`SELECT bill_id AS id FROM instalments WHERE state = 'open' AND overdue_marked_at IS NULL GROUP BY bill_id ORDER BY bill_id`,
+    );
+    await tx
+      .update(s.bills)
+      .set({ policyVersion: 2 })
+      .where(
+        inArray(
+          s.bills.id,
+          billIds.filter((_, i) => i % 2 === 1).map((b) => b.id),
+        ),
+      );
     await tx.update(s.creditProfiles).set({ score: 380 }).where(eq(s.creditProfiles.userId, dave));
   });
   return { v2 };
 }
 
-type Expected = { fees: Map<number, number>; newlyMarked: number[]; newFees: number[]; newVersions: Set<number>; versionMatters: number; events: { key: string; userId: number; delta: number; scoreAfter: number }[]; scores: Map<number, number> };
+type Expected = {
+  fees: Map<number, number>;
+  newlyMarked: number[];
+  newFees: number[];
+  newVersions: Set<number>;
+  versionMatters: number;
+  events: { key: string; userId: number; delta: number; scoreAfter: number }[];
+  scores: Map<number, number>;
+};
 
 /** What the rules say, one instalment after another in id order, straight from the pure functions. */
 async function expectedEffects(db: Db, today: string): Promise<Expected> {
@@ -120,7 +147,10 @@ async function expectedEffects(db: Db, today: string): Promise<Expected> {
 
 async function actualEffects(db: Db, instalmentIds: number[]) {
   const fees = new Map(
-    (await db.select().from(s.instalments).where(inArray(s.instalments.id, instalmentIds)).orderBy(asc(s.instalments.id))).map((i) => [i.id, i.overdueMarkedAt ? i.lateFeeFen : null]),
+    (await db.select().from(s.instalments).where(inArray(s.instalments.id, instalmentIds)).orderBy(asc(s.instalments.id))).map((i) => [
+      i.id,
+      i.overdueMarkedAt ? i.lateFeeFen : null,
+    ]),
   );
   const events = await db
     .select({ key: s.creditEvents.effectKey, userId: s.creditEvents.userId, delta: s.creditEvents.delta, scoreAfter: s.creditEvents.scoreAfter })
@@ -160,14 +190,25 @@ describe("the set-based credit jobs", () => {
         overduePenalties: expected.events.filter((e) => e.key.startsWith("overdue:")).length,
         longOverduePenalties: expected.events.filter((e) => e.key.startsWith("overdue_30:")).length,
       });
-      expect(again).toMatchObject({ markedOverdue: 0, lateFeesFen: 0, overduePenalties: 0, longOverduePenalties: 0, suspended: 0, reinstated: 0, reminders: 0, snapshots: 0 });
+      expect(again).toMatchObject({
+        markedOverdue: 0,
+        lateFeesFen: 0,
+        overduePenalties: 0,
+        longOverduePenalties: 0,
+        suspended: 0,
+        reinstated: 0,
+        reminders: 0,
+        snapshots: 0,
+      });
       // Per consumer the same sequence of events, deltas and scores as one effect after another.
       const byUser = <T extends { userId: number }>(list: T[]) => [...list].sort((a, b) => a.userId - b.userId);
       const fresh = actual.events.slice(actual.events.length - expected.events.length);
       expect(byUser(fresh)).toEqual(byUser(expected.events));
       for (const [id, score] of expected.scores) expect(actual.scores.get(id), `score of ${id}`).toBe(score);
       expect(actual.overdueNotices.map((n) => n.dedupeKey).sort()).toEqual(expected.newlyMarked.map((id) => `overdue:${id}`).sort());
-      expect((await row<{ n: number }>(db, sql`SELECT COUNT(*) AS n FROM outbox`))!.n).toBe((await row<{ n: number }>(db, sql`SELECT COUNT(*) AS n FROM notifications`))!.n);
+      expect((await row<{ n: number }>(db, sql`SELECT COUNT(*) AS n FROM outbox`))!.n).toBe(
+        (await row<{ n: number }>(db, sql`SELECT COUNT(*) AS n FROM notifications`))!.n,
+      );
       // (version 2 was inserted by hand here, without the admin action's audit row)
       expect((await checkInvariants(db)).filter((v) => !v.invariant.includes("audit row"))).toEqual([]);
     });
@@ -218,15 +259,25 @@ describe("suspension and reinstatement in SQL", () => {
     const ids = (await db.select({ id: s.creditProfiles.userId }).from(s.creditProfiles).orderBy(asc(s.creditProfiles.userId))).map((r) => r.id);
     const [a, b, c] = ids;
     await withTransaction(db, async (tx) => {
-      for (const [id, score, reason] of [[a, 700, "overdue"], [b, 500, "overdue"], [c, 700, "admin"]] as const) {
+      for (const [id, score, reason] of [
+        [a, 700, "overdue"],
+        [b, 500, "overdue"],
+        [c, 700, "admin"],
+      ] as const) {
         await tx.update(s.instalments).set({ state: "paid" }).where(eq(s.instalments.consumerId, id!));
-        await tx.update(s.creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: reason, score }).where(eq(s.creditProfiles.userId, id!));
+        await tx
+          .update(s.creditProfiles)
+          .set({ payLaterStatus: "suspended", suspendedReason: reason, score })
+          .where(eq(s.creditProfiles.userId, id!));
       }
     });
     return { db, clock, today, ids };
   }
   const statuses = (db: Db) =>
-    db.select({ id: s.creditProfiles.userId, status: s.creditProfiles.payLaterStatus, reason: s.creditProfiles.suspendedReason }).from(s.creditProfiles).orderBy(asc(s.creditProfiles.userId));
+    db
+      .select({ id: s.creditProfiles.userId, status: s.creditProfiles.payLaterStatus, reason: s.creditProfiles.suspendedReason })
+      .from(s.creditProfiles)
+      .orderBy(asc(s.creditProfiles.userId));
   const ascending = (ids: readonly number[]) => [...ids].sort((x, y) => x - y);
 
   for (const suspendWhileOverdue of [true, false]) {

@@ -9,7 +9,8 @@ async function refusal(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, domainCode: (error.cause as { code?: string } | undefined)?.code, message: error.message };
+    if (error instanceof TRPCError)
+      return { code: error.code, domainCode: (error.cause as { code?: string } | undefined)?.code, message: error.message };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -32,7 +33,10 @@ describe("enabling pay later", () => {
     const summary = await bob.credit.summary();
     expect(summary.payLaterStatus).toBe("enabled");
     expect(summary.limitFen).toBe(100_000);
-    const acceptances = await db.select().from(agreementAcceptances).where(eq(agreementAcceptances.userId, await userId(db, "bob@example.com")));
+    const acceptances = await db
+      .select()
+      .from(agreementAcceptances)
+      .where(eq(agreementAcceptances.userId, await userId(db, "bob@example.com")));
     expect(acceptances).toHaveLength(1);
     expect(acceptances[0]!.agreementVersion).toBe(1);
     expect(acceptances[0]!.acceptedAt.getTime()).toBe(clock.now().getTime());
@@ -46,7 +50,12 @@ describe("enabling pay later", () => {
     expect(error).toMatchObject({ code: "PRECONDITION_FAILED", domainCode: "SCORE_BELOW_THRESHOLD" });
     expect(error.message).toBe("Your score 599 is below the 600 needed to enable pay later.");
     expect((await bob.credit.summary()).payLaterStatus).toBe("not_enabled");
-    expect(await db.select().from(agreementAcceptances).where(eq(agreementAcceptances.userId, await userId(db, "bob@example.com")))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(agreementAcceptances)
+        .where(eq(agreementAcceptances.userId, await userId(db, "bob@example.com"))),
+    ).toHaveLength(0);
   });
 
   it("creates one acceptance when submitted twice at once", async () => {
@@ -57,7 +66,10 @@ describe("enabling pay later", () => {
       bob.credit.enablePayLater({ agreementVersion: 1, accepted: true }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["enabled", "enabled"]);
-    const rows = await db.select().from(agreementAcceptances).where(and(eq(agreementAcceptances.userId, await userId(db, "bob@example.com"))));
+    const rows = await db
+      .select()
+      .from(agreementAcceptances)
+      .where(and(eq(agreementAcceptances.userId, await userId(db, "bob@example.com"))));
     expect(rows).toHaveLength(1);
   });
 
@@ -72,7 +84,9 @@ describe("enabling pay later", () => {
     const { db, clock } = await seededDb();
     const carol = await callerAs(db, clock, "carol@example.com");
     expect((await carol.credit.summary()).statusSentence).toBe("Your score 520 is below the 600 needed to enable pay later.");
-    expect(await refusal(carol.credit.enablePayLater({ agreementVersion: 1, accepted: true }))).toMatchObject({ domainCode: "SCORE_BELOW_THRESHOLD" });
+    expect(await refusal(carol.credit.enablePayLater({ agreementVersion: 1, accepted: true }))).toMatchObject({
+      domainCode: "SCORE_BELOW_THRESHOLD",
+    });
     const dave = await callerAs(db, clock, "dave@example.com");
     expect((await dave.credit.summary()).statusSentence).toMatch(/suspended because a payment is overdue/);
     expect(await refusal(dave.credit.enablePayLater({ agreementVersion: 1, accepted: true }))).toMatchObject({ domainCode: "PAY_LATER_SUSPENDED" });

@@ -33,7 +33,12 @@ async function victimIds(db: Db) {
   const alice = await userId(db, "alice@example.com");
   const lumen = await one(db, "Lumen", sql`SELECT s.id FROM stores s JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com'`);
   const aliceLastEvent = await first(
-    db.select({ id: creditEvents.id, createdAt: creditEvents.createdAt }).from(creditEvents).where(eq(creditEvents.userId, alice)).orderBy(desc(creditEvents.id)).limit(1),
+    db
+      .select({ id: creditEvents.id, createdAt: creditEvents.createdAt })
+      .from(creditEvents)
+      .where(eq(creditEvents.userId, alice))
+      .orderBy(desc(creditEvents.id))
+      .limit(1),
   );
   if (!aliceLastEvent) throw new Error("Seed has no row for: alice's last credit event");
   return {
@@ -43,8 +48,16 @@ async function victimIds(db: Db) {
     aliceBill: await one(db, "alice's open bill", sql`SELECT id FROM bills WHERE consumer_id = ${alice} AND status = 'open' ORDER BY id LIMIT 1`),
     aliceEvent: aliceLastEvent.id,
     aliceEventAt: aliceLastEvent.createdAt.getTime(),
-    lumenPlaced: await one(db, "Lumen's placed order", sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status = 'placed' ORDER BY id LIMIT 1`),
-    lumenShipped: await one(db, "Lumen's shipped order", sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status IN ('shipped', 'placed') ORDER BY (status = 'shipped') DESC, id LIMIT 1`),
+    lumenPlaced: await one(
+      db,
+      "Lumen's placed order",
+      sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status = 'placed' ORDER BY id LIMIT 1`,
+    ),
+    lumenShipped: await one(
+      db,
+      "Lumen's shipped order",
+      sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status IN ('shipped', 'placed') ORDER BY (status = 'shipped') DESC, id LIMIT 1`,
+    ),
     lumenRefundable: await one(
       db,
       "Lumen's refundable order",
@@ -58,7 +71,13 @@ type Ids = Awaited<ReturnType<typeof victimIds>>;
 type Case =
   | { kind: "refused"; as: string; input: (ids: Ids) => unknown }
   // Allowed by design (public catalogue ids), but the call may only touch the caller's own rows.
-  | { kind: "scoped"; as: string; input: (ids: Ids) => unknown; victimRows: (db: Db, ids: Ids) => Promise<unknown>; leaks: (result: unknown, ids: Ids) => boolean }
+  | {
+      kind: "scoped";
+      as: string;
+      input: (ids: Ids) => unknown;
+      victimRows: (db: Db, ids: Ids) => Promise<unknown>;
+      leaks: (result: unknown, ids: Ids) => boolean;
+    }
   | { kind: "exempt"; why: string };
 
 const card = "4242 4242 4242 4242";
@@ -92,7 +111,13 @@ const CASES: Record<string, Case> = {
   "shop.placeOrder": {
     kind: "scoped",
     as: "bob@example.com",
-    input: (i) => ({ ...shipping, idempotencyKey: "cross-owner-order-1", lines: [{ productId: i.lumenProduct, quantity: 1 }], paymentMethod: "pay_now", cardNumber: card }),
+    input: (i) => ({
+      ...shipping,
+      idempotencyKey: "cross-owner-order-1",
+      lines: [{ productId: i.lumenProduct, quantity: 1 }],
+      paymentMethod: "pay_now",
+      cardNumber: card,
+    }),
     victimRows: aliceOrders,
     leaks: (result, i) => JSON.stringify(result ?? null).includes(`"consumerId":${i.alice}`),
   },

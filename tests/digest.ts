@@ -8,10 +8,16 @@ import { rows } from "@/db/query";
 /** The app's tables (not the migrator's bookkeeping), by name, on either engine. */
 export async function tableNames(db: Db): Promise<string[]> {
   const tables = isPg()
-    ? await rows<{ name: string }>(db, sql`SELECT table_name AS name FROM information_schema.tables
-        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '__drizzle%' ORDER BY table_name`)
-    : await rows<{ name: string }>(db, sql`SELECT name FROM sqlite_master
-        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name`);
+    ? await rows<{ name: string }>(
+        db,
+        sql`SELECT table_name AS name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '__drizzle%' ORDER BY table_name`,
+      )
+    : await rows<{ name: string }>(
+        db,
+        sql`SELECT name FROM sqlite_master
+        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name`,
+      );
   return tables.map((t) => t.name);
 }
 
@@ -38,8 +44,7 @@ export function inputKeys(schema: unknown, seen = new Set<unknown>()): string[] 
   const keys: string[] = [];
   const shape = (def.shape ?? (typeof s.shape === "object" ? s.shape : undefined)) as Record<string, unknown> | undefined;
   if (shape) for (const [key, value] of Object.entries(shape)) keys.push(key, ...inputKeys(value, seen));
-  for (const inner of [def.innerType, def.element, def.in, def.out, def.schema, def.left, def.right])
-    keys.push(...inputKeys(inner, seen));
+  for (const inner of [def.innerType, def.element, def.in, def.out, def.schema, def.left, def.right]) keys.push(...inputKeys(inner, seen));
   if (Array.isArray(def.options)) for (const option of def.options) keys.push(...inputKeys(option, seen));
   return keys;
 }

@@ -17,7 +17,8 @@ export function wantsPostgres(): boolean {
 
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("HOUFU_TEST_ENGINE=pg needs TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db (a role that may create databases).");
+  if (!url)
+    throw new Error("HOUFU_TEST_ENGINE=pg needs TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db (a role that may create databases).");
   return url;
 }
 

@@ -60,7 +60,13 @@ describe("role guards on the procedure bases", () => {
 describe("the demo seed", () => {
   it("creates the accounts of CONTRACT.md with the promised states", async () => {
     const { db, clock } = await seededDb();
-    const profile = async (email: string) => (await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, await userId(db, email)))))!;
+    const profile = async (email: string) =>
+      (await first(
+        db
+          .select()
+          .from(creditProfiles)
+          .where(eq(creditProfiles.userId, await userId(db, email))),
+      ))!;
     expect(await profile("alice@example.com")).toMatchObject({ score: 760, payLaterStatus: "enabled" });
     expect(await profile("bob@example.com")).toMatchObject({ score: 640, payLaterStatus: "not_enabled" });
     expect(await profile("carol@example.com")).toMatchObject({ score: 520, payLaterStatus: "not_enabled" });

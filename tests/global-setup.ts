@@ -43,7 +43,9 @@ export default async function setup(project: TestProject) {
 
 /** This run's databases, its template last. */
 async function dropRunDatabases(client: import("pg").Client, run: string): Promise<void> {
-  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${TEST_DATABASE_PREFIX}${run}_%`]);
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+    `${TEST_DATABASE_PREFIX}${run}_%`,
+  ]);
   rows.sort((a, b) => Number(a.datname === templateDatabase(run)) - Number(b.datname === templateDatabase(run)));
   for (const { datname } of rows) {
     // A server process of another role (autovacuum) may still be in one: it is left for the next run's check.

@@ -39,11 +39,18 @@ describe("message catalogues", () => {
   it("zh-CN has exactly the keys English has, file by file", () => {
     for (const [file, en] of Object.entries(MESSAGE_FILES.en)) {
       const zh = MESSAGE_FILES["zh-CN"][file];
-      expect(keyPaths(zh).filter((p) => !isDomainCodeKey(p)).sort(), file).toEqual(keyPaths(en).sort());
+      expect(
+        keyPaths(zh)
+          .filter((p) => !isDomainCodeKey(p))
+          .sort(),
+        file,
+      ).toEqual(keyPaths(en).sort());
     }
   });
   it("zh-CN translates every domain error code and nothing else under errors", () => {
-    const translated = keyPaths(MESSAGES["zh-CN"]).filter(isDomainCodeKey).map((p) => p.slice(7));
+    const translated = keyPaths(MESSAGES["zh-CN"])
+      .filter(isDomainCodeKey)
+      .map((p) => p.slice(7));
     expect(translated.sort()).toEqual([...DOMAIN_ERROR_CODES].sort());
   });
   it("no namespace is defined in two files (a later file would silently replace it)", () => {

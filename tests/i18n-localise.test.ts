@@ -3,7 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
 import { MESSAGES } from "@/i18n/messages";
-import { cartProblemText, notificationText, notificationValues, payLaterStatusText, planLabel, scoreBandText, type Translate } from "@/lib/i18n/localise";
+import {
+  cartProblemText,
+  notificationText,
+  notificationValues,
+  payLaterStatusText,
+  planLabel,
+  scoreBandText,
+  type Translate,
+} from "@/lib/i18n/localise";
 import { INSTALMENT_STATUS_LABEL, ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL, PLAN_LABEL } from "@/lib/order-labels";
 import { payLaterStatusSentence, type CreditState } from "@/server/domain/credit";
 import { DEFAULT_POLICY, scoreBandLabel } from "@/server/domain/policy";
@@ -46,16 +54,21 @@ describe("credit words", () => {
   });
 
   it("Chinese says the same facts in Chinese", () => {
-    expect(payLaterStatusText(translator("zh-CN", "creditStatus"), { payLaterStatus: "not_enabled", suspendedReason: null, score: 520, minScore: 600 })).toBe(
-      "您的信用分 520 低于开通先享后付所需的 600 分。",
-    );
+    expect(
+      payLaterStatusText(translator("zh-CN", "creditStatus"), { payLaterStatus: "not_enabled", suspendedReason: null, score: 520, minScore: 600 }),
+    ).toBe("您的信用分 520 低于开通先享后付所需的 600 分。");
     expect(scoreBandText(translator("zh-CN", "scoreBand"), 760).label).toBe("极好");
   });
 });
 
 describe("shared labels", () => {
   it("the English label namespaces equal lib/order-labels (the merchant's screens use those), and Chinese has each", () => {
-    for (const [namespace, labels] of [["orderStatus", ORDER_STATUS_LABEL], ["paymentMethod", PAYMENT_METHOD_LABEL], ["plan", PLAN_LABEL], ["instalmentStatus", INSTALMENT_STATUS_LABEL]] as const)
+    for (const [namespace, labels] of [
+      ["orderStatus", ORDER_STATUS_LABEL],
+      ["paymentMethod", PAYMENT_METHOD_LABEL],
+      ["plan", PLAN_LABEL],
+      ["instalmentStatus", INSTALMENT_STATUS_LABEL],
+    ] as const)
       for (const [key, label] of Object.entries(labels)) {
         expect(translator("en", namespace)(key), `${namespace}.${key}`).toBe(label);
         expect(translator("zh-CN", namespace)(key)).toMatch(/[\u4e00-\u9fff]/);
@@ -90,7 +103,12 @@ describe("notifications", () => {
     // suspended), and alice pays part of her bill.
     const dave = await callerAs(db, clock, "dave@example.com");
     for (const bill of (await dave.bills.list()).bills.filter((b) => b.status === "open"))
-      await dave.bills.repay({ billId: bill.id, amountFen: bill.owedFen, cardNumber: "4242 4242 4242 4242", idempotencyKey: `test-repay-${bill.id}` });
+      await dave.bills.repay({
+        billId: bill.id,
+        amountFen: bill.owedFen,
+        cardNumber: "4242 4242 4242 4242",
+        idempotencyKey: `test-repay-${bill.id}`,
+      });
     for (let day = 0; day < 40; day += 1) {
       await runCreditJobs(db, clock.now());
       clock.advanceDays(1);
@@ -101,7 +119,8 @@ describe("notifications", () => {
 
     const stored = await db.select().from(notifications).orderBy(notifications.id);
     const kinds = new Set(stored.map((n) => n.kind));
-    for (const kind of ["due_in_3", "due_today", "overdue", "payment_received", "pay_later_suspended", "pay_later_reinstated"]) expect(kinds, kind).toContain(kind);
+    for (const kind of ["due_in_3", "due_today", "overdue", "payment_received", "pay_later_suspended", "pay_later_reinstated"])
+      expect(kinds, kind).toContain(kind);
     const en = translator("en", "notificationText");
     const zh = translator("zh-CN", "notificationText");
     for (const n of stored) {

@@ -2,7 +2,20 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 
-import { auditLog, bills, creditProfiles, instalments, orders, paymentAllocations, payments, policyVersions, products, refunds, stores, users } from "@/db/schema";
+import {
+  auditLog,
+  bills,
+  creditProfiles,
+  instalments,
+  orders,
+  paymentAllocations,
+  payments,
+  policyVersions,
+  products,
+  refunds,
+  stores,
+  users,
+} from "@/db/schema";
 import { addDays, localDate } from "@/server/calendar";
 import { DEFAULT_POLICY } from "@/server/domain/policy";
 import { receivablesSummary } from "@/server/services/receivables/summary";
@@ -41,39 +54,120 @@ async function buildFixture() {
   const at = (daysAgo: number) => new Date(SEED_NOW.getTime() - daysAgo * DAY);
   const built = await withTransaction(db, async (tx) => {
     const user = async (email: string, name: string, role: "consumer" | "merchant") =>
-      (await first(tx.insert(users).values({ email, name, passwordHash: "x", role, createdAt: at(200) }).returning({ id: users.id })))!.id;
+      (await first(
+        tx
+          .insert(users)
+          .values({ email, name, passwordHash: "x", role, createdAt: at(200) })
+          .returning({ id: users.id }),
+      ))!.id;
     const owner = await user("owner@example.com", "Olga Owner", "merchant");
     const otherOwner = await user("rival@example.com", "Rita Rival", "merchant");
     await tx.insert(policyVersions).values({ version: 1, params: DEFAULT_POLICY, note: "test", createdAt: at(300) });
-    const store = (await first(tx.insert(stores).values({ ownerUserId: owner, slug: "fixture", name: "Fixture", payLaterEnabled: true, createdAt: at(200) }).returning({ id: stores.id })))!.id;
-    const rival = (await first(tx.insert(stores).values({ ownerUserId: otherOwner, slug: "rival", name: "Rival", payLaterEnabled: true, createdAt: at(200) }).returning({ id: stores.id })))!.id;
+    const store = (await first(
+      tx
+        .insert(stores)
+        .values({ ownerUserId: owner, slug: "fixture", name: "Fixture", payLaterEnabled: true, createdAt: at(200) })
+        .returning({ id: stores.id }),
+    ))!.id;
+    const rival = (await first(
+      tx
+        .insert(stores)
+        .values({ ownerUserId: otherOwner, slug: "rival", name: "Rival", payLaterEnabled: true, createdAt: at(200) })
+        .returning({ id: stores.id }),
+    ))!.id;
     const c1 = await user("amy@example.com", "Amy Wang", "consumer");
     const c2 = await user("ben@example.com", "Ben Li", "consumer");
     for (const id of [c1, c2]) await tx.insert(creditProfiles).values({ userId: id, score: 700, payLaterStatus: "enabled", updatedAt: at(200) });
 
     let n = 0;
     const bill = async (o: {
-      storeId?: number; consumerId: number; dueInDays: number; amountFen: number; placedDaysAgo: number;
-      paidPrincipalFen?: number; lateFeeFen?: number; state?: "open" | "paid" | "void"; paidDaysAgo?: number;
+      storeId?: number;
+      consumerId: number;
+      dueInDays: number;
+      amountFen: number;
+      placedDaysAgo: number;
+      paidPrincipalFen?: number;
+      lateFeeFen?: number;
+      state?: "open" | "paid" | "void";
+      paidDaysAgo?: number;
     }) => {
       n += 1;
       const storeId = o.storeId ?? store;
-      const order = (await first(tx.insert(orders).values({
-        number: `FX-${n}`, consumerId: o.consumerId, storeId, status: "completed", paymentMethod: "pay_later", planCode: "pay_in_30",
-        totalFen: o.amountFen, shippingName: "x", shippingPhone: "x", shippingAddress: "x", policyVersion: 1, idempotencyKey: `fx-${n}`,
-        createdAt: at(o.placedDaysAgo), updatedAt: at(o.placedDaysAgo),
-      }).returning({ id: orders.id })))!.id;
-      const billId = (await first(tx.insert(bills).values({ orderId: order, consumerId: o.consumerId, storeId, policyVersion: 1, planCode: "pay_in_30", totalFen: o.amountFen, status: o.state === "paid" ? "paid" : "open", createdAt: at(o.placedDaysAgo) }).returning({ id: bills.id })))!.id;
+      const order = (await first(
+        tx
+          .insert(orders)
+          .values({
+            number: `FX-${n}`,
+            consumerId: o.consumerId,
+            storeId,
+            status: "completed",
+            paymentMethod: "pay_later",
+            planCode: "pay_in_30",
+            totalFen: o.amountFen,
+            shippingName: "x",
+            shippingPhone: "x",
+            shippingAddress: "x",
+            policyVersion: 1,
+            idempotencyKey: `fx-${n}`,
+            createdAt: at(o.placedDaysAgo),
+            updatedAt: at(o.placedDaysAgo),
+          })
+          .returning({ id: orders.id }),
+      ))!.id;
+      const billId = (await first(
+        tx
+          .insert(bills)
+          .values({
+            orderId: order,
+            consumerId: o.consumerId,
+            storeId,
+            policyVersion: 1,
+            planCode: "pay_in_30",
+            totalFen: o.amountFen,
+            status: o.state === "paid" ? "paid" : "open",
+            createdAt: at(o.placedDaysAgo),
+          })
+          .returning({ id: bills.id }),
+      ))!.id;
       const dueDate = addDays(TODAY, o.dueInDays);
       const paidOn = o.state === "paid" ? addDays(TODAY, -o.paidDaysAgo!) : null;
-      const inst = (await first(tx.insert(instalments).values({
-        billId, consumerId: o.consumerId, storeId, seq: 1, dueDate, overdueOn: addDays(dueDate, 4), amountFen: o.amountFen,
-        paidPrincipalFen: o.paidPrincipalFen ?? 0, lateFeeFen: o.lateFeeFen ?? 0, state: o.state ?? "open",
-        paidOn, paidAt: o.state === "paid" ? at(o.paidDaysAgo!) : null,
-      }).returning({ id: instalments.id })))!.id;
+      const inst = (await first(
+        tx
+          .insert(instalments)
+          .values({
+            billId,
+            consumerId: o.consumerId,
+            storeId,
+            seq: 1,
+            dueDate,
+            overdueOn: addDays(dueDate, 4),
+            amountFen: o.amountFen,
+            paidPrincipalFen: o.paidPrincipalFen ?? 0,
+            lateFeeFen: o.lateFeeFen ?? 0,
+            state: o.state ?? "open",
+            paidOn,
+            paidAt: o.state === "paid" ? at(o.paidDaysAgo!) : null,
+          })
+          .returning({ id: instalments.id }),
+      ))!.id;
       if (o.paidPrincipalFen) {
-        const payment = (await first(tx.insert(payments).values({ consumerId: o.consumerId, billId, kind: "repayment", amountFen: o.paidPrincipalFen, providerRef: "p", idempotencyKey: `pay-${n}`, createdAt: at(o.paidDaysAgo!) }).returning({ id: payments.id })))!.id;
-        await tx.insert(paymentAllocations).values({ paymentId: payment, instalmentId: inst, storeId, principalFen: o.paidPrincipalFen, feeFen: 0, createdAt: at(o.paidDaysAgo!) });
+        const payment = (await first(
+          tx
+            .insert(payments)
+            .values({
+              consumerId: o.consumerId,
+              billId,
+              kind: "repayment",
+              amountFen: o.paidPrincipalFen,
+              providerRef: "p",
+              idempotencyKey: `pay-${n}`,
+              createdAt: at(o.paidDaysAgo!),
+            })
+            .returning({ id: payments.id }),
+        ))!.id;
+        await tx
+          .insert(paymentAllocations)
+          .values({ paymentId: payment, instalmentId: inst, storeId, principalFen: o.paidPrincipalFen, feeFen: 0, createdAt: at(o.paidDaysAgo!) });
       }
       return { order, inst };
     };
@@ -83,7 +177,15 @@ async function buildFixture() {
     const D = await bill({ consumerId: c2, dueInDays: -100, amountFen: 40_000, lateFeeFen: 0, placedDaysAgo: 130 });
     const E = await bill({ consumerId: c2, dueInDays: 5, amountFen: 50_000, placedDaysAgo: 25 });
     const F = await bill({ consumerId: c2, dueInDays: 20, amountFen: 60_000, placedDaysAgo: 10 });
-    const G = await bill({ consumerId: c1, dueInDays: -5, amountFen: 7_000, paidPrincipalFen: 7_000, paidDaysAgo: 10, state: "paid", placedDaysAgo: 35 });
+    const G = await bill({
+      consumerId: c1,
+      dueInDays: -5,
+      amountFen: 7_000,
+      paidPrincipalFen: 7_000,
+      paidDaysAgo: 10,
+      state: "paid",
+      placedDaysAgo: 35,
+    });
     const H = await bill({ consumerId: c1, dueInDays: -60, amountFen: 99_000, state: "void", placedDaysAgo: 90 });
     await bill({ storeId: rival, consumerId: c2, dueInDays: -10, amountFen: 77_700, placedDaysAgo: 40 });
     return { store, ids: { A, B, C, D, E, F, G, H } };
@@ -129,7 +231,10 @@ describe("receivables figures on a hand-built store", () => {
     const { db, clock, ids } = await buildFixture();
     const merchant = (await callerAs(db, clock, "owner@example.com")).merchant;
     const first = await merchant.receivables.overdue({ sort: "days", dir: "desc", limit: 2 });
-    expect(first.items.map((i) => [i.daysOverdue, i.amountOverdueFen])).toEqual([[97, 40_000], [37, 25_000]]);
+    expect(first.items.map((i) => [i.daysOverdue, i.amountOverdueFen])).toEqual([
+      [97, 40_000],
+      [37, 25_000],
+    ]);
     expect(first.items[0]!.customer).toEqual({ name: "B*** L.", email: "b***@example.com" });
     const second = await merchant.receivables.overdue({ sort: "days", dir: "desc", limit: 2, cursor: first.nextCursor });
     expect(second.items.map((i) => [i.daysOverdue, i.lateFeeFen, i.orderId])).toEqual([[1, 1_500, ids.B.order]]);
@@ -161,14 +266,30 @@ describe("receivables figures on a hand-built store", () => {
     for await (const batch of receivablesExportRows(db, { storeId: store, now: SEED_NOW, batchSize: 4 })) rows.push(...batch);
     expect(rows).toHaveLength(7); // A–G, not the void H nor the other store's
     const b = rows.find((r) => r[0] === "FX-2")!;
-    expect(b).toEqual(["FX-2", addDays(TODAY, -34), "A*** W.", "a***@example.com", "1", addDays(TODAY, -4), "overdue", "1", "200.00", "0.00", "15.00", "0.00", "215.00"]);
+    expect(b).toEqual([
+      "FX-2",
+      addDays(TODAY, -34),
+      "A*** W.",
+      "a***@example.com",
+      "1",
+      addDays(TODAY, -4),
+      "overdue",
+      "1",
+      "200.00",
+      "0.00",
+      "15.00",
+      "0.00",
+      "215.00",
+    ]);
     expect(rows.find((r) => r[0] === "FX-7")!.slice(6)).toEqual(["paid", "0", "70.00", "70.00", "0.00", "0.00", "0.00"]);
   });
 
   it("exports a customer's formula-like name and email as text, not as a formula", async () => {
     const { db, store } = await buildFixture();
     const amy = await userId(db, "amy@example.com");
-    await withTransaction(db, (tx) => tx.update(users).set({ name: '=HYPERLINK("http://evil.example","x") Wang', email: "+cmd@example.com" }).where(eq(users.id, amy)));
+    await withTransaction(db, (tx) =>
+      tx.update(users).set({ name: '=HYPERLINK("http://evil.example","x") Wang', email: "+cmd@example.com" }).where(eq(users.id, amy)),
+    );
     const rows: string[][] = [];
     for await (const batch of receivablesExportRows(db, { storeId: store, now: SEED_NOW })) rows.push(...batch);
     const b = rows.find((r) => r[0] === "FX-2")!;
@@ -229,7 +350,9 @@ describe("cancel and refund move receivables and credit exactly", () => {
     expect((await alice.credit.summary()).usedCreditFen).toBe(creditAfter.usedCreditFen);
 
     // More than what is left is refused; exactly what is left voids the bill.
-    expect(await failure(shop.orders.refund({ orderId: order.id, amountFen: 179_901, reason: "Too much", idempotencyKey: "refund-tab-0002" }))).toEqual({
+    expect(
+      await failure(shop.orders.refund({ orderId: order.id, amountFen: 179_901, reason: "Too much", idempotencyKey: "refund-tab-0002" })),
+    ).toEqual({
       code: "BAD_REQUEST",
       domainCode: "REFUND_TOO_LARGE",
     });
@@ -237,7 +360,9 @@ describe("cancel and refund move receivables and credit exactly", () => {
     const bill = (await first(db.select().from(bills).where(eq(bills.orderId, order.id))))!;
     expect(bill.status).toBe("void");
     expect((await alice.credit.summary()).usedCreditFen).toBe(creditBefore.usedCreditFen - 329_900);
-    expect(await failure(shop.orders.refund({ orderId: order.id, amountFen: 1, reason: "Again", idempotencyKey: "refund-tab-0004" }))).toMatchObject({ domainCode: "NOTHING_TO_REFUND" });
+    expect(await failure(shop.orders.refund({ orderId: order.id, amountFen: 1, reason: "Again", idempotencyKey: "refund-tab-0004" }))).toMatchObject({
+      domainCode: "NOTHING_TO_REFUND",
+    });
     expect(await checkInvariants(db)).toEqual([]);
   });
 
@@ -250,7 +375,10 @@ describe("cancel and refund move receivables and credit exactly", () => {
     const refund = await shop.orders.refund({ orderId: order.id, amountFen: 50_000, reason: "Returned speaker", idempotencyKey: "refund-erin-0001" });
     expect(refund).toMatchObject({ reducedBillFen: 46_466, paidBackFen: 3_534 });
     expect(await first(db.select().from(refunds).where(eq(refunds.orderId, order.id)))).toMatchObject({ amountFen: 50_000, paidBackFen: 3_534 });
-    const back = await db.select().from(payments).where(and(eq(payments.orderId, order.id), eq(payments.kind, "refund")));
+    const back = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.orderId, order.id), eq(payments.kind, "refund")));
     expect(back.map((p) => p.amountFen)).toEqual([3_534]);
     const profile = (await first(db.select().from(creditProfiles).where(eq(creditProfiles.userId, erinId))))!;
     expect(profile.usedCreditFen).toBe(0);
@@ -274,7 +402,9 @@ describe("cancel and refund move receivables and credit exactly", () => {
     expect(refund).toMatchObject({ reducedBillFen: 0, paidBackFen: 10_000 });
     expect(await checkInvariants(db)).toEqual([]);
     const placed = (await first(db.select().from(orders).where(eq(orders.number, "HF-1004"))))!;
-    expect(await failure(shop.orders.refund({ orderId: placed.id, amountFen: 100, reason: "Nope", idempotencyKey: "refund-now-0002" }))).toMatchObject({ domainCode: "INVALID_TRANSITION" });
+    expect(
+      await failure(shop.orders.refund({ orderId: placed.id, amountFen: 100, reason: "Nope", idempotencyKey: "refund-now-0002" })),
+    ).toMatchObject({ domainCode: "INVALID_TRANSITION" });
   });
 });
 
@@ -288,7 +418,9 @@ describe("orders", () => {
     await shop.orders.complete({ orderId: placed.id });
     const detail = await shop.orders.detail({ orderId: placed.id });
     expect(detail.status).toBe("completed");
-    expect(detail.history.map((e) => e.type)).toEqual(["placed", "paid", "shipped", "completed"].filter((t) => detail.history.some((e) => e.type === t)));
+    expect(detail.history.map((e) => e.type)).toEqual(
+      ["placed", "paid", "shipped", "completed"].filter((t) => detail.history.some((e) => e.type === t)),
+    );
     expect(detail.history.slice(-2).map((e) => e.type)).toEqual(["shipped", "completed"]);
     expect(detail.customer).toEqual({ name: "C*** H.", email: "c***@example.com" });
   });
@@ -332,13 +464,21 @@ describe("orders", () => {
     const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
     const found = async (q: string) => (await shop.orders.list({ q, limit: 100 })).items.length;
     // Heidi's order (HF-1009) shows as "h***@example.com": none of these may tell more.
-    for (const guess of ["Heidi", "h", "he", "hei", "heidi@", "heidi@example", "@example.com", "example.com", "%", "e_"]) expect(await found(guess), guess).toBe(0);
+    for (const guess of ["Heidi", "h", "he", "hei", "heidi@", "heidi@example", "@example.com", "example.com", "%", "e_"])
+      expect(await found(guess), guess).toBe(0);
     expect(await found("heidi@example.com")).toBe(1);
   });
 });
 
 describe("settings", () => {
-  const settings = { name: "Cloud Tea House", description: "Teas", category: "Tea", offerPayLater: true, payLaterMinFen: 10_000, payLaterMaxFen: 200_000 };
+  const settings = {
+    name: "Cloud Tea House",
+    description: "Teas",
+    category: "Tea",
+    offerPayLater: true,
+    payLaterMinFen: 10_000,
+    payLaterMaxFen: 200_000,
+  };
 
   it("turns pay later on with limits, records the change in the audit log and lists the store as offering it", async () => {
     const { db, clock } = await seededDb();
@@ -372,7 +512,13 @@ describe("products", () => {
     const { db, clock } = await seededDb();
     const tea = (await callerAs(db, clock, "tea@example.com")).merchant;
     const created = await tea.products.create({ name: "Jasmine Pearls 100g", description: "Hand-rolled", priceFen: 15_800, stock: 30 });
-    const edited = await tea.products.update({ productId: created.id, name: "Jasmine Pearls 100g", description: "Hand-rolled", priceFen: 16_800, stock: 29 });
+    const edited = await tea.products.update({
+      productId: created.id,
+      name: "Jasmine Pearls 100g",
+      description: "Hand-rolled",
+      priceFen: 16_800,
+      stock: 29,
+    });
     expect(edited).toMatchObject({ priceFen: 16_800, stock: 29, active: true });
     expect((await tea.products.setActive({ productId: created.id, active: false })).active).toBe(false);
     expect((await first(db.select().from(products).where(eq(products.id, created.id))))!.active).toBe(false);
@@ -407,7 +553,10 @@ describe("a merchant sees and touches only their own store", () => {
     for (const attempt of attempts) expect((await attempt).code).toMatch(/^(NOT_FOUND|FORBIDDEN)$/);
     expect((await first(db.select().from(orders).where(eq(orders.id, lumenOrder.id))))!.status).toBe("placed");
     expect((await first(db.select().from(orders).where(eq(orders.id, lumenShipped.id))))!.status).toBe("shipped");
-    expect(await first(db.select().from(products).where(eq(products.id, lumenProduct.id)))).toMatchObject({ name: "Nimbus Wireless Mouse", active: true });
+    expect(await first(db.select().from(products).where(eq(products.id, lumenProduct.id)))).toMatchObject({
+      name: "Nimbus Wireless Mouse",
+      active: true,
+    });
 
     const orderList = await tea.orders.list({ limit: 100 });
     expect(orderList.items.map((o) => o.number)).toEqual(["HF-1003"]);
@@ -443,7 +592,11 @@ describe("only merchants reach the merchant procedures", () => {
       c.merchant.receivables.trend(),
       c.merchant.receivables.overdue({}),
     ];
-    for (const [who, expected] of [["alice@example.com", "FORBIDDEN"], ["admin@example.com", "FORBIDDEN"], [null, "UNAUTHORIZED"]] as const) {
+    for (const [who, expected] of [
+      ["alice@example.com", "FORBIDDEN"],
+      ["admin@example.com", "FORBIDDEN"],
+      [null, "UNAUTHORIZED"],
+    ] as const) {
       const results = await Promise.all(calls(await callerAs(db, clock, who)).map((p) => failure(p)));
       expect(results.map((r) => r.code)).toEqual(results.map(() => expected));
     }
@@ -451,4 +604,3 @@ describe("only merchants reach the merchant procedures", () => {
     expect(await db.select().from(auditLog)).toHaveLength(0);
   });
 });
-

@@ -27,7 +27,9 @@ async function recomputed(db: Db, storeId: number | null, now: Date) {
   const f = storeId === null ? sql`` : sql`AND store_id = ${storeId}`;
   const owed = sql`(amount_fen - paid_principal_fen + late_fee_fen - paid_fee_fen)`;
   const days = sql`(${daysBetween(calendarDate(today), sql`overdue_on`)} + 1)`;
-  const r = (await row<Record<string, number | null>>(db, sql`
+  const r = (await row<Record<string, number | null>>(
+    db,
+    sql`
     SELECT SUM(CASE WHEN overdue_on > ${today} THEN ${owed} END) AS outstanding,
       COUNT(DISTINCT CASE WHEN overdue_on > ${today} THEN bill_id END) AS outstanding_bills,
       SUM(CASE WHEN overdue_on > ${today} AND due_date <= ${in7} THEN ${owed} END) AS due7,
@@ -38,10 +40,14 @@ async function recomputed(db: Db, storeId: number | null, now: Date) {
       SUM(CASE WHEN overdue_on <= ${today} AND ${days} BETWEEN 31 AND 60 THEN ${owed} END) AS a2,
       SUM(CASE WHEN overdue_on <= ${today} AND ${days} BETWEEN 61 AND 90 THEN ${owed} END) AS a3,
       SUM(CASE WHEN overdue_on <= ${today} AND ${days} >= 91 THEN ${owed} END) AS a4
-    FROM instalments WHERE state = 'open' ${f}`))!;
-  const t = (await row<{ due: number; on_time: number }>(db, sql`
+    FROM instalments WHERE state = 'open' ${f}`,
+  ))!;
+  const t = (await row<{ due: number; on_time: number }>(
+    db,
+    sql`
     SELECT COUNT(*) AS due, COALESCE(SUM(CASE WHEN state = 'paid' AND paid_on <= due_date THEN 1 ELSE 0 END), 0) AS on_time
-    FROM instalments WHERE state <> 'void' AND (state = 'paid' OR due_date < ${today}) ${f}`))!;
+    FROM instalments WHERE state <> 'void' AND (state = 'paid' OR due_date < ${today}) ${f}`,
+  ))!;
   const outstandingFen = r.outstanding ?? 0;
   const overdueFen = r.overdue ?? 0;
   return {
@@ -68,7 +74,11 @@ async function expectSummariesExact(db: Db, now: Date) {
   for (const store of await storeReceivables(db, now)) {
     const r = await recomputed(db, store.storeId, now);
     expect({ id: store.storeId, o: store.outstandingFen, d: store.overdueFen, b: store.overdueBills, d7: store.dueIn7DaysFen }).toEqual({
-      id: store.storeId, o: r.outstandingFen, d: r.overdueFen, b: r.overdueBills, d7: r.dueIn7DaysFen,
+      id: store.storeId,
+      o: r.outstandingFen,
+      d: r.overdueFen,
+      b: r.overdueBills,
+      d7: r.dueIn7DaysFen,
     });
   }
 }
@@ -82,11 +92,24 @@ describe("receivable_days stays equal to a recomputation", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     const mouse = (await first(db.select().from(products).where(eq(products.name, "Nimbus Wireless Mouse"))))!;
     await alice.shop.addToCart({ productId: mouse.id, quantity: 2 });
-    const placed = await alice.shop.placeOrder({ ...SHIPPING, idempotencyKey: key(), lines: [{ productId: mouse.id, quantity: 2 }], paymentMethod: "pay_later", planCode: "pay_in_3", expectedTotalFen: mouse.priceFen * 2 });
+    const placed = await alice.shop.placeOrder({
+      ...SHIPPING,
+      idempotencyKey: key(),
+      lines: [{ productId: mouse.id, quantity: 2 }],
+      paymentMethod: "pay_later",
+      planCode: "pay_in_3",
+      expectedTotalFen: mouse.priceFen * 2,
+    });
     await expectSummariesExact(db, clock.now());
 
     // Repay: part of an open bill, then the rest of it.
-    const bill = (await first(db.select().from(bills).where(and(eq(bills.consumerId, await userId(db, "alice@example.com")), eq(bills.status, "open"))).orderBy(bills.id)))!;
+    const bill = (await first(
+      db
+        .select()
+        .from(bills)
+        .where(and(eq(bills.consumerId, await userId(db, "alice@example.com")), eq(bills.status, "open")))
+        .orderBy(bills.id),
+    ))!;
     await alice.bills.repay({ billId: bill.id, amountFen: 12_345, cardNumber: CARD, idempotencyKey: key() });
     await expectSummariesExact(db, clock.now());
 
@@ -100,7 +123,13 @@ describe("receivable_days stays equal to a recomputation", () => {
 
     // Repaying an overdue bill with its fee.
     const erin = await callerAs(db, clock, "erin@example.com");
-    const erinBill = (await first(db.select().from(bills).where(and(eq(bills.consumerId, await userId(db, "erin@example.com")), eq(bills.status, "open"))).orderBy(bills.id)))!;
+    const erinBill = (await first(
+      db
+        .select()
+        .from(bills)
+        .where(and(eq(bills.consumerId, await userId(db, "erin@example.com")), eq(bills.status, "open")))
+        .orderBy(bills.id),
+    ))!;
     await erin.bills.repay({ billId: erinBill.id, amountFen: 30_000, cardNumber: CARD, idempotencyKey: key() });
     await expectSummariesExact(db, clock.now());
 
@@ -118,7 +147,14 @@ describe("receivable_days stays equal to a recomputation", () => {
   it("the invariant catches a summary row that drifted from the instalments", async () => {
     const { db } = await seededDb();
     await withTransaction(db, async (tx) => {
-      const day = (await first(tx.select().from(receivableDays).where(gt(receivableDays.openCount, 0)).orderBy(receivableDays.storeId, receivableDays.dueDate, receivableDays.overdueOn).limit(1)))!;
+      const day = (await first(
+        tx
+          .select()
+          .from(receivableDays)
+          .where(gt(receivableDays.openCount, 0))
+          .orderBy(receivableDays.storeId, receivableDays.dueDate, receivableDays.overdueOn)
+          .limit(1),
+      ))!;
       await tx
         .update(receivableDays)
         .set({ owedFen: sql`${receivableDays.owedFen} + 1` })

@@ -23,7 +23,9 @@ const KIND: Record<string, string> = {
 };
 
 const sqlText = (value: unknown) =>
-  is(value, SQL) ? value.queryChunks.map((c) => (typeof c === "object" && c && "value" in c ? (c.value as string[]).join("") : String(c))).join("") : value;
+  is(value, SQL)
+    ? value.queryChunks.map((c) => (typeof c === "object" && c && "value" in c ? (c.value as string[]).join("") : String(c))).join("")
+    : value;
 
 type Config = ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>;
 

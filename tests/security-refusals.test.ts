@@ -55,7 +55,9 @@ describe("sign-up passwords", () => {
   it("accepts an uncommon password", async () => {
     const { db, clock } = await seededDb();
     const anon = await callerAs(db, clock, null);
-    await expect(anon.account.signUp({ name: "Nora", email: "nora@example.com", password: "lantern-oolong-tide" })).resolves.toMatchObject({ userId: expect.any(Number) });
+    await expect(anon.account.signUp({ name: "Nora", email: "nora@example.com", password: "lantern-oolong-tide" })).resolves.toMatchObject({
+      userId: expect.any(Number),
+    });
   });
 });
 

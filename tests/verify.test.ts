@@ -21,8 +21,14 @@ describe("verify", () => {
       await tx.update(creditProfiles).set({ usedCreditFen: 1 }).where(eq(creditProfiles.userId, bob));
       await tx.update(products).set({ stock: -1 }).where(eq(products.name, "Nimbus Wireless Mouse"));
       await tx.update(creditProfiles).set({ score: 999 }).where(eq(creditProfiles.userId, carol));
-      await exec(tx, sql`UPDATE instalments SET paid_principal_fen = amount_fen + 1 WHERE id = (SELECT MIN(id) FROM instalments WHERE state = 'open')`);
-      await exec(tx, sql`UPDATE instalments SET late_fee_fen = 99999 WHERE late_fee_fen > 0 AND id = (SELECT MIN(id) FROM instalments WHERE late_fee_fen > 0)`);
+      await exec(
+        tx,
+        sql`UPDATE instalments SET paid_principal_fen = amount_fen + 1 WHERE id = (SELECT MIN(id) FROM instalments WHERE state = 'open')`,
+      );
+      await exec(
+        tx,
+        sql`UPDATE instalments SET late_fee_fen = 99999 WHERE late_fee_fen > 0 AND id = (SELECT MIN(id) FROM instalments WHERE late_fee_fen > 0)`,
+      );
     });
     const names = new Set((await checkInvariants(db)).map((v) => v.invariant));
     expect(names).toEqual(
@@ -59,14 +65,20 @@ describe("verify", () => {
     const adminId = await userId(db, "admin@example.com");
     const longAgo = instant(new Date(1));
     await withTransaction(db, async (tx) => {
-      await exec(tx, sql`INSERT INTO credit_events (user_id, delta, score_after, reason, actor_user_id, created_at)
-        SELECT user_id, 10, score + 10, 'admin_adjustment', ${adminId}, ${longAgo} FROM credit_profiles WHERE user_id = ${dave}`);
+      await exec(
+        tx,
+        sql`INSERT INTO credit_events (user_id, delta, score_after, reason, actor_user_id, created_at)
+        SELECT user_id, 10, score + 10, 'admin_adjustment', ${adminId}, ${longAgo} FROM credit_profiles WHERE user_id = ${dave}`,
+      );
       await exec(tx, sql`UPDATE credit_profiles SET score = score + 10 WHERE user_id = ${dave}`);
       await tx.update(creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: "admin" }).where(eq(creditProfiles.userId, bob));
       await tx.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null }).where(eq(creditProfiles.userId, carol));
       await tx.update(stores).set({ active: true, payLaterForcedOff: true }).where(eq(stores.id, lumen.id));
-      await exec(tx, sql`INSERT INTO audit_log (actor_user_id, actor_role, action, entity_type, entity_id, created_at)
-        VALUES (${dave}, 'consumer', 'policy.update', 'policy', '99', ${longAgo})`);
+      await exec(
+        tx,
+        sql`INSERT INTO audit_log (actor_user_id, actor_role, action, entity_type, entity_id, created_at)
+        VALUES (${dave}, 'consumer', 'policy.update', 'policy', '99', ${longAgo})`,
+      );
     });
 
     const found = (await checkInvariants(db)).map((v) => `${v.invariant}: ${v.detail}`);

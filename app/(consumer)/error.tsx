@@ -12,7 +12,17 @@ export default function ConsumerError({ error, reset }: { error: Error & { diges
   return (
     <div role="alert" className="space-y-3 rounded-xl border border-red-200 bg-red-50 p-6 text-red-900">
       <h1 className="text-lg font-semibold">{t("errorTitle")}</h1>
-      <Button variant="danger" onClick={() => startTransition(() => { router.refresh(); reset(); })}>{t("retry")}</Button>
+      <Button
+        variant="danger"
+        onClick={() =>
+          startTransition(() => {
+            router.refresh();
+            reset();
+          })
+        }
+      >
+        {t("retry")}
+      </Button>
     </div>
   );
 }

@@ -4,7 +4,18 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { TextProvider } from "@/lib/i18n/text";
 
 /** Namespaces that consumer client components read with useText (the rest stays on the server). */
-const CLIENT_NAMESPACES = ["shop", "checkout", "bills", "errors", "fieldErrors", "states", "signUp", "cartControls", "cancelOrder", "markRead"] as const;
+const CLIENT_NAMESPACES = [
+  "shop",
+  "checkout",
+  "bills",
+  "errors",
+  "fieldErrors",
+  "states",
+  "signUp",
+  "cartControls",
+  "cancelOrder",
+  "markRead",
+] as const;
 
 export default async function ConsumerLayout({ children }: { children: ReactNode }) {
   const [messages, locale] = await Promise.all([getMessages() as Promise<Record<string, Record<string, string>>>, getLocale()]);

@@ -5,7 +5,15 @@ import { TextProvider } from "@/lib/i18n/text";
 import { requireRole } from "@/server/auth/session";
 
 /** Namespaces the admin area's client components read with useText. */
-const CLIENT_NAMESPACES = ["staff", "errors", "adminStoreActions", "adminConsumerActions", "adminPolicyEditor", "adminWhatIf", "adminPolicyWords"] as const;
+const CLIENT_NAMESPACES = [
+  "staff",
+  "errors",
+  "adminStoreActions",
+  "adminConsumerActions",
+  "adminPolicyEditor",
+  "adminWhatIf",
+  "adminPolicyWords",
+] as const;
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requireRole("admin", "/admin");

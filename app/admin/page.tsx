@@ -27,11 +27,15 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
         <Stat label={t("volume")} value={formatFen(overview.payLaterVolumeFen)} hint={t("orders", { count: overview.payLaterOrders })} />
       </div>
       <section aria-labelledby="platform-receivables">
-        <h2 id="platform-receivables" className="mb-3 text-lg font-semibold">{t("platformReceivables")}</h2>
+        <h2 id="platform-receivables" className="mb-3 text-lg font-semibold">
+          {t("platformReceivables")}
+        </h2>
         <ReceivablesFigures summary={overview.receivables} />
       </section>
       <section aria-labelledby="store-receivables">
-        <h2 id="store-receivables" className="mb-3 text-lg font-semibold">{t("byStore")}</h2>
+        <h2 id="store-receivables" className="mb-3 text-lg font-semibold">
+          {t("byStore")}
+        </h2>
         <StoreReceivablesTable stores={overview.stores} caption={t("byStore")} />
       </section>
     </div>

@@ -5,7 +5,15 @@ import { TextProvider } from "@/lib/i18n/text";
 import { requireRole } from "@/server/auth/session";
 
 /** Namespaces the merchant area's client components read with useText. */
-const CLIENT_NAMESPACES = ["staff", "errors", "merchantLabels", "merchantOrderActions", "merchantProduct", "merchantSettingsForm", "merchantTrend"] as const;
+const CLIENT_NAMESPACES = [
+  "staff",
+  "errors",
+  "merchantLabels",
+  "merchantOrderActions",
+  "merchantProduct",
+  "merchantSettingsForm",
+  "merchantTrend",
+] as const;
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {
   await requireRole("merchant", "/merchant");

@@ -22,7 +22,9 @@ export default async function MerchantOverviewPage({ searchParams }: { searchPar
       <DeniedNotice searchParams={searchParams} />
       <PageHeader title={overview.store.name} description={offersPayLater ? t("payLaterOn") : t("payLaterOff")} />
       <section aria-labelledby="attention-heading">
-        <h2 id="attention-heading" className="mb-3 text-lg font-semibold">{t("attention")}</h2>
+        <h2 id="attention-heading" className="mb-3 text-lg font-semibold">
+          {t("attention")}
+        </h2>
         {overview.ordersToShip === 0 && overview.newlyOverdue.count === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("nothingNow")}</p>
         ) : (
@@ -30,20 +32,26 @@ export default async function MerchantOverviewPage({ searchParams }: { searchPar
             {overview.ordersToShip > 0 ? (
               <li className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm">
                 <span>{t("toShip", { count: overview.ordersToShip })}</span>
-                <Link href="/merchant/orders?status=placed" className="font-medium text-brand-700 underline">{t("toShipLink")}</Link>
+                <Link href="/merchant/orders?status=placed" className="font-medium text-brand-700 underline">
+                  {t("toShipLink")}
+                </Link>
               </li>
             ) : null}
             {overview.newlyOverdue.count > 0 ? (
               <li className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm">
                 <span>{t("newlyOverdue", { count: overview.newlyOverdue.count, amount: formatFen(overview.newlyOverdue.amountFen) })}</span>
-                <Link href="/merchant/receivables?sort=days&dir=asc#overdue-heading" className="font-medium text-brand-700 underline">{t("newlyOverdueLink")}</Link>
+                <Link href="/merchant/receivables?sort=days&dir=asc#overdue-heading" className="font-medium text-brand-700 underline">
+                  {t("newlyOverdueLink")}
+                </Link>
               </li>
             ) : null}
           </ul>
         )}
       </section>
       <section aria-labelledby="today-heading">
-        <h2 id="today-heading" className="mb-3 text-lg font-semibold">{t("today")}</h2>
+        <h2 id="today-heading" className="mb-3 text-lg font-semibold">
+          {t("today")}
+        </h2>
         <div className="grid gap-4 sm:grid-cols-3">
           <Stat label={t("ordersToday")} value={overview.ordersToday} />
           <Stat label={t("salesToday")} value={formatFen(overview.salesTodayFen)} />
@@ -51,7 +59,9 @@ export default async function MerchantOverviewPage({ searchParams }: { searchPar
         </div>
       </section>
       <section aria-labelledby="receivables-heading">
-        <h2 id="receivables-heading" className="mb-3 text-lg font-semibold">{t("receivables")}</h2>
+        <h2 id="receivables-heading" className="mb-3 text-lg font-semibold">
+          {t("receivables")}
+        </h2>
         <ReceivablesFigures summary={overview.receivables} />
       </section>
     </div>

@@ -29,8 +29,14 @@ export function HundredthsInput({
 }) {
   const [text, setText] = useState(() => (Number.isInteger(value) ? fenToDecimal(value) : ""));
   return (
-    <div className={`flex min-h-11 items-center rounded-lg border bg-white px-3 shadow-sm focus-within:border-brand-600 ${invalid ? "border-red-500" : "border-slate-300"}`}>
-      {prefix ? <span className="mr-1 text-slate-500" aria-hidden="true">{prefix}</span> : null}
+    <div
+      className={`flex min-h-11 items-center rounded-lg border bg-white px-3 shadow-sm focus-within:border-brand-600 ${invalid ? "border-red-500" : "border-slate-300"}`}
+    >
+      {prefix ? (
+        <span className="mr-1 text-slate-500" aria-hidden="true">
+          {prefix}
+        </span>
+      ) : null}
       <input
         id={id}
         inputMode="decimal"
@@ -45,7 +51,11 @@ export function HundredthsInput({
         }}
         onBlur={onBlur}
       />
-      {suffix ? <span className="ml-1 text-slate-500" aria-hidden="true">{suffix}</span> : null}
+      {suffix ? (
+        <span className="ml-1 text-slate-500" aria-hidden="true">
+          {suffix}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -15,5 +15,7 @@ export function payLaterKey(status: PayLaterStatus, suspendedReason: "overdue" |
 
 export async function PayLaterBadge({ status, suspendedReason }: { status: PayLaterStatus; suspendedReason: "overdue" | "admin" | null }) {
   const t = await getTranslations("adminPayLater");
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{t(payLaterKey(status, suspendedReason))}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{t(payLaterKey(status, suspendedReason))}</span>
+  );
 }

@@ -4,7 +4,17 @@ import type { PolicyDiffWords } from "@/server/domain/policy-diff";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-const SCALAR_KEYS = ["minScore", "startingScore", "graceDays", "lateFeeFen", "lateFeeCapBps", "onTimeBonus", "overduePenalty", "overdue30Penalty", "suspendWhileOverdue"] as const;
+const SCALAR_KEYS = [
+  "minScore",
+  "startingScore",
+  "graceDays",
+  "lateFeeFen",
+  "lateFeeCapBps",
+  "onTimeBonus",
+  "overduePenalty",
+  "overdue30Penalty",
+  "suspendWhileOverdue",
+] as const;
 
 export function policyDiffWords(t: Translate, locale: string): PolicyDiffWords {
   return {
@@ -23,7 +33,20 @@ export function policyDiffWords(t: Translate, locale: string): PolicyDiffWords {
   };
 }
 
-const FIELDS = ["minScore", "startingScore", "graceDays", "lateFeeFen", "lateFeeCapBps", "onTimeBonus", "overduePenalty", "overdue30Penalty", "suspendWhileOverdue", "bands", "plans", "note"];
+const FIELDS = [
+  "minScore",
+  "startingScore",
+  "graceDays",
+  "lateFeeFen",
+  "lateFeeCapBps",
+  "onTimeBonus",
+  "overduePenalty",
+  "overdue30Penalty",
+  "suspendWhileOverdue",
+  "bands",
+  "plans",
+  "note",
+];
 const PARTS = ["minScore", "maxScore", "limitFen", "instalments", "intervalDays"];
 
 /** "bands.1.maxScore" → "Band 2 to"; "lateFeeFen" → "Late fee". */

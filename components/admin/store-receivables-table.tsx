@@ -11,7 +11,15 @@ export function payLaterStateKey(store: Pick<StoreReceivablesRow, "payLaterEnabl
 }
 
 /** Receivables per store; the merchants page adds its action buttons as the last column. */
-export async function StoreReceivablesTable({ stores, caption, actions }: { stores: StoreReceivablesRow[]; caption: string; actions?: (store: StoreReceivablesRow) => ReactNode }) {
+export async function StoreReceivablesTable({
+  stores,
+  caption,
+  actions,
+}: {
+  stores: StoreReceivablesRow[];
+  caption: string;
+  actions?: (store: StoreReceivablesRow) => ReactNode;
+}) {
   const [t, locale] = await Promise.all([getTranslations("adminStores"), getLocale()]);
   return (
     <DataTable
@@ -35,7 +43,12 @@ export async function StoreReceivablesTable({ stores, caption, actions }: { stor
             </>
           ),
         },
-        { key: "payLater", header: t("payLater"), className: (s) => `whitespace-nowrap ${s.payLaterForcedOff ? "font-medium text-red-700" : ""}`, cell: (s) => t(payLaterStateKey(s)) },
+        {
+          key: "payLater",
+          header: t("payLater"),
+          className: (s) => `whitespace-nowrap ${s.payLaterForcedOff ? "font-medium text-red-700" : ""}`,
+          cell: (s) => t(payLaterStateKey(s)),
+        },
         {
           key: "volume",
           header: t("volume"),

@@ -37,7 +37,9 @@ export function LanguageButtons({ label, current, options }: { label: string; cu
         </button>
       ))}
       {/* Announced only; the visible confirmation is the page itself changing language, plus the toast. */}
-      <p role="status" className="sr-only">{confirmed}</p>
+      <p role="status" className="sr-only">
+        {confirmed}
+      </p>
     </form>
   );
 }

@@ -31,7 +31,21 @@ const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: NavK
   ],
 };
 
-type NavKey = "shop" | "cart" | "account" | "credit" | "bills" | "orders" | "overview" | "receivables" | "products" | "settings" | "policy" | "consumers" | "merchants" | "audit";
+type NavKey =
+  | "shop"
+  | "cart"
+  | "account"
+  | "credit"
+  | "bills"
+  | "orders"
+  | "overview"
+  | "receivables"
+  | "products"
+  | "settings"
+  | "policy"
+  | "consumers"
+  | "merchants"
+  | "audit";
 
 const AREA_TITLE = { consumer: null, merchant: "merchantArea", admin: "adminArea" } as const;
 
@@ -44,13 +58,18 @@ export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "ad
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href={user ? HOME_FOR_ROLE[user.role as Role] : "/"} className="flex items-baseline gap-2 text-lg font-bold text-brand-700">
           Houfu <span className="text-sm font-medium text-slate-500">后付</span>
-          {AREA_TITLE[area] ? <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{t(AREA_TITLE[area])}</span> : null}
+          {AREA_TITLE[area] ? (
+            <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{t(AREA_TITLE[area])}</span>
+          ) : null}
         </Link>
         <nav aria-label={t("main")} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
           <ul className="flex gap-1">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                <Link
+                  href={link.href}
+                  className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                >
                   {t(link.label)}
                 </Link>
               </li>
@@ -62,17 +81,33 @@ export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "ad
           {user ? (
             <>
               {unread !== null ? (
-                <Link href="/account/notifications" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                <Link
+                  href="/account/notifications"
+                  className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                >
                   {t("notifications", { count: unread })}
                 </Link>
               ) : null}
-              <span className="hidden text-sm text-slate-600 sm:inline"><span className="sr-only">{t("signedInAs")} </span>{user.name ?? user.email}</span>
+              <span className="hidden text-sm text-slate-600 sm:inline">
+                <span className="sr-only">{t("signedInAs")} </span>
+                {user.name ?? user.email}
+              </span>
               <SignOutButton label={t("signOut")} />
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50">{t("signIn")}</Link>
-              <Link href="/sign-up" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700">{t("createAccount")}</Link>
+              <Link
+                href="/sign-in"
+                className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50"
+              >
+                {t("signIn")}
+              </Link>
+              <Link
+                href="/sign-up"
+                className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700"
+              >
+                {t("createAccount")}
+              </Link>
             </>
           )}
         </div>

@@ -74,7 +74,11 @@ export function OrderActions({ order }: { order: Order }) {
         result.reducedBillFen > 0 ? t("refundOffBill", { amount: formatFen(result.reducedBillFen) }) : null,
         result.paidBackFen > 0 ? t("refundPaidBack", { amount: formatFen(result.paidBackFen) }) : null,
       ].filter(Boolean);
-      const message = t(parts.length ? "refundedWithParts" : "refunded", { amount: formatFen(result.amountFen), number, parts: parts.join(t("partsJoin")) });
+      const message = t(parts.length ? "refundedWithParts" : "refunded", {
+        amount: formatFen(result.amountFen),
+        number,
+        parts: parts.join(t("partsJoin")),
+      });
       setDone(message);
       toast.success(message);
       setRefundKey(newKey());
@@ -128,7 +132,10 @@ export function OrderActions({ order }: { order: Order }) {
             variant="danger"
             pending={cancel.isPending}
             onConfirm={(form) =>
-              run(() => cancel.mutateAsync({ orderId: order.id, reason: String(form.get("reason") ?? "").trim() || undefined }), t("cancelled", { number }))
+              run(
+                () => cancel.mutateAsync({ orderId: order.id, reason: String(form.get("reason") ?? "").trim() || undefined }),
+                t("cancelled", { number }),
+              )
             }
           >
             <Field id="cancel-reason" name="reason" label={t("cancelReason")} maxLength={300} />

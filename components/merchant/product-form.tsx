@@ -89,13 +89,46 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone?: (
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={product ? t("editLabel", { name: product.name }) : t("newLabel")}>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {done ? <StatusNotice>{done}</StatusNotice> : null}
-      <Field id={`${prefix}-name`} name="name" label={t("name")} defaultValue={product?.name} maxLength={120} required error={fieldErrors.name?.[0]} />
-      <Field id={`${prefix}-description`} name="description" label={t("description")} defaultValue={product?.description} maxLength={1000} error={fieldErrors.description?.[0]} />
+      <Field
+        id={`${prefix}-name`}
+        name="name"
+        label={t("name")}
+        defaultValue={product?.name}
+        maxLength={120}
+        required
+        error={fieldErrors.name?.[0]}
+      />
+      <Field
+        id={`${prefix}-description`}
+        name="description"
+        label={t("description")}
+        defaultValue={product?.description}
+        maxLength={1000}
+        error={fieldErrors.description?.[0]}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={`${prefix}-price`} name="price" label={t("price")} inputMode="decimal" defaultValue={product ? fenToDecimal(product.priceFen) : ""} required error={fieldErrors.priceFen?.[0]} />
-        <Field id={`${prefix}-stock`} name="stock" label={t("stock")} inputMode="numeric" defaultValue={product ? String(product.stock) : ""} required error={fieldErrors.stock?.[0]} />
+        <Field
+          id={`${prefix}-price`}
+          name="price"
+          label={t("price")}
+          inputMode="decimal"
+          defaultValue={product ? fenToDecimal(product.priceFen) : ""}
+          required
+          error={fieldErrors.priceFen?.[0]}
+        />
+        <Field
+          id={`${prefix}-stock`}
+          name="stock"
+          label={t("stock")}
+          inputMode="numeric"
+          defaultValue={product ? String(product.stock) : ""}
+          required
+          error={fieldErrors.stock?.[0]}
+        />
       </div>
-      <Button type="submit" disabled={pending}>{product ? t("save") : t("add")}</Button>
+      <Button type="submit" disabled={pending}>
+        {product ? t("save") : t("add")}
+      </Button>
     </form>
   );
 }

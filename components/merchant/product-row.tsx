@@ -49,11 +49,14 @@ export function ProductRow({ product }: { product: Product }) {
         <div className="min-w-[12rem] flex-1">
           <h3 className="font-semibold text-slate-900">
             {product.name}{" "}
-            {product.active ? null : <span className="ml-1 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">{t("inactive")}</span>}
+            {product.active ? null : (
+              <span className="ml-1 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">{t("inactive")}</span>
+            )}
           </h3>
           <p className="text-sm text-slate-600">{product.description}</p>
           <p className="mt-1 text-sm tabular-nums">
-            {formatFen(product.priceFen)} · {product.stock === 0 ? <span className="text-red-700">{t("outOfStock")}</span> : t("inStock", { count: product.stock })}
+            {formatFen(product.priceFen)} ·{" "}
+            {product.stock === 0 ? <span className="text-red-700">{t("outOfStock")}</span> : t("inStock", { count: product.stock })}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -73,12 +76,22 @@ export function ProductRow({ product }: { product: Product }) {
               onConfirm={toggle}
             />
           ) : (
-            <Button variant="secondary" onClick={toggle} disabled={setActive.isPending}>{t("reactivate")}</Button>
+            <Button variant="secondary" onClick={toggle} disabled={setActive.isPending}>
+              {t("reactivate")}
+            </Button>
           )}
         </div>
       </div>
-      {error ? <div className="mt-3"><ErrorNotice>{error}</ErrorNotice></div> : null}
-      {done ? <div className="mt-3"><StatusNotice>{done}</StatusNotice></div> : null}
+      {error ? (
+        <div className="mt-3">
+          <ErrorNotice>{error}</ErrorNotice>
+        </div>
+      ) : null}
+      {done ? (
+        <div className="mt-3">
+          <StatusNotice>{done}</StatusNotice>
+        </div>
+      ) : null}
       {editing ? (
         <div className="mt-4 border-t border-slate-100 pt-4">
           <ProductForm product={product} onDone={() => setEditing(false)} />

@@ -12,7 +12,12 @@ const shortDate = (date: string) => {
 export type ChartLabels = { sales: string; collected: string; overdue: string; locale: string };
 
 export default function ReceivablesChart({ weeks, labels }: { weeks: WeekPoint[]; labels: ChartLabels }) {
-  const data = weeks.map((w) => ({ week: shortDate(w.weekStart), sales: w.salesFen / 100, collected: w.collectedFen / 100, overdue: w.overdueFen / 100 }));
+  const data = weeks.map((w) => ({
+    week: shortDate(w.weekStart),
+    sales: w.salesFen / 100,
+    collected: w.collectedFen / 100,
+    overdue: w.overdueFen / 100,
+  }));
   return (
     <ResponsiveContainer width="100%" height={280}>
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>

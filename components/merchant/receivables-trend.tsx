@@ -24,7 +24,12 @@ export function ReceivablesTrend({ weeks }: { weeks: WeekPoint[] }) {
       <div aria-hidden>
         <Chart weeks={weeks} labels={labels} />
       </div>
-      <button type="button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)} className="mt-2 min-h-11 text-sm text-brand-700 underline">
+      <button
+        type="button"
+        aria-expanded={showTable}
+        onClick={() => setShowTable((v) => !v)}
+        className="mt-2 min-h-11 text-sm text-brand-700 underline"
+      >
         {t("showTable")}
       </button>
       <div className={showTable ? "" : "sr-only"}>
@@ -42,16 +47,26 @@ function TrendTable({ weeks, locale }: { weeks: WeekPoint[]; locale: string }) {
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="text-left text-slate-500">
           <tr>
-            <th scope="col" className="py-1">{t("week")}</th>
-            <th scope="col" className="py-1 text-right">{t("sales")}</th>
-            <th scope="col" className="py-1 text-right">{t("collections")}</th>
-            <th scope="col" className="py-1 text-right">{t("overdueAtEnd")}</th>
+            <th scope="col" className="py-1">
+              {t("week")}
+            </th>
+            <th scope="col" className="py-1 text-right">
+              {t("sales")}
+            </th>
+            <th scope="col" className="py-1 text-right">
+              {t("collections")}
+            </th>
+            <th scope="col" className="py-1 text-right">
+              {t("overdueAtEnd")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {weeks.map((w) => (
             <tr key={w.weekStart} className="border-t border-slate-100">
-              <th scope="row" className="py-1 text-left font-normal">{formatDate(w.weekStart, locale)} – {formatDate(w.weekEnd, locale)}</th>
+              <th scope="row" className="py-1 text-left font-normal">
+                {formatDate(w.weekStart, locale)} – {formatDate(w.weekEnd, locale)}
+              </th>
               <td className="py-1 text-right tabular-nums">{formatFen(w.salesFen)}</td>
               <td className="py-1 text-right tabular-nums">{formatFen(w.collectedFen)}</td>
               <td className="py-1 text-right tabular-nums">{formatFen(w.overdueFen)}</td>

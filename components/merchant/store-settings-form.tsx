@@ -51,8 +51,7 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
     const local: FieldErrors = {};
     if (min.invalid) local.payLaterMinFen = [t("amountInvalid")];
     if (max.invalid) local.payLaterMaxFen = [t("amountInvalid")];
-    if (!min.invalid && !max.invalid && min.fen !== null && max.fen !== null && min.fen > max.fen)
-      local.payLaterMaxFen = [t("maxBelowMin")];
+    if (!min.invalid && !max.invalid && min.fen !== null && max.fen !== null && min.fen > max.fen) local.payLaterMaxFen = [t("maxBelowMin")];
     setFieldErrors(local);
     if (Object.keys(local).length > 0) {
       setError(tc("fixFields"));
@@ -85,10 +84,14 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {saved ? <StatusNotice>{saved}</StatusNotice> : null}
       <section aria-labelledby="profile-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="profile-heading" className="text-base font-semibold">{t("profile")}</h2>
+        <h2 id="profile-heading" className="text-base font-semibold">
+          {t("profile")}
+        </h2>
         <Field id="name" name="name" label={t("storeName")} defaultValue={settings.name} required maxLength={80} error={fieldErrors.name?.[0]} />
         <div className="flex flex-col gap-1">
-          <label htmlFor="description" className="text-sm font-medium text-slate-700">{t("description")}</label>
+          <label htmlFor="description" className="text-sm font-medium text-slate-700">
+            {t("description")}
+          </label>
           <textarea
             id="description"
             name="description"
@@ -99,16 +102,28 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
             aria-describedby={fieldErrors.description ? "description-error" : undefined}
             className="rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
           />
-          {fieldErrors.description ? <p id="description-error" className="text-sm text-red-700">{fieldErrors.description[0]}</p> : null}
+          {fieldErrors.description ? (
+            <p id="description-error" className="text-sm text-red-700">
+              {fieldErrors.description[0]}
+            </p>
+          ) : null}
         </div>
-        <Field id="category" name="category" label={t("category")} defaultValue={settings.category} required maxLength={40} error={fieldErrors.category?.[0]} />
+        <Field
+          id="category"
+          name="category"
+          label={t("category")}
+          defaultValue={settings.category}
+          required
+          maxLength={40}
+          error={fieldErrors.category?.[0]}
+        />
       </section>
 
       <section aria-labelledby="pay-later-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="pay-later-heading" className="text-base font-semibold">{t("payLater")}</h2>
-        {settings.payLaterForcedOff ? (
-          <InfoNotice>{t("forcedOff")}</InfoNotice>
-        ) : null}
+        <h2 id="pay-later-heading" className="text-base font-semibold">
+          {t("payLater")}
+        </h2>
+        {settings.payLaterForcedOff ? <InfoNotice>{t("forcedOff")}</InfoNotice> : null}
         <label className="flex min-h-11 items-center gap-3">
           <input
             type="checkbox"
@@ -122,12 +137,30 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
         </label>
         <p className="text-sm text-slate-600">{t("offerBody")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="payLaterMin" name="payLaterMin" label={t("min")} inputMode="decimal" defaultValue={yuan(settings.payLaterMinFen)} hint={t("minHint")} error={fieldErrors.payLaterMinFen?.[0]} />
-          <Field id="payLaterMax" name="payLaterMax" label={t("max")} inputMode="decimal" defaultValue={yuan(settings.payLaterMaxFen)} hint={t("maxHint")} error={fieldErrors.payLaterMaxFen?.[0]} />
+          <Field
+            id="payLaterMin"
+            name="payLaterMin"
+            label={t("min")}
+            inputMode="decimal"
+            defaultValue={yuan(settings.payLaterMinFen)}
+            hint={t("minHint")}
+            error={fieldErrors.payLaterMinFen?.[0]}
+          />
+          <Field
+            id="payLaterMax"
+            name="payLaterMax"
+            label={t("max")}
+            inputMode="decimal"
+            defaultValue={yuan(settings.payLaterMaxFen)}
+            hint={t("maxHint")}
+            error={fieldErrors.payLaterMaxFen?.[0]}
+          />
         </div>
       </section>
 
-      <Button type="submit" disabled={save.isPending}>{save.isPending ? t("saving") : t("save")}</Button>
+      <Button type="submit" disabled={save.isPending}>
+        {save.isPending ? t("saving") : t("save")}
+      </Button>
     </form>
   );
 }

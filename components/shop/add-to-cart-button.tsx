@@ -46,7 +46,10 @@ export function AddToCartButton({ productId, productName, signInHref }: { produc
       </Button>
       {added ? (
         <p role="status" className="text-sm text-emerald-800">
-          {t("added")} <Link href="/cart" className="underline">{t("viewCart")}</Link>
+          {t("added")}{" "}
+          <Link href="/cart" className="underline">
+            {t("viewCart")}
+          </Link>
         </p>
       ) : null}
       {error ? (

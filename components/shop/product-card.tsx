@@ -6,14 +6,26 @@ import { AddToCartButton } from "./add-to-cart-button";
 type ProductSummary = { id: number; name: string; description?: string; priceFen: number; stock: number };
 
 /** A product with its price and stock, and "Add to cart" while there is stock. */
-export async function ProductCard({ product, store, signInHref }: { product: ProductSummary; store?: { slug: string; name: string }; signInHref: string | null }) {
+export async function ProductCard({
+  product,
+  store,
+  signInHref,
+}: {
+  product: ProductSummary;
+  store?: { slug: string; name: string };
+  signInHref: string | null;
+}) {
   const t = await getTranslations("product");
   const inStock = product.stock > 0;
   return (
     <article aria-labelledby={`product-${product.id}`} className="flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h3 id={`product-${product.id}`} className="font-semibold text-slate-900">{product.name}</h3>
+      <h3 id={`product-${product.id}`} className="font-semibold text-slate-900">
+        {product.name}
+      </h3>
       {store ? (
-        <Link href={`/stores/${store.slug}`} className="mt-1 text-sm text-brand-700 underline">{store.name}</Link>
+        <Link href={`/stores/${store.slug}`} className="mt-1 text-sm text-brand-700 underline">
+          {store.name}
+        </Link>
       ) : null}
       {product.description ? <p className="mt-1 text-sm text-slate-600">{product.description}</p> : null}
       <div className="mt-auto pt-4">

@@ -9,7 +9,9 @@ export async function NotFoundContent() {
     <div className="mx-auto max-w-md space-y-3 py-12 text-center">
       <h1 className="text-2xl font-semibold text-slate-900">{t("notFoundTitle")}</h1>
       <p className="text-sm text-slate-600">{t("notFoundBody")}</p>
-      <Link href="/" className={buttonClass("primary")}>{t("backToShop")}</Link>
+      <Link href="/" className={buttonClass("primary")}>
+        {t("backToShop")}
+      </Link>
     </div>
   );
 }

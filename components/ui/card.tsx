@@ -1,6 +1,16 @@
 import { useId, type ReactNode } from "react";
 
-export function Card({ title, children, className = "", headingLevel = 2 }: { title?: ReactNode; children: ReactNode; className?: string; headingLevel?: 2 | 3 }) {
+export function Card({
+  title,
+  children,
+  className = "",
+  headingLevel = 2,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
@@ -11,13 +21,25 @@ export function Card({ title, children, className = "", headingLevel = 2 }: { ti
 }
 
 /** A labelled figure: the label is the accessible name of the value. */
-export function Stat({ label, value, hint, tone = "default" }: { label: string; value: ReactNode; hint?: ReactNode; tone?: "default" | "danger" | "good" }) {
+export function Stat({
+  label,
+  value,
+  hint,
+  tone = "default",
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: "default" | "danger" | "good";
+}) {
   const color = tone === "danger" ? "text-red-700" : tone === "good" ? "text-emerald-700" : "text-slate-900";
   // useId, not the label: labels in Chinese have no [a-z0-9], and two figures must never share an id.
   const id = `stat-${useId()}`;
   return (
     <div role="group" aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 id={id} className="text-sm font-medium text-slate-500">{label}</h3>
+      <h3 id={id} className="text-sm font-medium text-slate-500">
+        {label}
+      </h3>
       <p className={`mt-1 text-2xl font-semibold tabular-nums ${color}`}>{value}</p>
       {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
     </div>

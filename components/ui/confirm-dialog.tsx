@@ -54,8 +54,14 @@ export function ConfirmDialog({
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form onSubmit={submit} className="space-y-4 p-5" noValidate>
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">{title}</h2>
-          {description ? <p id={descriptionId} className="text-sm text-slate-600">{description}</p> : null}
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
+          {description ? (
+            <p id={descriptionId} className="text-sm text-slate-600">
+              {description}
+            </p>
+          ) : null}
           {children}
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>

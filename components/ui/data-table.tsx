@@ -52,7 +52,12 @@ export function DataTable<Row>({
         <thead className={framed ? "border-b border-slate-200 bg-slate-50 text-xs text-slate-600" : "text-xs text-slate-500"}>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" aria-sort={c.ariaSort} className={`${pad} py-2 font-medium whitespace-nowrap ${c.align === "right" ? "text-right" : ""}`}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={c.ariaSort}
+                className={`${pad} py-2 font-medium whitespace-nowrap ${c.align === "right" ? "text-right" : ""}`}
+              >
                 {c.header}
               </th>
             ))}

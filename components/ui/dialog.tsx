@@ -29,7 +29,9 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
       className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="max-h-[85vh] overflow-y-auto p-6">
-        <h2 id="dialog-title" className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>
+        <h2 id="dialog-title" className="mb-4 text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
         {open ? children : null}
       </div>
     </dialog>

@@ -2,18 +2,7 @@
 // (tests/schema-parity.test.ts fails when they differ). Money is integer fen; instants are timestamptz;
 // due dates are calendar dates (`date`, read as "YYYY-MM-DD") in the platform time zone.
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   BILL_STATUSES,
   CREDIT_EVENT_REASONS,
@@ -33,9 +22,7 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "d
 /** A calendar date in the platform time zone, read as "YYYY-MM-DD". */
 const calendarDate = (name: string) => date(name, { mode: "string" });
 
-const createdAt = () =>
-  instant("created_at").notNull();
-
+const createdAt = () => instant("created_at").notNull();
 
 export const users = pgTable(
   "users",
@@ -49,7 +36,6 @@ export const users = pgTable(
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
 );
-
 
 export const creditProfiles = pgTable(
   "credit_profiles",
@@ -86,10 +72,7 @@ export const creditEvents = pgTable(
     effectKey: text("effect_key"),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("credit_events_user_idx").on(t.userId, t.createdAt, t.id),
-    uniqueIndex("credit_events_effect_uq").on(t.effectKey),
-  ],
+  (t) => [index("credit_events_user_idx").on(t.userId, t.createdAt, t.id), uniqueIndex("credit_events_effect_uq").on(t.effectKey)],
 );
 
 export const agreements = pgTable("agreements", {
@@ -156,10 +139,7 @@ export const products = pgTable(
     featured: boolean("featured").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("products_store_idx").on(t.storeId, t.active, t.id),
-    index("products_featured_idx").on(t.featured, t.active),
-  ],
+  (t) => [index("products_store_idx").on(t.storeId, t.active, t.id), index("products_featured_idx").on(t.featured, t.active)],
 );
 
 export const cartItems = pgTable(
@@ -176,7 +156,6 @@ export const cartItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.productId] })],
 );
-
 
 export const orders = pgTable(
   "orders",
@@ -251,7 +230,6 @@ export const orderEvents = pgTable(
   (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
 );
 
-
 export const bills = pgTable(
   "bills",
   {
@@ -280,7 +258,6 @@ export const bills = pgTable(
     index("bills_store_idx").on(t.storeId, t.status, t.id),
   ],
 );
-
 
 export const instalments = pgTable(
   "instalments",
@@ -417,10 +394,7 @@ export const refunds = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("refunds_order_idx").on(t.orderId),
-    uniqueIndex("refunds_idempotency_uq").on(t.orderId, t.idempotencyKey),
-  ],
+  (t) => [index("refunds_order_idx").on(t.orderId), uniqueIndex("refunds_idempotency_uq").on(t.orderId, t.idempotencyKey)],
 );
 
 export const policyVersions = pgTable("policy_versions", {
@@ -473,9 +447,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
     index("notifications_user_idx").on(t.userId, t.id),
-    index("notifications_unread_idx")
-      .on(t.userId)
-      .where(sql`read_at IS NULL`),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at IS NULL`),
   ],
 );
 

@@ -2,14 +2,7 @@
 // calendar dates ("YYYY-MM-DD" text) in the platform time zone. Its PostgreSQL twin is ./pg.ts, held
 // equal by tests/schema-parity.test.ts.
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   BILL_STATUSES,
   CREDIT_EVENT_REASONS,
@@ -24,9 +17,7 @@ import {
   SUSPENDED_REASONS,
 } from "./enums";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" }).notNull();
-
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull();
 
 export const users = sqliteTable(
   "users",
@@ -40,7 +31,6 @@ export const users = sqliteTable(
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
 );
-
 
 export const creditProfiles = sqliteTable(
   "credit_profiles",
@@ -77,10 +67,7 @@ export const creditEvents = sqliteTable(
     effectKey: text("effect_key"),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("credit_events_user_idx").on(t.userId, t.createdAt, t.id),
-    uniqueIndex("credit_events_effect_uq").on(t.effectKey),
-  ],
+  (t) => [index("credit_events_user_idx").on(t.userId, t.createdAt, t.id), uniqueIndex("credit_events_effect_uq").on(t.effectKey)],
 );
 
 export const agreements = sqliteTable("agreements", {
@@ -147,10 +134,7 @@ export const products = sqliteTable(
     featured: integer("featured", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("products_store_idx").on(t.storeId, t.active, t.id),
-    index("products_featured_idx").on(t.featured, t.active),
-  ],
+  (t) => [index("products_store_idx").on(t.storeId, t.active, t.id), index("products_featured_idx").on(t.featured, t.active)],
 );
 
 export const cartItems = sqliteTable(
@@ -167,7 +151,6 @@ export const cartItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.productId] })],
 );
-
 
 export const orders = sqliteTable(
   "orders",
@@ -242,7 +225,6 @@ export const orderEvents = sqliteTable(
   (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
 );
 
-
 export const bills = sqliteTable(
   "bills",
   {
@@ -271,7 +253,6 @@ export const bills = sqliteTable(
     index("bills_store_idx").on(t.storeId, t.status, t.id),
   ],
 );
-
 
 export const instalments = sqliteTable(
   "instalments",
@@ -408,10 +389,7 @@ export const refunds = sqliteTable(
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("refunds_order_idx").on(t.orderId),
-    uniqueIndex("refunds_idempotency_uq").on(t.orderId, t.idempotencyKey),
-  ],
+  (t) => [index("refunds_order_idx").on(t.orderId), uniqueIndex("refunds_idempotency_uq").on(t.orderId, t.idempotencyKey)],
 );
 
 export const policyVersions = sqliteTable("policy_versions", {
@@ -464,9 +442,7 @@ export const notifications = sqliteTable(
   (t) => [
     uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
     index("notifications_user_idx").on(t.userId, t.id),
-    index("notifications_unread_idx")
-      .on(t.userId)
-      .where(sql`read_at IS NULL`),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at IS NULL`),
   ],
 );
 

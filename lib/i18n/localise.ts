@@ -12,7 +12,12 @@ export function planLabel(t: Translate, locale: string, code: string, label: str
   return locale === "en" || !(code === "pay_in_30" || code === "pay_in_3") ? label : t(code);
 }
 
-type CreditFacts = { payLaterStatus: "enabled" | "not_enabled" | "suspended"; suspendedReason: "overdue" | "admin" | null; score: number; minScore: number };
+type CreditFacts = {
+  payLaterStatus: "enabled" | "not_enabled" | "suspended";
+  suspendedReason: "overdue" | "admin" | null;
+  score: number;
+  minScore: number;
+};
 
 /** The pay-later status sentence (the same cases as the domain's payLaterStatusSentence), namespace creditStatus. */
 export function payLaterStatusText(t: Translate, credit: CreditFacts): string {
@@ -73,7 +78,9 @@ const NOTIFICATION_BODIES: Record<string, { pattern: RegExp; build: (m: RegExpEx
     },
   ],
   pay_later_suspended: [{ pattern: /^A payment is overdue, so pay later is suspended\./, build: () => ({ bodyKey: "pay_later_suspendedBody" }) }],
-  pay_later_reinstated: [{ pattern: /^Everything overdue is paid, so pay later is enabled again\.$/, build: () => ({ bodyKey: "pay_later_reinstatedBody" }) }],
+  pay_later_reinstated: [
+    { pattern: /^Everything overdue is paid, so pay later is enabled again\.$/, build: () => ({ bodyKey: "pay_later_reinstatedBody" }) },
+  ],
 };
 
 export function notificationValues(kind: string, body: string): ({ bodyKey: string } & Record<string, string>) | null {

@@ -29,7 +29,7 @@ export function useErrorText() {
   const { locale, messages } = useContext(TextContext);
   const errors = messages.errors ?? {};
   // Without a code (a network failure, an unexpected error) other locales say the generic sentence rather than English.
-  const fallback = (message: string) => (locale === "en" ? message : errors.generic ?? message);
+  const fallback = (message: string) => (locale === "en" ? message : (errors.generic ?? message));
   return (d: { message: string; code: string | null; fieldErrors: object }) =>
     (Object.keys(d.fieldErrors).length ? errors.fields : d.code && errors[d.code]) || fallback(d.message);
 }
@@ -40,6 +40,6 @@ export function useFieldErrorText() {
   const fields = messages.fieldErrors ?? {};
   return (field: string, serverMessage: string | undefined): string | undefined => {
     if (serverMessage === undefined) return undefined;
-    return locale === "en" ? serverMessage : fields[field] ?? serverMessage;
+    return locale === "en" ? serverMessage : (fields[field] ?? serverMessage);
   };
 }

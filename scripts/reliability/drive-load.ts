@@ -63,7 +63,17 @@ export async function driveLoad(opts: {
   const { bases, size } = opts;
   const rotated = (i: number) => bases.map((_, k) => bases[(i + k) % bases.length]!);
   const run = randomBytes(4).toString("hex");
-  const stats: LoadStats = { signedIn: 0, ordersPlaced: 0, replays: 0, refused: {}, internalErrors: [], networkErrors: 0, repaymentsOk: 0, jobRuns: [], keys: new Map() };
+  const stats: LoadStats = {
+    signedIn: 0,
+    ordersPlaced: 0,
+    replays: 0,
+    refused: {},
+    internalErrors: [],
+    networkErrors: 0,
+    repaymentsOk: 0,
+    jobRuns: [],
+    keys: new Map(),
+  };
   const stopAt = opts.stopAfterMs ? Date.now() + opts.stopAfterMs : Infinity;
   const record = (e: unknown) => {
     if (e instanceof TrpcError) {
@@ -77,20 +87,24 @@ export async function driveLoad(opts: {
 
   // 1. New consumers over HTTP: sign up, sign in, accept the agreement.
   const sessions: { s: Session; id: string }[] = [];
-  await pool(Array.from({ length: size.consumers }, (_, i) => i), size.concurrency, async (i) => {
-    const s = new Session(rotated(i));
-    const email = `load-${run}-${i}@example.com`;
-    try {
-      await s.mutation("account.signUp", { name: `Load ${i}`, email, password: PASSWORD });
-      await s.signIn(email, PASSWORD);
-      const agreement = await s.query<{ version: number }>("credit.agreement");
-      await s.mutation("credit.enablePayLater", { agreementVersion: agreement.version, accepted: true });
-      stats.signedIn++;
-      sessions.push({ s, id: email });
-    } catch (e) {
-      record(e);
-    }
-  });
+  await pool(
+    Array.from({ length: size.consumers }, (_, i) => i),
+    size.concurrency,
+    async (i) => {
+      const s = new Session(rotated(i));
+      const email = `load-${run}-${i}@example.com`;
+      try {
+        await s.mutation("account.signUp", { name: `Load ${i}`, email, password: PASSWORD });
+        await s.signIn(email, PASSWORD);
+        const agreement = await s.query<{ version: number }>("credit.agreement");
+        await s.mutation("credit.enablePayLater", { agreementVersion: agreement.version, accepted: true });
+        stats.signedIn++;
+        sessions.push({ s, id: email });
+      } catch (e) {
+        record(e);
+      }
+    },
+  );
 
   // 2. Concurrent pay-later checkouts; every third one is sent three times at once with the same key, then once more.
   const checkouts = sessions.flatMap((c) => Array.from({ length: size.checkoutsEach }, (_, k) => ({ ...c, k })));
@@ -164,7 +178,13 @@ export async function driveLoad(opts: {
       }
     };
     const same = `repay-${run}-${bill.id}-same`;
-    await Promise.all([repay(`repay-${run}-${bill.id}-a`), repay(`repay-${run}-${bill.id}-b`), repay(`repay-${run}-${bill.id}-c`), repay(same), repay(same)]);
+    await Promise.all([
+      repay(`repay-${run}-${bill.id}-a`),
+      repay(`repay-${run}-${bill.id}-b`),
+      repay(`repay-${run}-${bill.id}-c`),
+      repay(same),
+      repay(same),
+    ]);
   });
   await jobs;
   return stats;

@@ -71,14 +71,23 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
  * `count` production servers on consecutive ports over one database. With `jobsEverySeconds`, each runs the credit
  * jobs on its own schedule that often (every server may; the lease lets one run at a time).
  */
-export async function startServers(opts: { count: number; port: number; url: string; distDir: string; jobsEverySeconds?: number }): Promise<Server[]> {
+export async function startServers(opts: {
+  count: number;
+  port: number;
+  url: string;
+  distDir: string;
+  jobsEverySeconds?: number;
+}): Promise<Server[]> {
   return Promise.all(Array.from({ length: opts.count }, (_, i) => startServer({ ...opts, port: opts.port + i })));
 }
 
 export async function startServer(opts: { port: number; url: string; distDir: string; jobsEverySeconds?: number }): Promise<Server> {
   const base = `http://${HOST}:${opts.port}`;
   const log: string[] = [];
-  const busy = await fetch(`${base}/api/health`).then(() => true, () => false);
+  const busy = await fetch(`${base}/api/health`).then(
+    () => true,
+    () => false,
+  );
   if (busy) throw new Error(`something already answers on ${base}; pass a free --port`);
   const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", HOST], {
     detached: true, // its own process group, so a SIGKILL reaches next's workers and nothing else
@@ -150,7 +159,11 @@ export const traffic = { sent: new Map<string, number>(), inFlight: new Map<stri
 const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
 
 export class TrpcError extends Error {
-  constructor(public status: number, public code: string, message: string) {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -41,7 +41,10 @@ async function relay(to: URL) {
 async function healthWithin(base: string, status: number, ms: number): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < ms) {
-    const seen = await fetch(`${base}/api/health`).then((r) => r.status, () => 0);
+    const seen = await fetch(`${base}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (seen === status) return Date.now() - started;
     await sleep(200);
   }

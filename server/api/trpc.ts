@@ -27,24 +27,27 @@ export function createContext(opts: { user: SessionUser | null; db?: Db; clock?:
 /** Each procedure base declares who may call it; the authorization matrix test reads this. */
 export type ProcedureMeta = { access: "public" | Role };
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const hideInternals = isProduction && error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      ...shape,
-      message: hideInternals ? "Something went wrong on our side. Please try again." : shape.message,
-      data: {
-        ...shape.data,
-        stack: isProduction ? undefined : shape.data.stack,
-        // A stable code the UI can translate, e.g. INSUFFICIENT_CREDIT.
-        domainCode: cause instanceof DomainError ? cause.code : null,
-        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const hideInternals = isProduction && error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        message: hideInternals ? "Something went wrong on our side. Please try again." : shape.message,
+        data: {
+          ...shape.data,
+          stack: isProduction ? undefined : shape.data.stack,
+          // A stable code the UI can translate, e.g. INSUFFICIENT_CREDIT.
+          domainCode: cause instanceof DomainError ? cause.code : null,
+          fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
+        },
+      };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;

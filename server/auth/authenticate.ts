@@ -36,7 +36,11 @@ export async function authenticate(db: Db, clock: Clock, attempt: SignInAttempt,
   const user = await first(db.select().from(users).where(eq(users.email, email)));
   const matches = await verify(attempt.password, user?.passwordHash ?? (await dummy()));
   if (!user || !matches) {
-    await recordFailures(db, clock, [["signInPair", pair], ["signInAddress", attempt.address], ["signInEmail", email]]);
+    await recordFailures(db, clock, [
+      ["signInPair", pair],
+      ["signInAddress", attempt.address],
+      ["signInEmail", email],
+    ]);
     return { ok: false, reason: "wrong_credentials" };
   }
   await clearFailures(db, "signInPair", pair);

@@ -10,7 +10,13 @@ const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-p
 
 /** The client's address: the peer, or when the peer is a trusted proxy, the nearest untrusted hop it reports. */
 export function resolveClientAddress(peer: string, forwardedFor: string | undefined, trusted: ReadonlySet<string>): string {
-  const hops = [...(forwardedFor ?? "").split(",").map((hop) => normaliseAddress(hop.trim())).filter(Boolean), normaliseAddress(peer)];
+  const hops = [
+    ...(forwardedFor ?? "")
+      .split(",")
+      .map((hop) => normaliseAddress(hop.trim()))
+      .filter(Boolean),
+    normaliseAddress(peer),
+  ];
   for (let i = hops.length - 1; i >= 0; i--) if (!trusted.has(hops[i]!)) return hops[i]!;
   return hops[0]!;
 }
@@ -21,7 +27,9 @@ export function stampForwarding(req: IncomingMessage, trusted: ReadonlySet<strin
   const fromProxy = trusted.has(peer);
   const forwardedFor = req.headers["x-forwarded-for"];
   if (!fromProxy) for (const name of FORWARDED_HEADERS) delete req.headers[name];
-  req.headers[CLIENT_HEADER] = fromProxy ? resolveClientAddress(peer, Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trusted) : peer;
+  req.headers[CLIENT_HEADER] = fromProxy
+    ? resolveClientAddress(peer, Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trusted)
+    : peer;
 }
 
 /** The client address stamped on a request (an unstamped request, e.g. in a test, counts as "unknown"). */

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { allocatePayment, type Payable } from "./allocation";
 
-const p = (id: number, dueDate: string, principalOwedFen: number, feeOwedFen = 0, seq = id): Payable => ({ id, seq, dueDate, principalOwedFen, feeOwedFen });
+const p = (id: number, dueDate: string, principalOwedFen: number, feeOwedFen = 0, seq = id): Payable => ({
+  id,
+  seq,
+  dueDate,
+  principalOwedFen,
+  feeOwedFen,
+});
 
 describe("allocatePayment", () => {
   const bill = [p(1, "2026-12-01", 10_000, 1_500), p(2, "2027-01-01", 10_000), p(3, "2027-02-01", 9_999)];
@@ -26,7 +32,13 @@ describe("allocatePayment", () => {
   it("orders by due date, not by the order given, then by sequence", () => {
     const shuffled = [p(3, "2027-02-01", 100), p(1, "2026-12-01", 100), p(2, "2027-01-01", 100)];
     const result = allocatePayment(150, shuffled);
-    expect(result).toEqual({ ok: true, allocations: [{ instalmentId: 1, feeFen: 0, principalFen: 100 }, { instalmentId: 2, feeFen: 0, principalFen: 50 }] });
+    expect(result).toEqual({
+      ok: true,
+      allocations: [
+        { instalmentId: 1, feeFen: 0, principalFen: 100 },
+        { instalmentId: 2, feeFen: 0, principalFen: 50 },
+      ],
+    });
     const sameDay = [p(9, "2026-12-01", 100, 0, 2), p(8, "2026-12-01", 100, 0, 1)];
     expect(allocatePayment(100, sameDay)).toEqual({ ok: true, allocations: [{ instalmentId: 8, feeFen: 0, principalFen: 100 }] });
   });
@@ -35,7 +47,10 @@ describe("allocatePayment", () => {
     const twoOverdue = [p(1, "2026-10-01", 500, 125), p(2, "2026-11-01", 500, 125)];
     expect(allocatePayment(700, twoOverdue)).toEqual({
       ok: true,
-      allocations: [{ instalmentId: 1, feeFen: 125, principalFen: 500 }, { instalmentId: 2, feeFen: 75, principalFen: 0 }],
+      allocations: [
+        { instalmentId: 1, feeFen: 125, principalFen: 500 },
+        { instalmentId: 2, feeFen: 75, principalFen: 0 },
+      ],
     });
   });
 
@@ -65,9 +80,18 @@ describe("allocatePayment", () => {
   });
 
   const payables = fc
-    .array(fc.record({ principal: fc.integer({ min: 0, max: 500_000 }), fee: fc.integer({ min: 0, max: 1_500 }), offset: fc.integer({ min: 0, max: 400 }) }), { minLength: 1, maxLength: 8 })
+    .array(
+      fc.record({
+        principal: fc.integer({ min: 0, max: 500_000 }),
+        fee: fc.integer({ min: 0, max: 1_500 }),
+        offset: fc.integer({ min: 0, max: 400 }),
+      }),
+      { minLength: 1, maxLength: 8 },
+    )
     .map((list) =>
-      list.map((x, i) => p(i + 1, `2026-${String(1 + (x.offset % 12)).padStart(2, "0")}-${String(1 + (x.offset % 28)).padStart(2, "0")}`, x.principal, x.fee)),
+      list.map((x, i) =>
+        p(i + 1, `2026-${String(1 + (x.offset % 12)).padStart(2, "0")}-${String(1 + (x.offset % 28)).padStart(2, "0")}`, x.principal, x.fee),
+      ),
     )
     .filter((list) => list.some((x) => x.principalOwedFen + x.feeOwedFen > 0));
 

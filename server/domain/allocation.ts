@@ -25,4 +25,3 @@ export function allocatePayment(amountFen: number, payables: Payable[]): { ok: t
   }
   return { ok: true, allocations };
 }
-

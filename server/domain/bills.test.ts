@@ -3,8 +3,17 @@ import { lateFeeDueFen, nextInstalmentOwedFen, owedTotals, payablesOf, viewInsta
 import { DEFAULT_POLICY } from "./policy";
 
 const inst = (over: Partial<BilledInstalment>): BilledInstalment => ({
-  id: 1, seq: 1, state: "open", dueDate: "2026-11-21", overdueOn: "2026-11-25", amountFen: 10_000,
-  paidPrincipalFen: 0, lateFeeFen: 0, paidFeeFen: 0, overdueMarkedAt: null, ...over,
+  id: 1,
+  seq: 1,
+  state: "open",
+  dueDate: "2026-11-21",
+  overdueOn: "2026-11-25",
+  amountFen: 10_000,
+  paidPrincipalFen: 0,
+  lateFeeFen: 0,
+  paidFeeFen: 0,
+  overdueMarkedAt: null,
+  ...over,
 });
 
 describe("lateFeeDueFen", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyScoreDelta, canDisablePayLater, canEnablePayLater, payLaterStatusSentence, shouldReinstate, shouldSuspendForOverdue, type CreditState } from "./credit";
+import {
+  applyScoreDelta,
+  canDisablePayLater,
+  canEnablePayLater,
+  payLaterStatusSentence,
+  shouldReinstate,
+  shouldSuspendForOverdue,
+  type CreditState,
+} from "./credit";
 import { DEFAULT_POLICY } from "./policy";
 
 const base: CreditState = { score: 640, payLaterStatus: "not_enabled", suspendedReason: null, usedCreditFen: 0, hasOverdue: false };
@@ -40,7 +48,9 @@ describe("disabling pay later", () => {
 describe("status transitions", () => {
   it("suspends an enabled consumer with something overdue when the policy says so", () => {
     expect(shouldSuspendForOverdue({ ...base, payLaterStatus: "enabled", hasOverdue: true }, DEFAULT_POLICY)).toBe(true);
-    expect(shouldSuspendForOverdue({ ...base, payLaterStatus: "enabled", hasOverdue: true }, { ...DEFAULT_POLICY, suspendWhileOverdue: false })).toBe(false);
+    expect(shouldSuspendForOverdue({ ...base, payLaterStatus: "enabled", hasOverdue: true }, { ...DEFAULT_POLICY, suspendWhileOverdue: false })).toBe(
+      false,
+    );
     expect(shouldSuspendForOverdue({ ...base, payLaterStatus: "enabled" }, DEFAULT_POLICY)).toBe(false);
     expect(shouldSuspendForOverdue({ ...base, hasOverdue: true }, DEFAULT_POLICY)).toBe(false);
   });

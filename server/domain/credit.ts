@@ -24,31 +24,20 @@ export function canEnablePayLater(state: CreditState, policy: PolicyParams): Ver
         : "Pay later is suspended while a payment is overdue; repay it to be reinstated.",
     );
   if (state.score < policy.minScore)
-    return refuse(
-      "SCORE_BELOW_THRESHOLD",
-      `Your score ${state.score} is below the ${policy.minScore} needed to enable pay later.`,
-    );
+    return refuse("SCORE_BELOW_THRESHOLD", `Your score ${state.score} is below the ${policy.minScore} needed to enable pay later.`);
   return ok;
 }
 
 export function canDisablePayLater(state: CreditState): Verdict {
   if (state.payLaterStatus !== "enabled") return refuse("NOT_ENABLED", "Pay later is not enabled.");
   if (state.usedCreditFen > 0)
-    return refuse(
-      "BALANCE_OWED",
-      `You still owe ${formatFen(state.usedCreditFen)} on pay-later bills; repay them before turning pay later off.`,
-    );
+    return refuse("BALANCE_OWED", `You still owe ${formatFen(state.usedCreditFen)} on pay-later bills; repay them before turning pay later off.`);
   return ok;
 }
 
 /** Whether an overdue-suspended consumer should be reinstated now. Admin suspensions stay. */
 export function shouldReinstate(state: CreditState, policy: PolicyParams): boolean {
-  return (
-    state.payLaterStatus === "suspended" &&
-    state.suspendedReason === "overdue" &&
-    !state.hasOverdue &&
-    state.score >= policy.minScore
-  );
+  return state.payLaterStatus === "suspended" && state.suspendedReason === "overdue" && !state.hasOverdue && state.score >= policy.minScore;
 }
 
 export function shouldSuspendForOverdue(state: CreditState, policy: PolicyParams): boolean {
@@ -72,9 +61,7 @@ export function payLaterStatusSentence(state: CreditState, policy: PolicyParams)
         : "Pay later is suspended because a payment is overdue. Repay what is overdue and it comes back automatically.";
     case "not_enabled": {
       const verdict = canEnablePayLater(state, policy);
-      return verdict.ok
-        ? `Your score ${state.score} meets the ${policy.minScore} needed: you can enable pay later.`
-        : verdict.message;
+      return verdict.ok ? `Your score ${state.score} meets the ${policy.minScore} needed: you can enable pay later.` : verdict.message;
     }
   }
 }

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, localDate } from "./dates";
 
 // The date library's answers are the reference the fast versions must match.
-const isoDay = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe("calendar dates", () => {
   it("localDate is the calendar day in the given zone", () => {
@@ -17,9 +19,13 @@ describe("calendar dates", () => {
 
   it("localDate agrees with date-fns in several zones", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), fc.constantFrom("Asia/Shanghai", "UTC", "America/New_York", "Pacific/Kiritimati"), (instant, zone) => {
-        expect(localDate(instant, zone)).toBe(format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd"));
-      }),
+      fc.property(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom("Asia/Shanghai", "UTC", "America/New_York", "Pacific/Kiritimati"),
+        (instant, zone) => {
+          expect(localDate(instant, zone)).toBe(format(new TZDate(instant.getTime(), zone), "yyyy-MM-dd"));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -15,10 +15,19 @@ export function localDate(instant: Date, timeZone: string): string {
   if (lastDay.key === key) return lastDay.date;
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", calendar: "gregory", numberingSystem: "latn" });
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      calendar: "gregory",
+      numberingSystem: "latn",
+    });
     dayFormatters.set(timeZone, formatter);
   }
-  let y = "", m = "", d = "";
+  let y = "",
+    m = "",
+    d = "";
   for (const part of formatter.formatToParts(instant)) {
     if (part.type === "year") y = part.value;
     else if (part.type === "month") m = part.value;

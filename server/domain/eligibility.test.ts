@@ -4,7 +4,14 @@ import type { CreditState } from "./credit";
 import { checkPayLaterEligibility, type StoreTerms } from "./eligibility";
 import { DEFAULT_POLICY } from "./policy";
 
-const store: StoreTerms = { name: "Lumen Electronics", active: true, payLaterEnabled: true, payLaterForcedOff: false, payLaterMinFen: null, payLaterMaxFen: null };
+const store: StoreTerms = {
+  name: "Lumen Electronics",
+  active: true,
+  payLaterEnabled: true,
+  payLaterForcedOff: false,
+  payLaterMinFen: null,
+  payLaterMaxFen: null,
+};
 const credit: CreditState = { score: 760, payLaterStatus: "enabled", suspendedReason: null, usedCreditFen: 329_900, hasOverdue: false };
 const check = (over: { store?: Partial<StoreTerms>; credit?: Partial<CreditState>; totalFen?: number; minScore?: number }) =>
   checkPayLaterEligibility({
@@ -26,7 +33,11 @@ describe("checkPayLaterEligibility", () => {
     ["STORE_NO_PAY_LATER", { store: { payLaterForcedOff: true } }, "Lumen Electronics does not offer pay later."],
     ["BELOW_STORE_MINIMUM", { store: { payLaterMinFen: 50_000 } }, "Lumen Electronics offers pay later on orders of ¥500.00 or more."],
     ["ABOVE_STORE_MAXIMUM", { store: { payLaterMaxFen: 10_000 } }, "Lumen Electronics offers pay later on orders up to ¥100.00."],
-    ["PAY_LATER_NOT_ENABLED", { credit: { payLaterStatus: "not_enabled" } }, "Pay later is not enabled on your account yet. Enable it on your credit page."],
+    [
+      "PAY_LATER_NOT_ENABLED",
+      { credit: { payLaterStatus: "not_enabled" } },
+      "Pay later is not enabled on your account yet. Enable it on your credit page.",
+    ],
     ["PAY_LATER_SUSPENDED", { credit: { payLaterStatus: "suspended", suspendedReason: "overdue" } }, "Pay later is suspended on your account."],
     ["SCORE_BELOW_THRESHOLD", { credit: { score: 590 } }, "Your score 590 is below the 600 needed for pay later."],
     ["SCORE_BELOW_THRESHOLD", { credit: { score: 760 }, minScore: 800 }, "Your score 760 is below the 800 needed for pay later."],
@@ -37,21 +48,31 @@ describe("checkPayLaterEligibility", () => {
   });
 
   it("tells a not-enabled consumer below the threshold about the score, since enabling would be refused", () => {
-    expect(check({ credit: { payLaterStatus: "not_enabled", score: 520 } })).toMatchObject({ code: "SCORE_BELOW_THRESHOLD", message: "Your score 520 is below the 600 needed for pay later." });
+    expect(check({ credit: { payLaterStatus: "not_enabled", score: 520 } })).toMatchObject({
+      code: "SCORE_BELOW_THRESHOLD",
+      message: "Your score 520 is below the 600 needed for pay later.",
+    });
   });
 
   it("checks the store before the consumer, and the min/max only of a participating store", () => {
-    expect(check({ store: { payLaterEnabled: false, payLaterMinFen: 1_000_000 }, credit: { payLaterStatus: "suspended" } })).toMatchObject({ code: "STORE_NO_PAY_LATER" });
+    expect(check({ store: { payLaterEnabled: false, payLaterMinFen: 1_000_000 }, credit: { payLaterStatus: "suspended" } })).toMatchObject({
+      code: "STORE_NO_PAY_LATER",
+    });
     expect(check({ store: { payLaterMinFen: 14_900, payLaterMaxFen: 14_900 } })).toEqual({ ok: true });
   });
 
   it("never allows a total above the available credit", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 600, max: 950 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 2_000_000 }), (score, usedCreditFen, totalFen) => {
-        const verdict = check({ credit: { score, usedCreditFen }, totalFen });
-        const limit = DEFAULT_POLICY.bands.find((b) => score >= b.minScore && score <= b.maxScore)!.limitFen;
-        expect(verdict.ok).toBe(totalFen <= Math.max(0, limit - usedCreditFen));
-      }),
+      fc.property(
+        fc.integer({ min: 600, max: 950 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        (score, usedCreditFen, totalFen) => {
+          const verdict = check({ credit: { score, usedCreditFen }, totalFen });
+          const limit = DEFAULT_POLICY.bands.find((b) => score >= b.minScore && score <= b.maxScore)!.limitFen;
+          expect(verdict.ok).toBe(totalFen <= Math.max(0, limit - usedCreditFen));
+        },
+      ),
     );
   });
 });

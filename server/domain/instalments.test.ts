@@ -28,7 +28,12 @@ describe("splitFen and buildSchedule", () => {
         const split = splitFen(total, parts);
         const sum = split.reduce((s, x) => s + x, 0);
         const sorted = [...split].sort((a, b) => b - a);
-        return split.length === parts && sum === total && Math.max(...split) - Math.min(...split) <= 1 && split.every((x, i) => x === sorted[i] && Number.isInteger(x));
+        return (
+          split.length === parts &&
+          sum === total &&
+          Math.max(...split) - Math.min(...split) <= 1 &&
+          split.every((x, i) => x === sorted[i] && Number.isInteger(x))
+        );
       }),
       { numRuns: 1000 },
     );
@@ -40,19 +45,26 @@ describe("splitFen and buildSchedule", () => {
       { seq: 2, dueDate: "2027-01-19", overdueOn: "2027-01-23", amountFen: 109_967 },
       { seq: 3, dueDate: "2027-02-18", overdueOn: "2027-02-22", amountFen: 109_966 },
     ]);
-    expect(buildSchedule(129_900, payIn30, "2027-02-15", 0)).toEqual([{ seq: 1, dueDate: "2027-03-17", overdueOn: "2027-03-18", amountFen: 129_900 }]);
+    expect(buildSchedule(129_900, payIn30, "2027-02-15", 0)).toEqual([
+      { seq: 1, dueDate: "2027-03-17", overdueOn: "2027-03-18", amountFen: 129_900 },
+    ]);
   });
 
   it("property: a schedule's amounts add up to the order total and its due dates climb", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000_000 }), fc.constantFrom(payIn3, payIn30), fc.integer({ min: 0, max: 60 }), (total, plan, grace) => {
-        const schedule = buildSchedule(total, plan, "2026-12-31", grace);
-        return (
-          schedule.reduce((s, x) => s + x.amountFen, 0) === total &&
-          schedule.every((x, i) => i === 0 || x.dueDate > schedule[i - 1]!.dueDate) &&
-          schedule.every((x) => x.overdueOn === overdueOnFor(x.dueDate, grace))
-        );
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000_000 }),
+        fc.constantFrom(payIn3, payIn30),
+        fc.integer({ min: 0, max: 60 }),
+        (total, plan, grace) => {
+          const schedule = buildSchedule(total, plan, "2026-12-31", grace);
+          return (
+            schedule.reduce((s, x) => s + x.amountFen, 0) === total &&
+            schedule.every((x, i) => i === 0 || x.dueDate > schedule[i - 1]!.dueDate) &&
+            schedule.every((x) => x.overdueOn === overdueOnFor(x.dueDate, grace))
+          );
+        },
+      ),
     );
   });
 });
@@ -74,17 +86,30 @@ describe("lateFeeFor", () => {
   });
   it("property: never above the flat fee nor the capped share", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 10_000 }), (amount, fee, bps) => {
-        const charged = lateFeeFor(amount, { lateFeeFen: fee, lateFeeCapBps: bps });
-        return Number.isInteger(charged) && charged >= 0 && charged <= fee && charged * 10_000 <= amount * bps;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (amount, fee, bps) => {
+          const charged = lateFeeFor(amount, { lateFeeFen: fee, lateFeeCapBps: bps });
+          return Number.isInteger(charged) && charged >= 0 && charged <= fee && charged * 10_000 <= amount * bps;
+        },
+      ),
     );
   });
 });
 
 describe("instalmentStatus and daysOverdue", () => {
   // Due 2026-11-21, grace 3: overdue from 2026-11-25 in Shanghai.
-  const open: InstalmentFacts = { state: "open", dueDate: "2026-11-21", overdueOn: "2026-11-25", amountFen: 10_000, paidPrincipalFen: 0, lateFeeFen: 0, paidFeeFen: 0 };
+  const open: InstalmentFacts = {
+    state: "open",
+    dueDate: "2026-11-21",
+    overdueOn: "2026-11-25",
+    amountFen: 10_000,
+    paidPrincipalFen: 0,
+    lateFeeFen: 0,
+    paidFeeFen: 0,
+  };
 
   it("is upcoming more than 7 days ahead, due soon within 7 days and through grace, overdue after", () => {
     expect(instalmentStatus(open, "2026-11-13")).toBe("upcoming");

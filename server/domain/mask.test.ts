@@ -12,9 +12,12 @@ describe("maskName", () => {
   });
   it("never contains more than two letters of the name", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 3, maxLength: 30 }).filter((s) => /^[a-z]+$/.test(s)), (word) => {
-        expect(maskName(`${word} ${word}`)).not.toContain(word);
-      }),
+      fc.property(
+        fc.string({ minLength: 3, maxLength: 30 }).filter((s) => /^[a-z]+$/.test(s)),
+        (word) => {
+          expect(maskName(`${word} ${word}`)).not.toContain(word);
+        },
+      ),
     );
   });
 });

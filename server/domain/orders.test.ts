@@ -5,17 +5,25 @@ import { cardNumberSchema, checkCartStore, checkStock, lineTotalFen, orderNumber
 describe("order totals", () => {
   it("multiplies and adds integer fen exactly", () => {
     expect(lineTotalFen({ unitPriceFen: 14_900, quantity: 3 })).toBe(44_700);
-    expect(orderTotalFen([{ unitPriceFen: 14_900, quantity: 2 }, { unitPriceFen: 1, quantity: 1 }])).toBe(29_801);
+    expect(
+      orderTotalFen([
+        { unitPriceFen: 14_900, quantity: 2 },
+        { unitPriceFen: 1, quantity: 1 },
+      ]),
+    ).toBe(29_801);
     expect(orderTotalFen([])).toBe(0);
   });
 
   it("is the sum of its lines for any cart", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ unitPriceFen: fc.integer({ min: 0, max: 10_000_000 }), quantity: fc.integer({ min: 1, max: 99 }) })), (lines) => {
-        const total = orderTotalFen(lines);
-        expect(Number.isInteger(total)).toBe(true);
-        expect(total).toBe(lines.map(lineTotalFen).reduce((a, b) => a + b, 0));
-      }),
+      fc.property(
+        fc.array(fc.record({ unitPriceFen: fc.integer({ min: 0, max: 10_000_000 }), quantity: fc.integer({ min: 1, max: 99 }) })),
+        (lines) => {
+          const total = orderTotalFen(lines);
+          expect(Number.isInteger(total)).toBe(true);
+          expect(total).toBe(lines.map(lineTotalFen).reduce((a, b) => a + b, 0));
+        },
+      ),
     );
   });
 });
@@ -40,7 +48,11 @@ describe("stock", () => {
     expect(checkStock({ name: "Mouse", stock: 3 }, 3)).toEqual({ ok: true });
     expect(checkStock({ name: "Mouse", stock: 3 }, 4)).toMatchObject({ ok: false, code: "OUT_OF_STOCK", message: "Only 3 of Mouse are left." });
     expect(checkStock({ name: "Mouse", stock: 1 }, 2)).toMatchObject({ message: "Only 1 of Mouse is left." });
-    expect(checkStock({ name: "Power Bank", stock: 0 }, 1)).toMatchObject({ ok: false, code: "OUT_OF_STOCK", message: "Power Bank is out of stock." });
+    expect(checkStock({ name: "Power Bank", stock: 0 }, 1)).toMatchObject({
+      ok: false,
+      code: "OUT_OF_STOCK",
+      message: "Power Bank is out of stock.",
+    });
   });
 });
 

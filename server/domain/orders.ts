@@ -27,8 +27,7 @@ export function checkCartStore(cart: { storeId: number; storeName: string } | nu
 /** Whether `quantity` units can be taken from `stock`. */
 export function checkStock(product: { name: string; stock: number }, quantity: number): Verdict {
   if (product.stock <= 0) return refuse("OUT_OF_STOCK", `${product.name} is out of stock.`);
-  if (quantity > product.stock)
-    return refuse("OUT_OF_STOCK", `Only ${product.stock} of ${product.name} ${product.stock === 1 ? "is" : "are"} left.`);
+  if (quantity > product.stock) return refuse("OUT_OF_STOCK", `Only ${product.stock} of ${product.name} ${product.stock === 1 ? "is" : "are"} left.`);
   return ok;
 }
 
@@ -51,7 +50,10 @@ export const shippingSchema = z.object({
     .string()
     .trim()
     .max(24, "Enter a phone number of at most 20 digits.")
-    .refine((v) => PHONE_DIGITS.test(v) && v.replace(/\D/g, "").length >= 7 && v.replace(/\D/g, "").length <= 20, "Enter a phone number, e.g. 138 0013 8000."),
+    .refine(
+      (v) => PHONE_DIGITS.test(v) && v.replace(/\D/g, "").length >= 7 && v.replace(/\D/g, "").length <= 20,
+      "Enter a phone number, e.g. 138 0013 8000.",
+    ),
   shippingAddress: z.string().trim().min(8, "Enter the full delivery address.").max(300, "Use at most 300 characters."),
 });
 export type Shipping = z.infer<typeof shippingSchema>;
@@ -61,7 +63,10 @@ export const cardNumberSchema = z
   .string()
   .trim()
   .max(30)
-  .refine((v) => /^[0-9 -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19, "Enter a card number of 12 to 19 digits.");
+  .refine(
+    (v) => /^[0-9 -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19,
+    "Enter a card number of 12 to 19 digits.",
+  );
 
 export type OrderRequest = {
   lines: readonly { productId: number; quantity: number }[];

@@ -24,7 +24,16 @@ describe("diffPolicies", () => {
     });
     after.bands[0]!.minScore = 620;
     const changes = diffPolicies(DEFAULT_POLICY, after);
-    expect(changes.map((c) => c.key)).toEqual(["minScore", "graceDays", "lateFeeFen", "lateFeeCapBps", "overduePenalty", "suspendWhileOverdue", "bands.600", "bands.620"]);
+    expect(changes.map((c) => c.key)).toEqual([
+      "minScore",
+      "graceDays",
+      "lateFeeFen",
+      "lateFeeCapBps",
+      "overduePenalty",
+      "suspendWhileOverdue",
+      "bands.600",
+      "bands.620",
+    ]);
     expect(changes[0]).toEqual({ key: "minScore", label: "Minimum score", before: "600", after: "620" });
     expect(changes[1]).toMatchObject({ before: "3 days", after: "1 day" });
     expect(changes[2]).toMatchObject({ label: "Late fee", before: "¥15.00", after: "¥20.00" });

@@ -9,7 +9,16 @@ export function formatBps(bps: number): string {
   return `${fenToDecimal(bps).replace(/\.?0+$/, "")}%`;
 }
 
-type ScalarKey = "minScore" | "startingScore" | "graceDays" | "lateFeeFen" | "lateFeeCapBps" | "onTimeBonus" | "overduePenalty" | "overdue30Penalty" | "suspendWhileOverdue";
+type ScalarKey =
+  | "minScore"
+  | "startingScore"
+  | "graceDays"
+  | "lateFeeFen"
+  | "lateFeeCapBps"
+  | "onTimeBonus"
+  | "overduePenalty"
+  | "overdue30Penalty"
+  | "suspendWhileOverdue";
 
 /** The words a diff is written in; English by default, the admin console passes its locale's. */
 export type PolicyDiffWords = {
@@ -89,7 +98,13 @@ export function diffPolicies(before: PolicyParams, after: PolicyParams, words: P
   const bandChanges: (PolicyChange & { start: number })[] = [];
   for (const a of removed) {
     const match = added.find((b) => b.minScore === a.minScore);
-    bandChanges.push({ start: a.minScore, key: `bands.${a.minScore}`, label: words.bandFrom(a.minScore), before: describeBand(a), after: match ? describeBand(match) : null });
+    bandChanges.push({
+      start: a.minScore,
+      key: `bands.${a.minScore}`,
+      label: words.bandFrom(a.minScore),
+      before: describeBand(a),
+      after: match ? describeBand(match) : null,
+    });
   }
   for (const b of added.filter((b) => !removed.some((a) => a.minScore === b.minScore)))
     bandChanges.push({ start: b.minScore, key: `bands.${b.minScore}`, label: words.bandFrom(b.minScore), before: null, after: describeBand(b) });

@@ -4,8 +4,17 @@ import { availableCreditFen, bandFor, clampScore, creditLimitFen, DEFAULT_POLICY
 
 describe("credit limit from score and bands", () => {
   it.each([
-    [349, 0], [350, 0], [599, 0], [600, 100_000], [649, 100_000], [650, 200_000], [699, 200_000],
-    [700, 500_000], [749, 500_000], [750, 1_000_000], [950, 1_000_000],
+    [349, 0],
+    [350, 0],
+    [599, 0],
+    [600, 100_000],
+    [649, 100_000],
+    [650, 200_000],
+    [699, 200_000],
+    [700, 500_000],
+    [749, 500_000],
+    [750, 1_000_000],
+    [950, 1_000_000],
   ])("score %i → limit %i fen", (score, limit) => {
     expect(creditLimitFen(score, DEFAULT_POLICY)).toBe(limit);
   });

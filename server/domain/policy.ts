@@ -8,8 +8,15 @@ export const SCORE_MAX = 950;
 // Messages name the units the admin edits in (scores, yuan, percent, days), not the stored ones.
 const whole = (what: string) => z.number({ error: `Enter ${what}.` }).int(`Enter ${what} as a whole number.`);
 const score = whole("a score").min(SCORE_MIN, `Scores start at ${SCORE_MIN}.`).max(SCORE_MAX, `Scores end at ${SCORE_MAX}.`);
-const fen = z.number({ error: "Enter an amount in yuan, like 15.00." }).int("Use at most two decimals.").min(0, "Amounts cannot be negative.").max(MAX_AMOUNT_FEN, "At most ¥1,000,000.");
-const days = (min: number, max: number) => whole("a number of days").min(min, `At least ${min} ${min === 1 ? "day" : "days"}.`).max(max, `At most ${max} days.`);
+const fen = z
+  .number({ error: "Enter an amount in yuan, like 15.00." })
+  .int("Use at most two decimals.")
+  .min(0, "Amounts cannot be negative.")
+  .max(MAX_AMOUNT_FEN, "At most ¥1,000,000.");
+const days = (min: number, max: number) =>
+  whole("a number of days")
+    .min(min, `At least ${min} ${min === 1 ? "day" : "days"}.`)
+    .max(max, `At most ${max} days.`);
 const points = (max: number) => whole("points").min(0, "Use 0 or more points.").max(max, `At most ${max} points.`);
 
 export const bandSchema = z.object({
@@ -38,7 +45,11 @@ export const policyParamsSchema = z
     plans: z.array(planSchema).min(1).max(PLAN_CODES.length),
     graceDays: days(0, 60),
     lateFeeFen: fen,
-    lateFeeCapBps: z.number({ error: "Enter a percentage, like 25." }).int("Use at most two decimals.").min(0, "The cap cannot be negative.").max(10_000, "The cap is at most 100%."),
+    lateFeeCapBps: z
+      .number({ error: "Enter a percentage, like 25." })
+      .int("Use at most two decimals.")
+      .min(0, "The cap cannot be negative.")
+      .max(10_000, "The cap is at most 100%."),
     onTimeBonus: points(100),
     overduePenalty: points(300),
     overdue30Penalty: points(300),
@@ -46,8 +57,7 @@ export const policyParamsSchema = z
   })
   .superRefine((p, ctx) => {
     p.bands.forEach((band, i) => {
-      if (band.maxScore < band.minScore)
-        ctx.addIssue({ code: "custom", path: ["bands", i, "maxScore"], message: "The band ends before it starts." });
+      if (band.maxScore < band.minScore) ctx.addIssue({ code: "custom", path: ["bands", i, "maxScore"], message: "The band ends before it starts." });
       const prev = p.bands[i - 1];
       if (prev && band.minScore !== prev.maxScore + 1)
         ctx.addIssue({
@@ -63,10 +73,8 @@ export const policyParamsSchema = z
         message: `The lowest band must start at the minimum score (${p.minScore}).`,
       });
     const codes = p.plans.map((plan) => plan.code);
-    if (new Set(codes).size !== codes.length)
-      ctx.addIssue({ code: "custom", path: ["plans"], message: "Each plan may appear once." });
-    if (!p.plans.some((plan) => plan.enabled))
-      ctx.addIssue({ code: "custom", path: ["plans"], message: "At least one plan must be offered." });
+    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: "custom", path: ["plans"], message: "Each plan may appear once." });
+    if (!p.plans.some((plan) => plan.enabled)) ctx.addIssue({ code: "custom", path: ["plans"], message: "At least one plan must be offered." });
   });
 
 export type PolicyParams = z.infer<typeof policyParamsSchema>;

@@ -36,7 +36,12 @@ export type WhatIfOutcome = {
 export const WHAT_IF_LIST_SIZE = 20;
 
 /** `rows` ordered by score ascending gives lowest-score-first lists. */
-export function summarizeWhatIf(rows: Iterable<WhatIfConsumer>, current: PolicyParams, draft: PolicyParams, listSize = WHAT_IF_LIST_SIZE): WhatIfOutcome {
+export function summarizeWhatIf(
+  rows: Iterable<WhatIfConsumer>,
+  current: PolicyParams,
+  draft: PolicyParams,
+  listSize = WHAT_IF_LIST_SIZE,
+): WhatIfOutcome {
   const out: WhatIfOutcome = {
     consumers: 0,
     eligibleBefore: 0,

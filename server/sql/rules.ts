@@ -30,7 +30,9 @@ export const daysOverdueSql = (alias: string | null, today: string) => sql`(${da
 /** agingBucket(days) = key, as a condition on a days expression. */
 export function inAgingBucketSql(days: SQL, key: AgingBucketKey): SQL {
   const bucket = AGING_BUCKETS.find((b) => b.key === key)!;
-  return Number.isFinite(bucket.max) ? sql`${days} BETWEEN ${sql.raw(String(bucket.min))} AND ${sql.raw(String(bucket.max))}` : sql`${days} >= ${sql.raw(String(bucket.min))}`;
+  return Number.isFinite(bucket.max)
+    ? sql`${days} BETWEEN ${sql.raw(String(bucket.min))} AND ${sql.raw(String(bucket.max))}`
+    : sql`${days} >= ${sql.raw(String(bucket.min))}`;
 }
 
 /** lateFeeFor(amount, policy): the policy's fee, capped at a share (basis points) of the instalment. Integer division truncates, the floor for fen ≥ 0. */

@@ -42,9 +42,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </div>
       <p className="mt-4 text-sm text-slate-700">{payLaterStatusText(tSentence, credit)}</p>
       <div className="mt-6 flex flex-wrap gap-3 text-sm">
-        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/credit">{t("creditReport")}</Link>
-        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/bills">{t("bills")}</Link>
-        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/orders">{t("orders")}</Link>
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/credit">
+          {t("creditReport")}
+        </Link>
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/bills">
+          {t("bills")}
+        </Link>
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/orders">
+          {t("orders")}
+        </Link>
       </div>
     </div>
   );

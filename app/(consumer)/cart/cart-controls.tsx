@@ -47,11 +47,31 @@ export function CartLineControls({ productId, name, quantity, stock }: { product
     <div className="flex flex-col items-end gap-2">
       <div className="flex items-center gap-2">
         <div role="group" aria-label={t("quantityOf", { name })} className="flex items-center rounded-lg border border-slate-300">
-          <button type="button" className="min-h-11 min-w-11 text-lg disabled:text-slate-300" aria-label={t("fewer", { name })} disabled={busy || quantity <= 1} onClick={() => change(quantity - 1)}>−</button>
-          <span className="min-w-8 text-center tabular-nums" aria-live="polite">{quantity}</span>
-          <button type="button" className="min-h-11 min-w-11 text-lg disabled:text-slate-300" aria-label={t("more", { name })} disabled={busy || quantity >= stock} onClick={() => change(quantity + 1)}>+</button>
+          <button
+            type="button"
+            className="min-h-11 min-w-11 text-lg disabled:text-slate-300"
+            aria-label={t("fewer", { name })}
+            disabled={busy || quantity <= 1}
+            onClick={() => change(quantity - 1)}
+          >
+            −
+          </button>
+          <span className="min-w-8 text-center tabular-nums" aria-live="polite">
+            {quantity}
+          </span>
+          <button
+            type="button"
+            className="min-h-11 min-w-11 text-lg disabled:text-slate-300"
+            aria-label={t("more", { name })}
+            disabled={busy || quantity >= stock}
+            onClick={() => change(quantity + 1)}
+          >
+            +
+          </button>
         </div>
-        <Button variant="ghost" aria-label={t("removeLabel", { name })} disabled={busy} onClick={() => change(0)}>{t("remove")}</Button>
+        <Button variant="ghost" aria-label={t("removeLabel", { name })} disabled={busy} onClick={() => change(0)}>
+          {t("remove")}
+        </Button>
       </div>
       {done ? <StatusNotice>{done}</StatusNotice> : null}
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
@@ -65,7 +85,12 @@ export function ClearCartButton() {
   const t = useText("cartControls");
   const router = useRouter();
   const clear = useMutation(trpc.shop.clearCart.mutationOptions());
-  const { confirming, setConfirming, error, confirm: confirmClear } = useConfirmedAction(
+  const {
+    confirming,
+    setConfirming,
+    error,
+    confirm: confirmClear,
+  } = useConfirmedAction(
     () => clear.mutateAsync(),
     () => {
       toast.success(t("cleared"));
@@ -75,12 +100,25 @@ export function ClearCartButton() {
     },
   );
 
-  if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>{t("clear")}</Button>;
+  if (!confirming)
+    return (
+      <Button variant="secondary" onClick={() => setConfirming(true)}>
+        {t("clear")}
+      </Button>
+    );
   return (
-    <div role="group" aria-label={t("confirmClearLabel")} className="flex flex-wrap items-center gap-2 rounded-lg border border-red-200 bg-red-50 p-2 text-sm">
+    <div
+      role="group"
+      aria-label={t("confirmClearLabel")}
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-red-200 bg-red-50 p-2 text-sm"
+    >
       <span className="text-red-900">{t("confirmClear")}</span>
-      <Button variant="danger" disabled={clear.isPending} onClick={confirmClear}>{t("yesClear")}</Button>
-      <Button variant="ghost" onClick={() => setConfirming(false)}>{t("keepItems")}</Button>
+      <Button variant="danger" disabled={clear.isPending} onClick={confirmClear}>
+        {t("yesClear")}
+      </Button>
+      <Button variant="ghost" onClick={() => setConfirming(false)}>
+        {t("keepItems")}
+      </Button>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </div>
   );

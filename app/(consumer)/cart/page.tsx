@@ -17,19 +17,30 @@ export async function generateMetadata() {
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<{ removed?: string; cleared?: string }> }) {
   await requireRole("consumer", "/cart");
-  const [t, tPage, tProblem, { removed, cleared }] = await Promise.all([getTranslations("cart"), getTranslations("cartPage"), getTranslations("cartProblem"), searchParams]);
+  const [t, tPage, tProblem, { removed, cleared }] = await Promise.all([
+    getTranslations("cart"),
+    getTranslations("cartPage"),
+    getTranslations("cartProblem"),
+    searchParams,
+  ]);
   const api = await serverApi();
   const cart = await api.shop.cart();
   // A removal or clearing that empties the cart unmounts its control, so the page itself confirms it.
   const confirmation = cleared ? tPage("cleared") : removed ? tPage("removed") : null;
-  const notice = confirmation ? <div className="mb-4"><StatusNotice>{confirmation}</StatusNotice></div> : null;
+  const notice = confirmation ? (
+    <div className="mb-4">
+      <StatusNotice>{confirmation}</StatusNotice>
+    </div>
+  ) : null;
   if (!cart.store)
     return (
       <div>
         {notice}
         <PageHeader title={t("title")} />
         <EmptyState title={tPage("empty")}>
-          <Link href="/" className="text-brand-700 underline">{tPage("browse")}</Link>
+          <Link href="/" className="text-brand-700 underline">
+            {tPage("browse")}
+          </Link>
         </EmptyState>
       </div>
     );
@@ -42,12 +53,18 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
         title={t("title")}
         description={tPage.rich("from", {
           name: store.name,
-          store: (chunks) => <Link href={`/stores/${store.slug}`} className="text-brand-700 underline">{chunks}</Link>,
+          store: (chunks) => (
+            <Link href={`/stores/${store.slug}`} className="text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
         })}
         actions={<ClearCartButton />}
       />
       <section aria-labelledby="cart-lines-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
-        <h2 id="cart-lines-heading" className="sr-only">{tPage("items")}</h2>
+        <h2 id="cart-lines-heading" className="sr-only">
+          {tPage("items")}
+        </h2>
         <ul className="divide-y divide-slate-200">
           {cart.lines.map((line) => (
             <li key={line.productId} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center">
@@ -66,14 +83,23 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
         <div className="flex items-center justify-between border-t border-slate-200 p-4">
           <p className="text-sm text-slate-600">{tPage("itemCount", { count: cart.itemCount })}</p>
           <p className="text-lg font-semibold">
-            {t("total")} <span role="group" className="tabular-nums" aria-label={t("totalLabel")}>{formatFen(cart.totalFen)}</span>
+            {t("total")}{" "}
+            <span role="group" className="tabular-nums" aria-label={t("totalLabel")}>
+              {formatFen(cart.totalFen)}
+            </span>
           </p>
         </div>
       </section>
       {blocked ? <InfoNotice>{tPage("blocked")}</InfoNotice> : null}
       <div className="flex flex-wrap justify-end gap-3">
-        <Link href={`/stores/${store.slug}`} className={buttonClass("secondary")}>{tPage("keepShopping")}</Link>
-        {blocked ? null : <Link href="/checkout" className={buttonClass("primary")}>{t("checkout")}</Link>}
+        <Link href={`/stores/${store.slug}`} className={buttonClass("secondary")}>
+          {tPage("keepShopping")}
+        </Link>
+        {blocked ? null : (
+          <Link href="/checkout" className={buttonClass("primary")}>
+            {t("checkout")}
+          </Link>
+        )}
       </div>
     </div>
   );

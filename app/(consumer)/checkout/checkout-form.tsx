@@ -79,7 +79,9 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
     } catch (err) {
       const described = showFailure(err);
       setError(described.message);
-      setFieldErrors(Object.fromEntries(Object.entries(described.fieldErrors).map(([field, messages]) => [field, [fieldText(field, messages?.[0]) ?? ""]])));
+      setFieldErrors(
+        Object.fromEntries(Object.entries(described.fieldErrors).map(([field, messages]) => [field, [fieldText(field, messages?.[0]) ?? ""]])),
+      );
       router.refresh();
     }
   }
@@ -89,16 +91,50 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       <div className="space-y-6">
         <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <legend className="px-1 text-base font-semibold text-slate-800">{t("shipping")}</legend>
-          <Field id="shippingName" name="shippingName" label={t("recipient")} autoComplete="name" defaultValue={defaultName} required maxLength={80} error={fieldErrors.shippingName?.[0]} />
-          <Field id="shippingPhone" name="shippingPhone" type="tel" label={t("phone")} autoComplete="tel" required maxLength={24} error={fieldErrors.shippingPhone?.[0]} />
-          <Field id="shippingAddress" name="shippingAddress" label={t("address")} autoComplete="street-address" required maxLength={300} hint={t("addressHint")} error={fieldErrors.shippingAddress?.[0]} />
+          <Field
+            id="shippingName"
+            name="shippingName"
+            label={t("recipient")}
+            autoComplete="name"
+            defaultValue={defaultName}
+            required
+            maxLength={80}
+            error={fieldErrors.shippingName?.[0]}
+          />
+          <Field
+            id="shippingPhone"
+            name="shippingPhone"
+            type="tel"
+            label={t("phone")}
+            autoComplete="tel"
+            required
+            maxLength={24}
+            error={fieldErrors.shippingPhone?.[0]}
+          />
+          <Field
+            id="shippingAddress"
+            name="shippingAddress"
+            label={t("address")}
+            autoComplete="street-address"
+            required
+            maxLength={300}
+            hint={t("addressHint")}
+            error={fieldErrors.shippingAddress?.[0]}
+          />
         </fieldset>
 
         <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <legend className="px-1 text-base font-semibold text-slate-800">{t("payment")}</legend>
           <div className="rounded-lg border border-slate-200 p-3">
             <label className="flex min-h-11 items-center gap-3 font-medium">
-              <input type="radio" name="paymentMethod" value="pay_now" checked={method === "pay_now"} onChange={() => setChosen("pay_now")} className="size-5" />
+              <input
+                type="radio"
+                name="paymentMethod"
+                value="pay_now"
+                checked={method === "pay_now"}
+                onChange={() => setChosen("pay_now")}
+                className="size-5"
+              />
               {t("payNow")}
             </label>
             {method === "pay_now" ? (
@@ -137,7 +173,12 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
                 <>
                   {t("notAvailable")} {preview.payLater.message}
                   {preview.payLater.code === "PAY_LATER_NOT_ENABLED" ? (
-                    <> <Link href="/account/credit" className="text-brand-700 underline">{t("goCredit")}</Link></>
+                    <>
+                      {" "}
+                      <Link href="/account/credit" className="text-brand-700 underline">
+                        {t("goCredit")}
+                      </Link>
+                    </>
                   ) : null}
                 </>
               ) : (
@@ -164,7 +205,11 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
                     <ol id={`plan-${plan.code}-schedule`} className="mt-1 space-y-1 pl-8 text-sm text-slate-600">
                       {plan.instalments.map((inst) => (
                         <li key={inst.seq} className="flex justify-between gap-4">
-                          <span>{plan.instalments.length > 1 ? t("instalmentDue", { seq: inst.seq, date: formatDate(inst.dueDate, locale) }) : t("due", { date: formatDate(inst.dueDate, locale) })}</span>
+                          <span>
+                            {plan.instalments.length > 1
+                              ? t("instalmentDue", { seq: inst.seq, date: formatDate(inst.dueDate, locale) })
+                              : t("due", { date: formatDate(inst.dueDate, locale) })}
+                          </span>
                           <span className="tabular-nums">{formatFen(inst.amountFen)}</span>
                         </li>
                       ))}
@@ -178,7 +223,9 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       </div>
 
       <aside aria-labelledby="summary-heading" className="h-fit space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="summary-heading" className="text-base font-semibold text-slate-800">{t("summary")}</h2>
+        <h2 id="summary-heading" className="text-base font-semibold text-slate-800">
+          {t("summary")}
+        </h2>
         <ul className="space-y-2 text-sm">
           {preview.cart.lines.map((line) => (
             <li key={line.productId} className="flex justify-between gap-3">
@@ -196,14 +243,19 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
         </p>
         {blocked ? (
           <ErrorNotice>
-            {t("cartProblem")} <Link href="/cart" className="underline">{t("reviewCart")}</Link>
+            {t("cartProblem")}{" "}
+            <Link href="/cart" className="underline">
+              {t("reviewCart")}
+            </Link>
           </ErrorNotice>
         ) : null}
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
         <Button type="submit" className="w-full" disabled={place.isPending || blocked}>
           {place.isPending ? t("placing") : t("place")}
         </Button>
-        <Link href="/cart" className="block text-center text-sm text-brand-700 underline">{t("backToCart")}</Link>
+        <Link href="/cart" className="block text-center text-sm text-brand-700 underline">
+          {t("backToCart")}
+        </Link>
       </aside>
     </form>
   );

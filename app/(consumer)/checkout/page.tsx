@@ -42,7 +42,9 @@ export default async function CheckoutPage() {
         <CheckoutForm preview={localised} defaultName={user.name ?? ""} />
       ) : (
         <EmptyState title={t("empty")}>
-          <Link href="/" className="text-brand-700 underline">{t("browse")}</Link>
+          <Link href="/" className="text-brand-700 underline">
+            {t("browse")}
+          </Link>
         </EmptyState>
       )}
     </div>

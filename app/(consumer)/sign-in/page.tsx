@@ -15,7 +15,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const user = await getSessionUser();
   if (user) redirect(callbackUrl ?? HOME_FOR_ROLE[user.role]);
   const t = await getTranslations("signIn");
-  const text = { email: t("email"), password: t("password"), submit: t("submit"), pending: t("pending"), wrong: t("wrong"), rateLimited: t("rateLimited"), newHere: t("newHere"), createAccount: t("createAccount") };
+  const text = {
+    email: t("email"),
+    password: t("password"),
+    submit: t("submit"),
+    pending: t("pending"),
+    wrong: t("wrong"),
+    rateLimited: t("rateLimited"),
+    newHere: t("newHere"),
+    createAccount: t("createAccount"),
+  };
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>

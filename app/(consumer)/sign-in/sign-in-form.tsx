@@ -6,7 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice } from "@/components/ui/notice";
 
-export type SignInText = { email: string; password: string; submit: string; pending: string; wrong: string; rateLimited: string; newHere: string; createAccount: string };
+export type SignInText = {
+  email: string;
+  password: string;
+  submit: string;
+  pending: string;
+  wrong: string;
+  rateLimited: string;
+  newHere: string;
+  createAccount: string;
+};
 
 export function SignInForm({ callbackUrl, text }: { callbackUrl: string | null; text: SignInText }) {
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +50,10 @@ export function SignInForm({ callbackUrl, text }: { callbackUrl: string | null; 
         {pending ? text.pending : text.submit}
       </Button>
       <p className="text-center text-sm text-slate-600">
-        {text.newHere} <Link href="/sign-up" className="text-brand-700 underline">{text.createAccount}</Link>
+        {text.newHere}{" "}
+        <Link href="/sign-up" className="text-brand-700 underline">
+          {text.createAccount}
+        </Link>
       </p>
     </form>
   );

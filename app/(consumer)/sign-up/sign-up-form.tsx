@@ -64,7 +64,16 @@ export function SignUpForm() {
       {created ? <StatusNotice>{t("created")}</StatusNotice> : null}
       <Field id="name" name="name" label={t("name")} autoComplete="name" required error={fieldErrors.name} />
       <Field id="email" name="email" type="email" label={t("email")} autoComplete="email" required error={fieldErrors.email} />
-      <Field id="password" name="password" type="password" label={t("password")} autoComplete="new-password" required hint={t("passwordHint")} error={fieldErrors.password} />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="new-password"
+        required
+        hint={t("passwordHint")}
+        error={fieldErrors.password}
+      />
       <Button type="submit" className="w-full" disabled={signUp.isPending || created}>
         {signUp.isPending || created ? t("pending") : t("submit")}
       </Button>

@@ -36,20 +36,43 @@ function Snapshot({ value, detailsLabel }: { value: unknown; detailsLabel: strin
     );
   return (
     <details>
-      <summary className="cursor-pointer text-brand-700">{entries.filter(([, v]) => v === null || typeof v !== "object").map(([k, v]) => `${k}: ${v}`).join(", ") || detailsLabel}</summary>
+      <summary className="cursor-pointer text-brand-700">
+        {entries
+          .filter(([, v]) => v === null || typeof v !== "object")
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(", ") || detailsLabel}
+      </summary>
       <pre className="mt-1 max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
     </details>
   );
 }
 
-function Select({ id, label, allLabel, name, value, options }: { id: string; label: string; allLabel: string; name: string; value: string; options: { value: string; label: string }[] }) {
+function Select({
+  id,
+  label,
+  allLabel,
+  name,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  name: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
       <select id={id} name={name} defaultValue={value} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
         <option value="">{allLabel}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </div>
@@ -71,7 +94,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     api.admin.audit({ actorUserId, action, entityType, from, to, cursor, limit: PAGE_SIZE }),
   ]);
   const filters = Object.fromEntries(
-    Object.entries({ actor: actorUserId ? String(actorUserId) : "", action: action ?? "", entity: entityType ?? "", from: from ?? "", to: to ?? "" }).filter(([, v]) => v),
+    Object.entries({
+      actor: actorUserId ? String(actorUserId) : "",
+      action: action ?? "",
+      entity: entityType ?? "",
+      from: from ?? "",
+      to: to ?? "",
+    }).filter(([, v]) => v),
   );
   const filtered = Object.keys(filters).length > 0;
   // Action and entity codes are stable identifiers; a known one gets words beside it, an unknown one shows as it is.
@@ -84,21 +113,68 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
-      <form method="get" aria-label={t("filterLabel")} className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
-        <Select id="actor" name="actor" label={t("actor")} allLabel={t("all")} value={actorUserId ? String(actorUserId) : ""} options={options.actors.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` }))} />
-        <Select id="action" name="action" label={t("action")} allLabel={t("all")} value={action ?? ""} options={options.actions.map((a) => ({ value: a, label: word("action", a) === a ? a : `${word("action", a)} (${a})` }))} />
-        <Select id="entity" name="entity" label={t("entityType")} allLabel={t("all")} value={entityType ?? ""} options={options.entityTypes.map((e) => ({ value: e, label: word("entity", e) }))} />
+      <form
+        method="get"
+        aria-label={t("filterLabel")}
+        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+      >
+        <Select
+          id="actor"
+          name="actor"
+          label={t("actor")}
+          allLabel={t("all")}
+          value={actorUserId ? String(actorUserId) : ""}
+          options={options.actors.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` }))}
+        />
+        <Select
+          id="action"
+          name="action"
+          label={t("action")}
+          allLabel={t("all")}
+          value={action ?? ""}
+          options={options.actions.map((a) => ({ value: a, label: word("action", a) === a ? a : `${word("action", a)} (${a})` }))}
+        />
+        <Select
+          id="entity"
+          name="entity"
+          label={t("entityType")}
+          allLabel={t("all")}
+          value={entityType ?? ""}
+          options={options.entityTypes.map((e) => ({ value: e, label: word("entity", e) }))}
+        />
         <div className="flex flex-col gap-1">
-          <label htmlFor="from" className="text-sm font-medium text-slate-700">{t("from")}</label>
-          <input id="from" name="from" type="date" defaultValue={from} className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm" />
+          <label htmlFor="from" className="text-sm font-medium text-slate-700">
+            {t("from")}
+          </label>
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={from}
+            className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-sm font-medium text-slate-700">{t("to")}</label>
-          <input id="to" name="to" type="date" defaultValue={to} className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm" />
+          <label htmlFor="to" className="text-sm font-medium text-slate-700">
+            {t("to")}
+          </label>
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={to}
+            className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
+          />
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={buttonClass("primary", "flex-1")}>{t("filter")}</button>
-          {filtered ? <Link href="/admin/audit" className={buttonClass("secondary")}>{t("clear")}</Link> : null}
+          <button type="submit" className={buttonClass("primary", "flex-1")}>
+            {t("filter")}
+          </button>
+          {filtered ? (
+            <Link href="/admin/audit" className={buttonClass("secondary")}>
+              {t("clear")}
+            </Link>
+          ) : null}
         </div>
       </form>
 
@@ -135,7 +211,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             header: t("entity"),
             cell: (row) => {
               const label = `${word("entity", row.entityType)} #${row.entityId}`;
-              return row.entityType === "consumer" ? <Link href={`/admin/consumers/${row.entityId}`} className="text-brand-700 underline">{label}</Link> : label;
+              return row.entityType === "consumer" ? (
+                <Link href={`/admin/consumers/${row.entityId}`} className="text-brand-700 underline">
+                  {label}
+                </Link>
+              ) : (
+                label
+              );
             },
           },
           { key: "before", header: t("before"), cell: (row) => <Snapshot value={row.before} detailsLabel={details} /> },
@@ -143,8 +225,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ]}
       />
       <nav aria-label={t("pages")} className="flex gap-3">
-        {cursor ? <Link href={`/admin/audit?${new URLSearchParams(filters)}`} className={buttonClass("secondary")}>{t("newest")}</Link> : null}
-        {page.nextCursor ? <Link href={`/admin/audit?${new URLSearchParams({ ...filters, before: String(page.nextCursor) })}`} className={buttonClass("secondary")}>{t("older")}</Link> : null}
+        {cursor ? (
+          <Link href={`/admin/audit?${new URLSearchParams(filters)}`} className={buttonClass("secondary")}>
+            {t("newest")}
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={`/admin/audit?${new URLSearchParams({ ...filters, before: String(page.nextCursor) })}`} className={buttonClass("secondary")}>
+            {t("older")}
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

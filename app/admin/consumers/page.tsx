@@ -28,10 +28,22 @@ export default async function ConsumersPage({ searchParams }: { searchParams: Pr
       <PageHeader title={t("title")} description={t("description")} />
       <form role="search" method="get" className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <label htmlFor="q" className="text-sm font-medium text-slate-700">{t("searchLabel")}</label>
-          <input id="q" name="q" type="search" defaultValue={query} maxLength={254} placeholder={t("searchPlaceholder")} className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm" />
+          <label htmlFor="q" className="text-sm font-medium text-slate-700">
+            {t("searchLabel")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={254}
+            placeholder={t("searchPlaceholder")}
+            className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
+          />
         </div>
-        <button type="submit" className={buttonClass("primary")}>{t("search")}</button>
+        <button type="submit" className={buttonClass("primary")}>
+          {t("search")}
+        </button>
       </form>
       <DataTable
         caption={t("caption")}
@@ -39,9 +51,7 @@ export default async function ConsumersPage({ searchParams }: { searchParams: Pr
         rows={page.items}
         rowKey={(c) => c.id}
         empty={
-          query
-            ? { title: t("noMatch", { query }), body: t("noMatchBody") }
-            : { title: cursor ? t("emptyMore") : t("empty"), body: t("emptyBody") }
+          query ? { title: t("noMatch", { query }), body: t("noMatchBody") } : { title: cursor ? t("emptyMore") : t("empty"), body: t("emptyBody") }
         }
         columns={[
           {
@@ -50,7 +60,9 @@ export default async function ConsumersPage({ searchParams }: { searchParams: Pr
             rowHeader: true,
             cell: (c) => (
               <>
-                <Link href={`/admin/consumers/${c.id}`} className="font-medium text-brand-700 underline">{c.name}</Link>
+                <Link href={`/admin/consumers/${c.id}`} className="font-medium text-brand-700 underline">
+                  {c.name}
+                </Link>
                 <span className="block text-xs font-normal text-slate-500">{c.email}</span>
               </>
             ),
@@ -61,8 +73,16 @@ export default async function ConsumersPage({ searchParams }: { searchParams: Pr
         ]}
       />
       <nav aria-label={tc("pages")} className="flex gap-3">
-        {cursor ? <Link href={`/admin/consumers${qs({})}`} className={buttonClass("secondary")}>{tc("firstPage")}</Link> : null}
-        {page.nextCursor ? <Link href={`/admin/consumers${qs({ after: String(page.nextCursor) })}`} className={buttonClass("secondary")}>{tc("nextPage")}</Link> : null}
+        {cursor ? (
+          <Link href={`/admin/consumers${qs({})}`} className={buttonClass("secondary")}>
+            {tc("firstPage")}
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={`/admin/consumers${qs({ after: String(page.nextCursor) })}`} className={buttonClass("secondary")}>
+            {tc("nextPage")}
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -54,7 +54,13 @@ export function StoreActions({ store }: { store: Store }) {
   if (pending)
     return (
       <div className="w-60">
-        <ConfirmAction confirmLabel={tc("confirm")} tone={pending.value === (pending.kind === "forcedOff") ? "danger" : "primary"} onConfirm={confirm} onCancel={() => setPending(null)} pending={busy}>
+        <ConfirmAction
+          confirmLabel={tc("confirm")}
+          tone={pending.value === (pending.kind === "forcedOff") ? "danger" : "primary"}
+          onConfirm={confirm}
+          onCancel={() => setPending(null)}
+          pending={busy}
+        >
           {t(KEYS[pending.kind](pending.value).ask, { name })}
         </ConfirmAction>
       </div>
@@ -63,7 +69,11 @@ export function StoreActions({ store }: { store: Store }) {
     <div className="flex w-52 flex-col gap-2">
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {done ? <StatusNotice>{done}</StatusNotice> : null}
-      <Button variant="secondary" onClick={() => setPending({ kind: "active", value: !store.active })} aria-label={t(store.active ? "deactivateLabel" : "activateLabel", { name })}>
+      <Button
+        variant="secondary"
+        onClick={() => setPending({ kind: "active", value: !store.active })}
+        aria-label={t(store.active ? "deactivateLabel" : "activateLabel", { name })}
+      >
         {store.active ? t("deactivate") : t("activate")}
       </Button>
       <Button

@@ -24,7 +24,9 @@ export default async function PolicyPage() {
       <PageHeader title={t("title")} description={t("description", { version: current.version })} />
       <PolicyEditor current={current} />
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-lg font-semibold">{t("history")}</h2>
+        <h2 id="history-heading" className="text-lg font-semibold">
+          {t("history")}
+        </h2>
         <Suspense fallback={<LoadingBlock label={tc("loading")} />}>
           <History currentVersion={current.version} />
         </Suspense>

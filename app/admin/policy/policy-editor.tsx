@@ -33,7 +33,11 @@ function Fieldset({ legend, children, hint }: { legend: string; children: ReactN
 function ErrorText({ id, error }: { id: string; error?: FieldError | { message?: string } }) {
   const t = useText("adminPolicyWords");
   const locale = useText("staff")("locale");
-  return error?.message ? <p id={id} className="text-sm text-red-700">{issueText(error.message, t, locale)}</p> : null;
+  return error?.message ? (
+    <p id={id} className="text-sm text-red-700">
+      {issueText(error.message, t, locale)}
+    </p>
+  ) : null;
 }
 
 export function PolicyEditor({ current }: { current: { version: number; params: PolicyParams } }) {
@@ -144,7 +148,16 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               error={issue(errors?.minScore?.message)}
               {...numberField("params.minScore", () => syncBandStarts(true))}
             />
-            <Field id="startingScore" label={t("startingScore")} type="number" inputMode="numeric" min={SCORE_MIN} max={SCORE_MAX} error={issue(errors?.startingScore?.message)} {...numberField("params.startingScore")} />
+            <Field
+              id="startingScore"
+              label={t("startingScore")}
+              type="number"
+              inputMode="numeric"
+              min={SCORE_MIN}
+              max={SCORE_MAX}
+              error={issue(errors?.startingScore?.message)}
+              {...numberField("params.startingScore")}
+            />
           </div>
         </Fieldset>
 
@@ -160,13 +173,20 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               const bandErrors = errors?.bands?.[i];
               const start = bands?.[i]?.minScore;
               return (
-                <li key={field.id} className="grid grid-cols-2 items-start gap-3 rounded-lg border border-slate-100 p-3 sm:grid-cols-[5rem_1fr_1fr_auto] sm:border-0 sm:p-0">
+                <li
+                  key={field.id}
+                  className="grid grid-cols-2 items-start gap-3 rounded-lg border border-slate-100 p-3 sm:grid-cols-[5rem_1fr_1fr_auto] sm:border-0 sm:p-0"
+                >
                   <div className="col-span-2 flex min-h-11 items-center text-sm sm:col-span-1">
                     <span className="sm:hidden">{t("bandFrom", { n: i + 1 })}&nbsp;</span>
-                    <span role="group" className="font-semibold tabular-nums" aria-label={t("bandFrom", { n: i + 1 })}>{Number.isFinite(start) ? start : "—"}</span>
+                    <span role="group" className="font-semibold tabular-nums" aria-label={t("bandFrom", { n: i + 1 })}>
+                      {Number.isFinite(start) ? start : "—"}
+                    </span>
                   </div>
                   <div className="space-y-1">
-                    <label htmlFor={`band-${i}-max`} className="text-xs text-slate-600 sm:sr-only">{t("bandTo", { n: i + 1 })}</label>
+                    <label htmlFor={`band-${i}-max`} className="text-xs text-slate-600 sm:sr-only">
+                      {t("bandTo", { n: i + 1 })}
+                    </label>
                     <input
                       id={`band-${i}-max`}
                       type="number"
@@ -182,17 +202,33 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
                     <ErrorText id={`band-${i}-min-error`} error={bandErrors?.minScore} />
                   </div>
                   <div className="space-y-1">
-                    <label htmlFor={`band-${i}-limit`} className="text-xs text-slate-600 sm:sr-only">{t("bandLimit", { n: i + 1 })}</label>
+                    <label htmlFor={`band-${i}-limit`} className="text-xs text-slate-600 sm:sr-only">
+                      {t("bandLimit", { n: i + 1 })}
+                    </label>
                     <Controller
                       control={control}
                       name={`params.bands.${i}.limitFen`}
                       render={({ field: limit, fieldState }) => (
-                        <HundredthsInput id={`band-${i}-limit`} prefix="¥" value={limit.value} onChange={limit.onChange} onBlur={limit.onBlur} invalid={!!fieldState.error} describedBy={fieldState.error ? `band-${i}-limit-error` : undefined} />
+                        <HundredthsInput
+                          id={`band-${i}-limit`}
+                          prefix="¥"
+                          value={limit.value}
+                          onChange={limit.onChange}
+                          onBlur={limit.onBlur}
+                          invalid={!!fieldState.error}
+                          describedBy={fieldState.error ? `band-${i}-limit-error` : undefined}
+                        />
                       )}
                     />
                     <ErrorText id={`band-${i}-limit-error`} error={bandErrors?.limitFen} />
                   </div>
-                  <Button variant="ghost" className="col-span-2 sm:col-span-1 sm:w-20" onClick={() => removeBand(i)} disabled={bandArray.fields.length === 1} aria-label={t("removeBand", { n: i + 1 })}>
+                  <Button
+                    variant="ghost"
+                    className="col-span-2 sm:col-span-1 sm:w-20"
+                    onClick={() => removeBand(i)}
+                    disabled={bandArray.fields.length === 1}
+                    aria-label={t("removeBand", { n: i + 1 })}
+                  >
                     {t("remove")}
                   </Button>
                 </li>
@@ -200,7 +236,9 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
             })}
           </ol>
           <ErrorText id="bands-error" error={errors?.bands?.root ?? (errors?.bands as FieldError | undefined)} />
-          <Button variant="secondary" onClick={addBand}>{t("split")}</Button>
+          <Button variant="secondary" onClick={addBand}>
+            {t("split")}
+          </Button>
         </Fieldset>
 
         <Fieldset legend={t("plans")} hint={t("plansHint")}>
@@ -212,8 +250,26 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
                   <input type="checkbox" className="size-5" {...register(`params.plans.${i}.enabled`)} />
                   {t("offerPlan", { plan: policyDiffWords(tw, locale).planName(plan.code, plan.label) })}
                 </label>
-                <Field id={`plan-${i}-instalments`} label={t("instalments")} type="number" inputMode="numeric" min={1} max={12} error={issue(planErrors?.instalments?.message)} {...numberField(`params.plans.${i}.instalments`)} />
-                <Field id={`plan-${i}-interval`} label={t("daysApart")} type="number" inputMode="numeric" min={1} max={365} error={issue(planErrors?.intervalDays?.message)} {...numberField(`params.plans.${i}.intervalDays`)} />
+                <Field
+                  id={`plan-${i}-instalments`}
+                  label={t("instalments")}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={12}
+                  error={issue(planErrors?.instalments?.message)}
+                  {...numberField(`params.plans.${i}.instalments`)}
+                />
+                <Field
+                  id={`plan-${i}-interval`}
+                  label={t("daysApart")}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={365}
+                  error={issue(planErrors?.intervalDays?.message)}
+                  {...numberField(`params.plans.${i}.intervalDays`)}
+                />
               </div>
             );
           })}
@@ -222,22 +278,55 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
 
         <Fieldset legend={t("late")} hint={t("lateHint")}>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field id="graceDays" label={t("graceDays")} type="number" inputMode="numeric" min={0} max={60} error={issue(errors?.graceDays?.message)} {...numberField("params.graceDays")} />
+            <Field
+              id="graceDays"
+              label={t("graceDays")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={60}
+              error={issue(errors?.graceDays?.message)}
+              {...numberField("params.graceDays")}
+            />
             <div className="flex flex-col gap-1">
-              <label htmlFor="lateFee" className="text-sm font-medium text-slate-700">{t("lateFee")}</label>
+              <label htmlFor="lateFee" className="text-sm font-medium text-slate-700">
+                {t("lateFee")}
+              </label>
               <Controller
                 control={control}
                 name="params.lateFeeFen"
-                render={({ field, fieldState }) => <HundredthsInput id="lateFee" prefix="¥" value={field.value} onChange={field.onChange} onBlur={field.onBlur} invalid={!!fieldState.error} describedBy={fieldState.error ? "lateFee-error" : undefined} />}
+                render={({ field, fieldState }) => (
+                  <HundredthsInput
+                    id="lateFee"
+                    prefix="¥"
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={!!fieldState.error}
+                    describedBy={fieldState.error ? "lateFee-error" : undefined}
+                  />
+                )}
               />
               <ErrorText id="lateFee-error" error={errors?.lateFeeFen} />
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="lateFeeCap" className="text-sm font-medium text-slate-700">{t("lateFeeCap")}</label>
+              <label htmlFor="lateFeeCap" className="text-sm font-medium text-slate-700">
+                {t("lateFeeCap")}
+              </label>
               <Controller
                 control={control}
                 name="params.lateFeeCapBps"
-                render={({ field, fieldState }) => <HundredthsInput id="lateFeeCap" suffix="%" value={field.value} onChange={field.onChange} onBlur={field.onBlur} invalid={!!fieldState.error} describedBy={fieldState.error ? "lateFeeCap-error" : undefined} />}
+                render={({ field, fieldState }) => (
+                  <HundredthsInput
+                    id="lateFeeCap"
+                    suffix="%"
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={!!fieldState.error}
+                    describedBy={fieldState.error ? "lateFeeCap-error" : undefined}
+                  />
+                )}
               />
               <ErrorText id="lateFeeCap-error" error={errors?.lateFeeCapBps} />
             </div>
@@ -250,9 +339,36 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
 
         <Fieldset legend={t("effects")} hint={t("effectsHint", { min: SCORE_MIN, max: SCORE_MAX })}>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field id="onTimeBonus" label={t("onTime")} type="number" inputMode="numeric" min={0} max={100} error={issue(errors?.onTimeBonus?.message)} {...numberField("params.onTimeBonus")} />
-            <Field id="overduePenalty" label={t("goesOverdue")} type="number" inputMode="numeric" min={0} max={300} error={issue(errors?.overduePenalty?.message)} {...numberField("params.overduePenalty")} />
-            <Field id="overdue30Penalty" label={t("overdue30")} type="number" inputMode="numeric" min={0} max={300} error={issue(errors?.overdue30Penalty?.message)} {...numberField("params.overdue30Penalty")} />
+            <Field
+              id="onTimeBonus"
+              label={t("onTime")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              error={issue(errors?.onTimeBonus?.message)}
+              {...numberField("params.onTimeBonus")}
+            />
+            <Field
+              id="overduePenalty"
+              label={t("goesOverdue")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={300}
+              error={issue(errors?.overduePenalty?.message)}
+              {...numberField("params.overduePenalty")}
+            />
+            <Field
+              id="overdue30Penalty"
+              label={t("overdue30")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={300}
+              error={issue(errors?.overdue30Penalty?.message)}
+              {...numberField("params.overdue30Penalty")}
+            />
           </div>
         </Fieldset>
 
@@ -261,7 +377,9 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
 
         <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <div className="flex flex-col gap-1">
-            <label htmlFor="note" className="text-sm font-medium text-slate-700">{t("note")}</label>
+            <label htmlFor="note" className="text-sm font-medium text-slate-700">
+              {t("note")}
+            </label>
             <textarea
               id="note"
               rows={2}
@@ -271,7 +389,9 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               className={`rounded-lg border px-3 py-2 text-base shadow-sm ${formState.errors.note ? "border-red-500" : "border-slate-300"}`}
               {...register("note")}
             />
-            <p id="note-hint" className="text-xs text-slate-500">{t("noteHint")}</p>
+            <p id="note-hint" className="text-xs text-slate-500">
+              {t("noteHint")}
+            </p>
             <ErrorText id="note-error" error={formState.errors.note} />
           </div>
           {confirming ? (
@@ -281,7 +401,9 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
                 <ul className="mt-2 list-disc pl-5">
                   {changes.map((c) => (
                     <li key={c.key}>
-                      {c.label}{tw("colon")}{c.before ?? "—"} → {c.after ?? tw("removed")}
+                      {c.label}
+                      {tw("colon")}
+                      {c.before ?? "—"} → {c.after ?? tw("removed")}
                     </li>
                   ))}
                 </ul>

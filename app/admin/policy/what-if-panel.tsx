@@ -19,11 +19,23 @@ function signedFen(fen: number, t: Translate): string {
   return `${fen > 0 ? "+" : "−"}${formatFen(Math.abs(fen))}`;
 }
 
-function ConsumerList({ label, consumers, total, showOwed = false }: { label: string; consumers: WhatIfConsumer[]; total: number; showOwed?: boolean }) {
+function ConsumerList({
+  label,
+  consumers,
+  total,
+  showOwed = false,
+}: {
+  label: string;
+  consumers: WhatIfConsumer[];
+  total: number;
+  showOwed?: boolean;
+}) {
   const t = useText("adminWhatIf");
   return (
     <div>
-      <h4 className="text-sm font-medium text-slate-700">{label} ({total})</h4>
+      <h4 className="text-sm font-medium text-slate-700">
+        {label} ({total})
+      </h4>
       {consumers.length === 0 ? (
         <p className="mt-1 text-sm text-slate-500">{t("nobody")}</p>
       ) : (
@@ -47,7 +59,17 @@ function ConsumerList({ label, consumers, total, showOwed = false }: { label: st
 }
 
 /** Live effect of the draft policy on today's consumers, recomputed on the server as the admin edits. */
-export function WhatIfPanel({ control, current, id = "what-if", className = "" }: { control: Control<PolicyUpdate>; current: { version: number; params: PolicyParams }; id?: string; className?: string }) {
+export function WhatIfPanel({
+  control,
+  current,
+  id = "what-if",
+  className = "",
+}: {
+  control: Control<PolicyUpdate>;
+  current: { version: number; params: PolicyParams };
+  id?: string;
+  className?: string;
+}) {
   const trpc = useTRPC();
   const t = useText("adminWhatIf");
   const tw = useText("adminPolicyWords");
@@ -69,10 +91,18 @@ export function WhatIfPanel({ control, current, id = "what-if", className = "" }
   const updating = serialized !== debounced || whatIf.isFetching;
 
   return (
-    <section aria-labelledby={`${id}-heading`} aria-busy={updating} className={`space-y-4 rounded-xl border border-brand-100 bg-white p-5 shadow-sm ${className}`}>
+    <section
+      aria-labelledby={`${id}-heading`}
+      aria-busy={updating}
+      className={`space-y-4 rounded-xl border border-brand-100 bg-white p-5 shadow-sm ${className}`}
+    >
       <div className="flex items-baseline justify-between gap-2">
-        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-800">{t("title")}</h2>
-        <span className="text-xs text-slate-500" aria-live="polite">{updating ? t("updating") : t("against", { version: current.version })}</span>
+        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-800">
+          {t("title")}
+        </h2>
+        <span className="text-xs text-slate-500" aria-live="polite">
+          {updating ? t("updating") : t("against", { version: current.version })}
+        </span>
       </div>
 
       {!parsed.success ? (
@@ -82,7 +112,9 @@ export function WhatIfPanel({ control, current, id = "what-if", className = "" }
             {parsed.error.issues.slice(0, 6).map((issue, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the issues of one parse, rebuilt whole on each edit, never reordered
               <li key={i}>
-                {labelForPath(issue.path, tw)}{tw("colon")}{issueText(issue.message, tw, locale)}
+                {labelForPath(issue.path, tw)}
+                {tw("colon")}
+                {issueText(issue.message, tw, locale)}
               </li>
             ))}
           </ul>
@@ -102,15 +134,18 @@ export function WhatIfPanel({ control, current, id = "what-if", className = "" }
                 {result.eligibleBefore} → {result.eligibleAfter}
               </dd>
               <dd className="text-xs text-slate-600">
-                <span className="text-emerald-700">{t("gain", { count: result.gaining })}</span> · <span className="text-red-700">{t("lose", { count: result.losing })}</span> ·{" "}
-                {t("of", { count: result.consumers })}
+                <span className="text-emerald-700">{t("gain", { count: result.gaining })}</span> ·{" "}
+                <span className="text-red-700">{t("lose", { count: result.losing })}</span> · {t("of", { count: result.consumers })}
               </dd>
             </div>
             <div className="rounded-lg bg-slate-50 p-3">
               <dt className="text-xs font-medium text-slate-500">{t("totalLimits")}</dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums">{formatFen(result.totalLimitAfterFen)}</dd>
               <dd className="text-xs text-slate-600">
-                {t("fromAmount", { change: signedFen(result.totalLimitAfterFen - result.totalLimitBeforeFen, t), amount: formatFen(result.totalLimitBeforeFen) })}
+                {t("fromAmount", {
+                  change: signedFen(result.totalLimitAfterFen - result.totalLimitBeforeFen, t),
+                  amount: formatFen(result.totalLimitBeforeFen),
+                })}
               </dd>
             </div>
             <div className="rounded-lg bg-slate-50 p-3">
@@ -126,16 +161,9 @@ export function WhatIfPanel({ control, current, id = "what-if", className = "" }
             </div>
           </dl>
           <ConsumerList label={t("losing")} consumers={result.losingConsumers} total={result.losing} />
-          <ConsumerList
-            label={t("falling")}
-            consumers={result.fallingWithOpenBillsConsumers}
-            total={result.fallingWithOpenBills}
-            showOwed
-          />
+          <ConsumerList label={t("falling")} consumers={result.fallingWithOpenBillsConsumers} total={result.fallingWithOpenBills} showOwed />
           {result.fallingWithOpenBills > 0 ? (
-            <p className="text-xs text-slate-600">
-              {t("fallingNote", { amount: formatFen(result.fallingWithOpenBillsPrincipalFen) })}
-            </p>
+            <p className="text-xs text-slate-600">{t("fallingNote", { amount: formatFen(result.fallingWithOpenBillsPrincipalFen) })}</p>
           ) : null}
           {changes.length > 0 ? (
             <div>

@@ -80,7 +80,12 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
-      <form method="get" role="search" aria-label={t("filterLabel")} className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        role="search"
+        aria-label={t("filterLabel")}
+        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+      >
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 sm:col-span-2">
           {t("search")}
           <input name="q" type="search" defaultValue={p.q} placeholder={t("searchPlaceholder")} className={field} />
@@ -89,14 +94,22 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           {t("status")}
           <select name="status" defaultValue={p.status ?? ""} className={field}>
             <option value="">{t("anyStatus")}</option>
-            {ORDER_STATUSES.map((s) => <option key={s} value={s}>{tOrder(s)}</option>)}
+            {ORDER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tOrder(s)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t("method")}
           <select name="method" defaultValue={p.method ?? ""} className={field}>
             <option value="">{t("anyMethod")}</option>
-            {PAYMENT_METHODS.map((m) => <option key={m} value={m}>{tMethod(m)}</option>)}
+            {PAYMENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {tMethod(m)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
@@ -114,8 +127,12 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass("primary")}>{t("apply")}</button>
-          <Link href="/merchant/orders" className={buttonClass("ghost")}>{t("clear")}</Link>
+          <button type="submit" className={buttonClass("primary")}>
+            {t("apply")}
+          </button>
+          <Link href="/merchant/orders" className={buttonClass("ghost")}>
+            {t("clear")}
+          </Link>
         </div>
       </form>
 
@@ -130,10 +147,29 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
             header: t("colOrder"),
             rowHeader: true,
             className: "whitespace-nowrap",
-            cell: (o) => <Link href={`/merchant/orders/${o.id}`} className="text-brand-700 underline">{o.number}</Link>,
+            cell: (o) => (
+              <Link href={`/merchant/orders/${o.id}`} className="text-brand-700 underline">
+                {o.number}
+              </Link>
+            ),
           },
-          { key: "date", header: sortLink("date", t("colDate")), ariaSort: ariaSort("date"), className: "whitespace-nowrap", cell: (o) => formatDateTime(o.createdAt, locale) },
-          { key: "customer", header: t("colCustomer"), cell: (o) => <>{o.customer.name}<span className="block text-xs text-slate-500">{o.customer.email}</span></> },
+          {
+            key: "date",
+            header: sortLink("date", t("colDate")),
+            ariaSort: ariaSort("date"),
+            className: "whitespace-nowrap",
+            cell: (o) => formatDateTime(o.createdAt, locale),
+          },
+          {
+            key: "customer",
+            header: t("colCustomer"),
+            cell: (o) => (
+              <>
+                {o.customer.name}
+                <span className="block text-xs text-slate-500">{o.customer.email}</span>
+              </>
+            ),
+          },
           { key: "payment", header: t("colPayment"), cell: (o) => tMethod(o.paymentMethod) },
           {
             key: "status",
@@ -141,7 +177,9 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
             cell: (o) => (
               <>
                 {tOrder(o.status)}
-                {o.overdue ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{tInstalment("overdue")}</span> : null}
+                {o.overdue ? (
+                  <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{tInstalment("overdue")}</span>
+                ) : null}
               </>
             ),
           },
@@ -153,15 +191,25 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
             cell: (o) => (
               <>
                 {formatFen(o.totalFen)}
-                {o.refundedFen > 0 ? <span className="block text-xs text-slate-500">{t("refunded", { amount: formatFen(o.refundedFen) })}</span> : null}
+                {o.refundedFen > 0 ? (
+                  <span className="block text-xs text-slate-500">{t("refunded", { amount: formatFen(o.refundedFen) })}</span>
+                ) : null}
               </>
             ),
           },
         ]}
       />
       <nav aria-label={tc("pages")} className="flex gap-4 text-sm">
-        {p.after ? <Link href={href(p, {})} className="text-brand-700 underline">{tc("firstPage")}</Link> : null}
-        {page.nextCursor ? <Link href={href(p, { after: page.nextCursor })} className="text-brand-700 underline">{tc("nextPage")}</Link> : null}
+        {p.after ? (
+          <Link href={href(p, {})} className="text-brand-700 underline">
+            {tc("firstPage")}
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={href(p, { after: page.nextCursor })} className="text-brand-700 underline">
+            {tc("nextPage")}
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

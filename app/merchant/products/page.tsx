@@ -27,7 +27,9 @@ export default async function MerchantProductsPage({ searchParams }: { searchPar
         </div>
       </details>
       <section aria-labelledby="catalogue-heading">
-        <h2 id="catalogue-heading" className="mb-3 text-lg font-semibold">{t("catalogue")}</h2>
+        <h2 id="catalogue-heading" className="mb-3 text-lg font-semibold">
+          {t("catalogue")}
+        </h2>
         {page.items.length === 0 ? (
           <EmptyState title={cursor ? t("emptyMore") : t("empty")}>{t("emptyBody")}</EmptyState>
         ) : (
@@ -38,8 +40,16 @@ export default async function MerchantProductsPage({ searchParams }: { searchPar
           </ul>
         )}
         <nav aria-label={tc("pages")} className="mt-4 flex gap-4 text-sm">
-          {cursor ? <Link href="/merchant/products" className="text-brand-700 underline">{tc("firstPage")}</Link> : null}
-          {page.nextCursor ? <Link href={`/merchant/products?after=${page.nextCursor}`} className="text-brand-700 underline">{tc("nextPage")}</Link> : null}
+          {cursor ? (
+            <Link href="/merchant/products" className="text-brand-700 underline">
+              {tc("firstPage")}
+            </Link>
+          ) : null}
+          {page.nextCursor ? (
+            <Link href={`/merchant/products?after=${page.nextCursor}`} className="text-brand-700 underline">
+              {tc("nextPage")}
+            </Link>
+          ) : null}
         </nav>
       </section>
     </div>

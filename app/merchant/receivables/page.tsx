@@ -64,14 +64,23 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
       <ReceivablesFigures summary={summary} />
 
       <section aria-labelledby="aging-heading">
-        <h2 id="aging-heading" className="mb-3 text-lg font-semibold">{t("aging")}</h2>
+        <h2 id="aging-heading" className="mb-3 text-lg font-semibold">
+          {t("aging")}
+        </h2>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {AGING_BUCKETS.map((bucket) => {
             const amount = summary.aging[bucket.key];
             const share = overdueTotal > 0 ? Math.round((amount / overdueTotal) * 100) : 0;
             return (
-              <div key={bucket.key} role="group" aria-labelledby={`aging-${bucket.key}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-                <h3 id={`aging-${bucket.key}`} className="text-sm font-medium text-slate-500">{t(`bucket_${bucket.key}`)}</h3>
+              <div
+                key={bucket.key}
+                role="group"
+                aria-labelledby={`aging-${bucket.key}`}
+                className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+              >
+                <h3 id={`aging-${bucket.key}`} className="text-sm font-medium text-slate-500">
+                  {t(`bucket_${bucket.key}`)}
+                </h3>
                 <p className={`mt-1 text-2xl font-semibold tabular-nums ${amount > 0 ? "text-red-700" : "text-slate-900"}`}>{formatFen(amount)}</p>
                 <div className="mt-2 h-2 rounded bg-slate-100" aria-hidden>
                   <div className="h-2 rounded bg-red-500" style={{ width: `${share}%` }} />
@@ -90,7 +99,9 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
       </Card>
 
       <section aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading" className="mb-3 text-lg font-semibold">{t("overdueHeading")}</h2>
+        <h2 id="overdue-heading" className="mb-3 text-lg font-semibold">
+          {t("overdueHeading")}
+        </h2>
         <DataTable
           caption={t("overdueCaption")}
           minWidth="36rem"
@@ -98,21 +109,48 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
           rowKey={(row) => row.instalmentId}
           empty={{ title: p.after ? t("emptyMore") : t("empty"), body: t("emptyBody") }}
           columns={[
-            { key: "customer", header: t("colCustomer"), cell: (row) => <>{row.customer.name}<span className="block text-xs text-slate-500">{row.customer.email}</span></> },
+            {
+              key: "customer",
+              header: t("colCustomer"),
+              cell: (row) => (
+                <>
+                  {row.customer.name}
+                  <span className="block text-xs text-slate-500">{row.customer.email}</span>
+                </>
+              ),
+            },
             {
               key: "order",
               header: t("colOrder"),
               className: "whitespace-nowrap",
-              cell: (row) => <Link href={`/merchant/orders/${row.orderId}`} className="text-brand-700 underline">{row.orderNumber}</Link>,
+              cell: (row) => (
+                <Link href={`/merchant/orders/${row.orderId}`} className="text-brand-700 underline">
+                  {row.orderNumber}
+                </Link>
+              ),
             },
-            { key: "amount", header: sortLink("amount", t("colAmount")), ariaSort: ariaSort("amount"), align: "right", cell: (row) => formatFen(row.amountOverdueFen) },
+            {
+              key: "amount",
+              header: sortLink("amount", t("colAmount")),
+              ariaSort: ariaSort("amount"),
+              align: "right",
+              cell: (row) => formatFen(row.amountOverdueFen),
+            },
             { key: "days", header: sortLink("days", t("colDays")), ariaSort: ariaSort("days"), align: "right", cell: (row) => row.daysOverdue },
             { key: "fee", header: t("colLateFee"), align: "right", cell: (row) => formatFen(row.lateFeeFen) },
           ]}
         />
         <nav aria-label={t("overduePages")} className="mt-3 flex gap-4 text-sm">
-          {p.after ? <Link href={link({})} className="text-brand-700 underline">{tc("firstPage")}</Link> : null}
-          {overdue.nextCursor ? <Link href={link({ after: overdue.nextCursor })} className="text-brand-700 underline">{tc("nextPage")}</Link> : null}
+          {p.after ? (
+            <Link href={link({})} className="text-brand-700 underline">
+              {tc("firstPage")}
+            </Link>
+          ) : null}
+          {overdue.nextCursor ? (
+            <Link href={link({ after: overdue.nextCursor })} className="text-brand-700 underline">
+              {tc("nextPage")}
+            </Link>
+          ) : null}
         </nav>
       </section>
     </div>

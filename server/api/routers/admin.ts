@@ -25,7 +25,16 @@ const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 20
 const actorOf = (user: { id: number; role: Actor["role"] }): Actor => ({ userId: user.id, role: user.role });
 
 export const scoreAdjustmentInput = z.union([
-  z.object({ consumerId: id, delta: z.number().int().min(-600).max(600).refine((d) => d !== 0, "Enter a change other than 0."), reason }),
+  z.object({
+    consumerId: id,
+    delta: z
+      .number()
+      .int()
+      .min(-600)
+      .max(600)
+      .refine((d) => d !== 0, "Enter a change other than 0."),
+    reason,
+  }),
   z.object({ consumerId: id, newScore: z.number().int().min(SCORE_MIN).max(SCORE_MAX), reason }),
 ]);
 
@@ -36,9 +45,7 @@ export const adminRouter = router({
   policy: adminProcedure.query(({ ctx }) => currentPolicy(ctx.db)),
   policyHistory: adminProcedure.query(({ ctx }) => policyHistory(ctx.db)),
   policyWhatIf: adminProcedure.input(policyParamsSchema).query(({ ctx, input }) => policyWhatIf(ctx.db, input)),
-  updatePolicy: adminProcedure
-    .input(policyUpdateSchema)
-    .mutation(({ ctx, input }) => updatePolicy(ctx.db, ctx.clock, actorOf(ctx.user), input)),
+  updatePolicy: adminProcedure.input(policyUpdateSchema).mutation(({ ctx, input }) => updatePolicy(ctx.db, ctx.clock, actorOf(ctx.user), input)),
 
   // consumers
   consumers: adminProcedure

@@ -12,7 +12,10 @@ export const repayInput = z.object({
     .string()
     .trim()
     .max(30)
-    .refine((v) => /^[\d -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19, "Enter a card number of 12 to 19 digits."),
+    .refine(
+      (v) => /^[\d -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19,
+      "Enter a card number of 12 to 19 digits.",
+    ),
   idempotencyKey: z.string().min(8).max(100),
 });
 

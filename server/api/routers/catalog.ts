@@ -6,7 +6,5 @@ import { listFeaturedProducts, listStores } from "@/server/services/catalog/list
 export const catalogRouter = router({
   stores: publicProcedure.query(({ ctx }) => listStores(ctx.db)),
   featured: publicProcedure.query(({ ctx }) => listFeaturedProducts(ctx.db)),
-  store: publicProcedure
-    .input(z.object({ slug: z.string().trim().min(1).max(100) }))
-    .query(({ ctx, input }) => getStoreBySlug(ctx.db, input.slug)),
+  store: publicProcedure.input(z.object({ slug: z.string().trim().min(1).max(100) })).query(({ ctx, input }) => getStoreBySlug(ctx.db, input.slug)),
 });

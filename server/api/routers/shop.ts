@@ -18,7 +18,10 @@ const productId = rowId;
 export const placeOrderInput = shippingSchema
   .extend({
     idempotencyKey: z.string().min(8).max(100),
-    lines: z.array(z.object({ productId, quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) })).min(1).max(50),
+    lines: z
+      .array(z.object({ productId, quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) }))
+      .min(1)
+      .max(50),
     paymentMethod: z.enum(["pay_now", "pay_later"]),
     planCode: z.enum(PLAN_CODES).optional(),
     cardNumber: z.string().max(30).optional(),
@@ -26,8 +29,7 @@ export const placeOrderInput = shippingSchema
     expectedTotalFen: z.number().int().min(0).max(MAX_AMOUNT_FEN),
   })
   .superRefine((input, ctx) => {
-    if (input.paymentMethod === "pay_later" && !input.planCode)
-      ctx.addIssue({ code: "custom", path: ["planCode"], message: "Choose a plan." });
+    if (input.paymentMethod === "pay_later" && !input.planCode) ctx.addIssue({ code: "custom", path: ["planCode"], message: "Choose a plan." });
     if (input.paymentMethod === "pay_now") {
       const card = cardNumberSchema.safeParse(input.cardNumber ?? "");
       if (!card.success) ctx.addIssue({ code: "custom", path: ["cardNumber"], message: card.error.issues[0]?.message ?? "Enter a card number." });
@@ -51,7 +53,10 @@ export const shopRouter = router({
       idempotencyKey: input.idempotencyKey,
       lines: input.lines,
       shipping: { shippingName: input.shippingName, shippingPhone: input.shippingPhone, shippingAddress: input.shippingAddress },
-      payment: input.paymentMethod === "pay_later" ? { method: "pay_later", planCode: input.planCode! } : { method: "pay_now", cardNumber: input.cardNumber! },
+      payment:
+        input.paymentMethod === "pay_later"
+          ? { method: "pay_later", planCode: input.planCode! }
+          : { method: "pay_now", cardNumber: input.cardNumber! },
       expectedTotalFen: input.expectedTotalFen,
     }),
   ),
@@ -62,9 +67,12 @@ export const shopRouter = router({
   order: consumerProcedure
     .input(z.object({ orderId: rowId }))
     .query(({ ctx, input }) => getOrder(ctx.db, ctx.clock, { orderId: input.orderId, scope: { consumerId: ctx.user.id } })),
-  cancelOrder: consumerProcedure
-    .input(z.object({ orderId: rowId }))
-    .mutation(({ ctx, input }) =>
-      cancelOrder(ctx.db, ctx.clock, { orderId: input.orderId, scope: { consumerId: ctx.user.id }, actor: { userId: ctx.user.id, role: "consumer" }, reason: "Cancelled by the consumer" }),
-    ),
+  cancelOrder: consumerProcedure.input(z.object({ orderId: rowId })).mutation(({ ctx, input }) =>
+    cancelOrder(ctx.db, ctx.clock, {
+      orderId: input.orderId,
+      scope: { consumerId: ctx.user.id },
+      actor: { userId: ctx.user.id, role: "consumer" },
+      reason: "Cancelled by the consumer",
+    }),
+  ),
 });

@@ -11,11 +11,7 @@ import { currentPolicy } from "@/server/services/policy/current-policy";
 const emailTaken = () => new DomainError("EMAIL_TAKEN", "An account with this email already exists. Sign in instead.");
 
 /** Creates a consumer with the policy's starting score and pay-later not enabled. */
-export async function signUpConsumer(
-  db: Db,
-  clock: Clock,
-  input: { email: string; name: string; password: string },
-): Promise<{ userId: number }> {
+export async function signUpConsumer(db: Db, clock: Clock, input: { email: string; name: string; password: string }): Promise<{ userId: number }> {
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   try {
@@ -27,7 +23,9 @@ export async function signUpConsumer(
         tx.insert(users).values({ email, name: input.name.trim(), passwordHash, role: "consumer", createdAt: now }).returning({ id: users.id }),
       ))!;
       await tx.insert(creditProfiles).values({ userId: user.id, score: params.startingScore, payLaterStatus: "not_enabled", updatedAt: now });
-      await tx.insert(creditEvents).values({ userId: user.id, delta: 0, scoreAfter: params.startingScore, reason: "signup", note: "Starting score", createdAt: now });
+      await tx
+        .insert(creditEvents)
+        .values({ userId: user.id, delta: 0, scoreAfter: params.startingScore, reason: "signup", note: "Starting score", createdAt: now });
       return { userId: user.id };
     });
   } catch (error) {

@@ -28,7 +28,10 @@ export async function acceptedCurrentAgreement(db: Db, consumerId: number): Prom
 /** A consumer's credit profile as the admin sees it: score, limit, status, history and bills. */
 export async function consumerProfile(db: Db, clock: Clock, consumerId: number) {
   const user = await first(
-    db.select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, consumerId)),
+    db
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, consumerId)),
   );
   if (user?.role !== "consumer") throw new DomainError("NOT_FOUND", "No consumer with this id.");
   const today = localDate(clock.now());

@@ -55,6 +55,8 @@ export async function auditFilterOptions(db: Db) {
     .where(sql`${users.id} IN (SELECT DISTINCT actor_user_id FROM audit_log)`)
     .orderBy(users.name);
   const actions = (await rows<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`)).map((r) => r.action);
-  const entityTypes = (await rows<{ entity_type: string }>(db, sql`SELECT DISTINCT entity_type FROM audit_log ORDER BY entity_type`)).map((r) => r.entity_type);
+  const entityTypes = (await rows<{ entity_type: string }>(db, sql`SELECT DISTINCT entity_type FROM audit_log ORDER BY entity_type`)).map(
+    (r) => r.entity_type,
+  );
   return { actors, actions, entityTypes };
 }

@@ -28,7 +28,10 @@ export async function suspendPayLater(db: Db, clock: Clock, actor: Actor, input:
     if (profile.payLaterStatus === "suspended" && profile.suspendedReason === "admin")
       throw new DomainError("NO_CHANGE", `Pay later is already suspended for ${profile.name}.`);
     const after = { payLaterStatus: "suspended" as const, suspendedReason: "admin" as const };
-    await tx.update(creditProfiles).set({ ...after, updatedAt: at }).where(eq(creditProfiles.userId, input.consumerId));
+    await tx
+      .update(creditProfiles)
+      .set({ ...after, updatedAt: at })
+      .where(eq(creditProfiles.userId, input.consumerId));
     await recordAudit(tx, {
       actor,
       action: "consumer.suspend",
@@ -48,8 +51,14 @@ export async function reinstatePayLater(db: Db, clock: Clock, actor: Actor, inpu
   return withTransaction(db, async (tx) => {
     const profile = await loadProfile(tx, input.consumerId);
     if (profile.payLaterStatus !== "suspended") throw new DomainError("NO_CHANGE", `Pay later is not suspended for ${profile.name}.`);
-    const after = { payLaterStatus: (await acceptedCurrentAgreement(tx, input.consumerId)) ? ("enabled" as const) : ("not_enabled" as const), suspendedReason: null };
-    await tx.update(creditProfiles).set({ ...after, updatedAt: at }).where(eq(creditProfiles.userId, input.consumerId));
+    const after = {
+      payLaterStatus: (await acceptedCurrentAgreement(tx, input.consumerId)) ? ("enabled" as const) : ("not_enabled" as const),
+      suspendedReason: null,
+    };
+    await tx
+      .update(creditProfiles)
+      .set({ ...after, updatedAt: at })
+      .where(eq(creditProfiles.userId, input.consumerId));
     await recordAudit(tx, {
       actor,
       action: "consumer.reinstate",

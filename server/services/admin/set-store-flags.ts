@@ -28,7 +28,10 @@ async function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number,
     const store = await first(tx.select().from(stores).where(eq(stores.id, storeId)));
     if (!store) throw new DomainError("NOT_FOUND", "No store with this id.");
     if (store[flag] === value) throw new DomainError("NO_CHANGE", ACTIONS[flag].already(store.name, value));
-    await tx.update(stores).set({ [flag]: value }).where(eq(stores.id, storeId));
+    await tx
+      .update(stores)
+      .set({ [flag]: value })
+      .where(eq(stores.id, storeId));
     await recordAudit(tx, {
       actor,
       action: value ? ACTIONS[flag].on : ACTIONS[flag].off,

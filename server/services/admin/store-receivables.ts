@@ -48,7 +48,9 @@ export async function storeReceivables(db: Db, now: Date): Promise<StoreReceivab
   const today = localDate(now);
   const in7 = addDays(today, 7);
   const overdue = overdueOnOrBeforeSql(null, today);
-  const found = await rows<Row>(db, sql`
+  const found = await rows<Row>(
+    db,
+    sql`
     SELECT s.id, s.name, s.slug, u.email AS owner_email, s.active, s.pay_later_enabled, s.pay_later_forced_off,
            r.outstanding, r.due7, r.overdue, ob.overdue_bills, v.pay_later_orders, v.pay_later_volume
     FROM stores s
@@ -70,7 +72,8 @@ export async function storeReceivables(db: Db, now: Date): Promise<StoreReceivab
       SELECT store_id, COUNT(*) AS pay_later_orders, SUM(total_fen) AS pay_later_volume
       FROM ${indexedBy("orders", "orders_method_store_total_idx")} WHERE payment_method = 'pay_later' GROUP BY store_id
     ) v ON v.store_id = s.id
-    ORDER BY s.name, s.id`);
+    ORDER BY s.name, s.id`,
+  );
   return found.map((r) => {
     const outstandingFen = r.outstanding ?? 0;
     const overdueFen = r.overdue ?? 0;

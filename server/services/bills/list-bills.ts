@@ -40,8 +40,13 @@ export async function listBills(db: Db, clock: Clock, consumerId: number) {
     createdAt: bills.createdAt,
   };
   const base = () => db.select(columns).from(bills).innerJoin(orders, eq(orders.id, bills.orderId)).innerJoin(stores, eq(stores.id, bills.storeId));
-  const open = await base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "open"))).orderBy(asc(bills.id));
-  const paid = await base().where(and(eq(bills.consumerId, consumerId), eq(bills.status, "paid"))).orderBy(desc(bills.id)).limit(RECENT_PAID_BILLS);
+  const open = await base()
+    .where(and(eq(bills.consumerId, consumerId), eq(bills.status, "open")))
+    .orderBy(asc(bills.id));
+  const paid = await base()
+    .where(and(eq(bills.consumerId, consumerId), eq(bills.status, "paid")))
+    .orderBy(desc(bills.id))
+    .limit(RECENT_PAID_BILLS);
   const rows = [...open, ...paid];
 
   const ids = rows.map((b) => b.id);

@@ -30,7 +30,12 @@ export type RepayResult = {
 };
 
 async function ownBill(db: Db, consumerId: number, billId: number) {
-  const bill = await first(db.select().from(bills).where(and(eq(bills.id, billId), eq(bills.consumerId, consumerId))));
+  const bill = await first(
+    db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.id, billId), eq(bills.consumerId, consumerId))),
+  );
   if (!bill) throw new DomainError("NOT_FOUND", "No such bill.");
   return bill;
 }
@@ -47,7 +52,10 @@ async function planAllocation(db: Db, bill: typeof bills.$inferSelect, amountFen
 /** The first payment made with this key, as a result; a different request under the same key is refused. */
 async function replayOf(db: Db, input: RepayInput): Promise<RepayResult | null> {
   const original = await first(
-    db.select().from(payments).where(and(eq(payments.consumerId, input.consumerId), eq(payments.idempotencyKey, input.idempotencyKey))),
+    db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.consumerId, input.consumerId), eq(payments.idempotencyKey, input.idempotencyKey))),
   );
   if (!original) return null;
   if (original.kind !== "repayment" || original.billId !== input.billId || original.amountFen !== input.amountFen)
@@ -120,8 +128,15 @@ async function recordPayment(tx: Db, clock: Clock, input: RepayInput, charge: { 
 
   // Overdue effects the jobs have not applied yet happen first, so the fee and penalty are never skipped.
   if (bill.status === "open") {
-    const open = await tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open")));
-    await applyOverdueEffects(tx, open.map((i) => i.id), { today, at: now });
+    const open = await tx
+      .select({ id: instalments.id })
+      .from(instalments)
+      .where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open")));
+    await applyOverdueEffects(
+      tx,
+      open.map((i) => i.id),
+      { today, at: now },
+    );
   }
 
   const planned = await planAllocation(tx, bill, input.amountFen, today);
@@ -146,9 +161,14 @@ async function recordPayment(tx: Db, clock: Clock, input: RepayInput, charge: { 
 
   let principalPaidFen = 0;
   for (const a of planned.allocations) {
-    await tx
-      .insert(paymentAllocations)
-      .values({ paymentId: payment.id, instalmentId: a.instalmentId, storeId: bill.storeId, principalFen: a.principalFen, feeFen: a.feeFen, createdAt: now });
+    await tx.insert(paymentAllocations).values({
+      paymentId: payment.id,
+      instalmentId: a.instalmentId,
+      storeId: bill.storeId,
+      principalFen: a.principalFen,
+      feeFen: a.feeFen,
+      createdAt: now,
+    });
     principalPaidFen += a.principalFen;
     const inst = (await first(
       tx

@@ -32,7 +32,14 @@ export async function getCart(db: Db, consumerId: number) {
     stock: r.stock,
     lineTotalFen: lineTotalFen(r),
     // Why this line cannot be ordered as it is, if it cannot.
-    problem: !r.productActive || !r.storeActive ? "No longer available." : r.quantity > r.stock ? (r.stock === 0 ? "Out of stock." : `Only ${r.stock} left.`) : null,
+    problem:
+      !r.productActive || !r.storeActive
+        ? "No longer available."
+        : r.quantity > r.stock
+          ? r.stock === 0
+            ? "Out of stock."
+            : `Only ${r.stock} left.`
+          : null,
   }));
   return {
     store: first ? { id: first.storeId, name: first.storeName, slug: first.storeSlug } : null,

@@ -6,20 +6,22 @@ import { DomainError } from "@/server/domain/errors";
 
 /** An active store's page: its terms and its active products with price and stock. */
 export async function getStoreBySlug(db: Db, slug: string) {
-  const store = await first(db
-    .select({
-      id: stores.id,
-      slug: stores.slug,
-      name: stores.name,
-      description: stores.description,
-      category: stores.category,
-      payLaterEnabled: stores.payLaterEnabled,
-      payLaterForcedOff: stores.payLaterForcedOff,
-      payLaterMinFen: stores.payLaterMinFen,
-      payLaterMaxFen: stores.payLaterMaxFen,
-    })
-    .from(stores)
-    .where(and(eq(stores.slug, slug), eq(stores.active, true))));
+  const store = await first(
+    db
+      .select({
+        id: stores.id,
+        slug: stores.slug,
+        name: stores.name,
+        description: stores.description,
+        category: stores.category,
+        payLaterEnabled: stores.payLaterEnabled,
+        payLaterForcedOff: stores.payLaterForcedOff,
+        payLaterMinFen: stores.payLaterMinFen,
+        payLaterMaxFen: stores.payLaterMaxFen,
+      })
+      .from(stores)
+      .where(and(eq(stores.slug, slug), eq(stores.active, true))),
+  );
   if (!store) throw new DomainError("NOT_FOUND", "No such store.");
   const list = await db
     .select({ id: products.id, name: products.name, description: products.description, priceFen: products.priceFen, stock: products.stock })

@@ -27,7 +27,9 @@ const creditStateStatement = perConnection((db) =>
       suspendedReason: creditProfiles.suspendedReason,
       usedCreditFen: creditProfiles.usedCreditFen,
       // 0/1 on SQLite, a boolean on PostgreSQL.
-      hasOverdue: sql<number | boolean>`EXISTS (SELECT 1 FROM ${instalments} WHERE ${instalments.consumerId} = ${creditProfiles.userId} AND ${instalments.state} = 'open' AND ${instalments.overdueOn} <= ${sql.placeholder("today")})`,
+      hasOverdue: sql<
+        number | boolean
+      >`EXISTS (SELECT 1 FROM ${instalments} WHERE ${instalments.consumerId} = ${creditProfiles.userId} AND ${instalments.state} = 'open' AND ${instalments.overdueOn} <= ${sql.placeholder("today")})`,
     })
     .from(creditProfiles)
     .where(eq(creditProfiles.userId, sql.placeholder("consumerId")))

@@ -59,20 +59,18 @@ export async function applyScoreEffect(tx: Db, effect: ScoreEffect): Promise<boo
   if (!profile) return false;
   const next = applyScoreDelta(profile.score, effect.delta);
   await tx.update(creditProfiles).set({ score: next.score, updatedAt: effect.at }).where(eq(creditProfiles.userId, effect.userId));
-  await tx
-    .insert(creditEvents)
-    .values({
-      userId: effect.userId,
-      delta: next.applied,
-      scoreAfter: next.score,
-      reason: effect.reason,
-      note: effect.note ?? null,
-      orderId: effect.orderId ?? null,
-      instalmentId: effect.instalmentId ?? null,
-      actorUserId: effect.actorUserId ?? null,
-      effectKey: effect.effectKey,
-      createdAt: effect.at,
-    });
+  await tx.insert(creditEvents).values({
+    userId: effect.userId,
+    delta: next.applied,
+    scoreAfter: next.score,
+    reason: effect.reason,
+    note: effect.note ?? null,
+    orderId: effect.orderId ?? null,
+    instalmentId: effect.instalmentId ?? null,
+    actorUserId: effect.actorUserId ?? null,
+    effectKey: effect.effectKey,
+    createdAt: effect.at,
+  });
   return true;
 }
 
@@ -82,11 +80,17 @@ export type StatusChange = "suspended" | "reinstated" | null;
 export async function reconcilePayLaterStatus(tx: Db, consumerId: number, today: string, policy: PolicyParams, at: Date): Promise<StatusChange> {
   const state = await loadCreditState(tx, consumerId, today);
   if (shouldSuspendForOverdue(state, policy)) {
-    await tx.update(creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: "overdue", updatedAt: at }).where(eq(creditProfiles.userId, consumerId));
+    await tx
+      .update(creditProfiles)
+      .set({ payLaterStatus: "suspended", suspendedReason: "overdue", updatedAt: at })
+      .where(eq(creditProfiles.userId, consumerId));
     return "suspended";
   }
   if (shouldReinstate(state, policy)) {
-    await tx.update(creditProfiles).set({ payLaterStatus: "enabled", suspendedReason: null, updatedAt: at }).where(eq(creditProfiles.userId, consumerId));
+    await tx
+      .update(creditProfiles)
+      .set({ payLaterStatus: "enabled", suspendedReason: null, updatedAt: at })
+      .where(eq(creditProfiles.userId, consumerId));
     return "reinstated";
   }
   return null;

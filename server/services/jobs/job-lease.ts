@@ -31,7 +31,11 @@ export async function acquireLease(db: Db, name: string): Promise<string | null>
       tx
         .insert(jobLeases)
         .values({ name, holder, expiresAt: new Date(now + LEASE_MS) })
-        .onConflictDoUpdate({ target: jobLeases.name, set: { holder, expiresAt: new Date(now + LEASE_MS) }, setWhere: lte(jobLeases.expiresAt, new Date(now)) })
+        .onConflictDoUpdate({
+          target: jobLeases.name,
+          set: { holder, expiresAt: new Date(now + LEASE_MS) },
+          setWhere: lte(jobLeases.expiresAt, new Date(now)),
+        })
         .returning({ holder: jobLeases.holder }),
     );
     return taken ? holder : null;

@@ -63,8 +63,19 @@ type Step = {
 export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number } = {}): Promise<CreditJobsReport> {
   const today = localDate(at);
   const report: CreditJobsReport = {
-    ranAt: at, today, skipped: false, fenced: false, markedOverdue: 0, lateFeesFen: 0, overduePenalties: 0,
-    longOverduePenalties: 0, suspended: 0, reinstated: 0, reminders: 0, snapshots: 0, longestWriteMs: 0,
+    ranAt: at,
+    today,
+    skipped: false,
+    fenced: false,
+    markedOverdue: 0,
+    lateFeesFen: 0,
+    overduePenalties: 0,
+    longOverduePenalties: 0,
+    suspended: 0,
+    reinstated: 0,
+    reminders: 0,
+    snapshots: 0,
+    longestWriteMs: 0,
     stepsMs: { overdue: 0, statuses: 0, reminders: 0, snapshots: 0 },
   };
   const holder = await acquireLease(db, CREDIT_JOBS_LEASE);
@@ -135,20 +146,27 @@ async function reconcileStatuses({ db, at, today, batch, report, timer, hold }: 
       ORDER BY user_id`,
     ),
   );
-  await writeInChunks(db, ids, batch, timer, async (tx, chunk) => {
-    const changed = await reconcilePayLaterStatuses(tx, chunk, today, (await currentPolicy(tx)).params, at);
-    await notifyMany(tx, [
-      ...changed.suspended.map((id) => payLaterChangeNotice(id, "suspended", at)),
-      ...changed.reinstated.map((id) => payLaterChangeNotice(id, "reinstated", at)),
-    ]);
-    return changed;
-  }, {
-    hold,
-    committed: (changed) => {
-      report.suspended += changed.suspended.length;
-      report.reinstated += changed.reinstated.length;
+  await writeInChunks(
+    db,
+    ids,
+    batch,
+    timer,
+    async (tx, chunk) => {
+      const changed = await reconcilePayLaterStatuses(tx, chunk, today, (await currentPolicy(tx)).params, at);
+      await notifyMany(tx, [
+        ...changed.suspended.map((id) => payLaterChangeNotice(id, "suspended", at)),
+        ...changed.reinstated.map((id) => payLaterChangeNotice(id, "reinstated", at)),
+      ]);
+      return changed;
     },
-  });
+    {
+      hold,
+      committed: (changed) => {
+        report.suspended += changed.suspended.length;
+        report.reinstated += changed.reinstated.length;
+      },
+    },
+  );
 }
 
 /** "Due in 3 days" and "due today" reminders, once per instalment each. */
@@ -163,28 +181,38 @@ async function remindDue({ db, at, today, batch, report, timer, hold }: Step) {
       ORDER BY id`,
     ),
   );
-  await writeInChunks(db, ids, batch, timer, async (tx, chunk) => {
-    const found = await rows<{ id: number; consumerId: number; dueDate: string; owedFen: number }>(
-      tx,
-      sql`
+  await writeInChunks(
+    db,
+    ids,
+    batch,
+    timer,
+    async (tx, chunk) => {
+      const found = await rows<{ id: number; consumerId: number; dueDate: string; owedFen: number }>(
+        tx,
+        sql`
       SELECT id, consumer_id AS "consumerId", due_date AS "dueDate", ${owedSql()} AS "owedFen"
       FROM instalments WHERE ${inIds(sql`id`, chunk)} AND ${due}
       ORDER BY id`,
-    );
-    return notifyMany(tx, found.map((inst): NewNotification => {
-      const owed = formatFen(inst.owedFen);
-      const dueToday = inst.dueDate === today;
-      return {
-        userId: inst.consumerId,
-        kind: dueToday ? "due_today" : "due_in_3",
-        title: dueToday ? "A payment is due today" : "A payment is due soon",
-        body: dueToday ? `${owed} is due today.` : `${owed} is due on ${inst.dueDate}.`,
-        link: "/account/bills",
-        dedupeKey: `${dueToday ? "due_today" : "due_in_3"}:${inst.id}`,
-        at,
-      };
-    }));
-  }, { hold, committed: (n) => (report.reminders += n) });
+      );
+      return notifyMany(
+        tx,
+        found.map((inst): NewNotification => {
+          const owed = formatFen(inst.owedFen);
+          const dueToday = inst.dueDate === today;
+          return {
+            userId: inst.consumerId,
+            kind: dueToday ? "due_today" : "due_in_3",
+            title: dueToday ? "A payment is due today" : "A payment is due soon",
+            body: dueToday ? `${owed} is due today.` : `${owed} is due on ${inst.dueDate}.`,
+            link: "/account/bills",
+            dedupeKey: `${dueToday ? "due_today" : "due_in_3"}:${inst.id}`,
+            at,
+          };
+        }),
+      );
+    },
+    { hold, committed: (n) => (report.reminders += n) },
+  );
 }
 
 /** One receivables snapshot per store per day (the primary key keeps it to one), each store in its own transaction. */
@@ -197,15 +225,22 @@ async function snapshotReceivables({ db, at, today, report, timer, hold }: Step)
       ORDER BY id`,
     ),
   );
-  await writeInChunks(db, ids, 1, timer, async (tx, [storeId]) => {
-    const summary = await receivablesSummary(tx, { storeId: storeId!, now: at });
-    const row = await first(
-      tx
-        .insert(receivablesSnapshots)
-        .values({ storeId: storeId!, date: today, outstandingFen: summary.outstandingFen, overdueFen: summary.overdueFen, createdAt: at })
-        .onConflictDoNothing()
-        .returning({ storeId: receivablesSnapshots.storeId }),
-    );
-    return row ? 1 : 0;
-  }, { hold, committed: (n) => (report.snapshots += n) });
+  await writeInChunks(
+    db,
+    ids,
+    1,
+    timer,
+    async (tx, [storeId]) => {
+      const summary = await receivablesSummary(tx, { storeId: storeId!, now: at });
+      const row = await first(
+        tx
+          .insert(receivablesSnapshots)
+          .values({ storeId: storeId!, date: today, outstandingFen: summary.outstandingFen, overdueFen: summary.overdueFen, createdAt: at })
+          .onConflictDoNothing()
+          .returning({ storeId: receivablesSnapshots.storeId }),
+      );
+      return row ? 1 : 0;
+    },
+    { hold, committed: (n) => (report.snapshots += n) },
+  );
 }

@@ -10,10 +10,17 @@ const globalForJobs = globalThis as unknown as { houfuCreditJobs?: Cron };
 async function runNow(): Promise<void> {
   try {
     const report = await runCreditJobs(getDb(), systemClock.now());
-    const outcome = report.skipped ? "credit jobs skipped: another run holds the lease" : report.fenced ? "credit jobs fenced: another run took the lease over" : "credit jobs ran";
+    const outcome = report.skipped
+      ? "credit jobs skipped: another run holds the lease"
+      : report.fenced
+        ? "credit jobs fenced: another run took the lease over"
+        : "credit jobs ran";
     logger.info({ job: "credit-jobs", ...report }, outcome);
   } catch (error) {
-    logger.error({ job: "credit-jobs", err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "credit jobs failed");
+    logger.error(
+      { job: "credit-jobs", err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+      "credit jobs failed",
+    );
   }
 }
 

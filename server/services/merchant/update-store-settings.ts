@@ -20,7 +20,8 @@ export async function updateStoreSettings(db: Db, clock: Clock, input: { storeId
       throw new DomainError("PAY_LATER_FORCED_OFF", "Houfu has turned pay later off for this store; contact support to offer it again.");
     if (s.payLaterMinFen !== null && s.payLaterMaxFen !== null && s.payLaterMinFen > s.payLaterMaxFen)
       throw new DomainError("INVALID_SETTINGS", "The pay-later maximum must be at least the minimum.");
-    await tx.update(stores)
+    await tx
+      .update(stores)
       .set({
         name: s.name,
         description: s.description,

@@ -19,5 +19,10 @@ export async function listNotifications(db: Db, userId: number, input: { cursor?
 }
 
 export async function unreadCount(db: Db, userId: number): Promise<number> {
-  return (await first(db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))))!.n;
+  return (await first(
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+  ))!.n;
 }

@@ -15,7 +15,12 @@ export type OrderScope = { consumerId: number } | { storeId: number };
 
 export async function scopedOrder(tx: Db, orderId: number, scope: OrderScope) {
   const owner = "consumerId" in scope ? eq(orders.consumerId, scope.consumerId) : eq(orders.storeId, scope.storeId);
-  const order = await first(tx.select().from(orders).where(and(eq(orders.id, orderId), owner)));
+  const order = await first(
+    tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, orderId), owner)),
+  );
   if (!order) throw new DomainError("NOT_FOUND", "No such order.");
   return order;
 }
@@ -43,30 +48,61 @@ export async function cancelOrder(
     } else {
       const bill = await first(tx.select().from(bills).where(eq(bills.orderId, order.id)));
       if (bill) {
-        const totals = (await first(tx
-          .select({
-            unpaidPrincipal: sql<number>`COALESCE(SUM(CASE WHEN ${instalments.state} = 'open' THEN ${instalments.amountFen} - ${instalments.paidPrincipalFen} END), 0)`,
-            paid: sql<number>`COALESCE(SUM(${instalments.paidPrincipalFen} + ${instalments.paidFeeFen}), 0)`,
-          })
-          .from(instalments)
-          .where(eq(instalments.billId, bill.id))))!;
+        const totals = (await first(
+          tx
+            .select({
+              unpaidPrincipal: sql<number>`COALESCE(SUM(CASE WHEN ${instalments.state} = 'open' THEN ${instalments.amountFen} - ${instalments.paidPrincipalFen} END), 0)`,
+              paid: sql<number>`COALESCE(SUM(${instalments.paidPrincipalFen} + ${instalments.paidFeeFen}), 0)`,
+            })
+            .from(instalments)
+            .where(eq(instalments.billId, bill.id)),
+        ))!;
         paidFen = totals.paid;
-        await tx.update(instalments).set({ state: "void" }).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open")));
+        await tx
+          .update(instalments)
+          .set({ state: "void" })
+          .where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open")));
         await tx.update(bills).set({ status: "void" }).where(eq(bills.id, bill.id));
         await changeUsedCredit(tx, order.consumerId, -totals.unpaidPrincipal, now);
       }
     }
 
     for (const line of await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)))
-      await tx.update(products).set({ stock: sql`${products.stock} + ${line.quantity}` }).where(eq(products.id, line.productId));
+      await tx
+        .update(products)
+        .set({ stock: sql`${products.stock} + ${line.quantity}` })
+        .where(eq(products.id, line.productId));
 
     if (paidFen > 0) {
       const key = `cancel-${order.id}`;
-      await tx.insert(refunds).values({ orderId: order.id, amountFen: paidFen, paidBackFen: paidFen, reason: input.reason ?? "Order cancelled", actorUserId: input.actor.userId, idempotencyKey: key, createdAt: now });
-      await tx.insert(payments).values({ consumerId: order.consumerId, orderId: order.id, kind: "refund", amountFen: paidFen, providerRef: `sim_refund_${randomUUID()}`, idempotencyKey: key, createdAt: now });
+      await tx.insert(refunds).values({
+        orderId: order.id,
+        amountFen: paidFen,
+        paidBackFen: paidFen,
+        reason: input.reason ?? "Order cancelled",
+        actorUserId: input.actor.userId,
+        idempotencyKey: key,
+        createdAt: now,
+      });
+      await tx.insert(payments).values({
+        consumerId: order.consumerId,
+        orderId: order.id,
+        kind: "refund",
+        amountFen: paidFen,
+        providerRef: `sim_refund_${randomUUID()}`,
+        idempotencyKey: key,
+        createdAt: now,
+      });
     }
     await tx.update(orders).set({ status: "cancelled", refundedFen: paidFen, updatedAt: now }).where(eq(orders.id, order.id));
-    await tx.insert(orderEvents).values({ orderId: order.id, type: "cancelled", actorUserId: input.actor.userId, amountFen: paidFen || null, note: input.reason ?? null, createdAt: now });
+    await tx.insert(orderEvents).values({
+      orderId: order.id,
+      type: "cancelled",
+      actorUserId: input.actor.userId,
+      amountFen: paidFen || null,
+      note: input.reason ?? null,
+      createdAt: now,
+    });
     return { orderId: order.id, refundedFen: paidFen, alreadyCancelled: false };
   });
   // The money goes back after the cancellation is recorded; the simulated provider cannot fail.

@@ -14,7 +14,13 @@ export async function getStoreOrder(db: Db, clock: Clock, input: { storeId: numb
   const order = await scopedOrder(db, input.orderId, { storeId: input.storeId });
   const customer = (await first(db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, order.consumerId))))!;
   const history = await db
-    .select({ id: orderEvents.id, type: orderEvents.type, amountFen: orderEvents.amountFen, note: orderEvents.note, createdAt: orderEvents.createdAt })
+    .select({
+      id: orderEvents.id,
+      type: orderEvents.type,
+      amountFen: orderEvents.amountFen,
+      note: orderEvents.note,
+      createdAt: orderEvents.createdAt,
+    })
     .from(orderEvents)
     .where(eq(orderEvents.orderId, order.id))
     .orderBy(asc(orderEvents.id));

@@ -24,9 +24,7 @@ export async function listConsumerOrders(db: Db, input: { consumerId: number; cu
     .where(
       and(
         eq(orders.consumerId, input.consumerId),
-        after
-          ? or(lt(orders.createdAt, new Date(after[0]!)), and(eq(orders.createdAt, new Date(after[0]!)), lt(orders.id, after[1]!)))
-          : undefined,
+        after ? or(lt(orders.createdAt, new Date(after[0]!)), and(eq(orders.createdAt, new Date(after[0]!)), lt(orders.id, after[1]!))) : undefined,
       ),
     )
     .orderBy(desc(orders.createdAt), desc(orders.id))

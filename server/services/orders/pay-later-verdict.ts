@@ -13,17 +13,21 @@ export async function payLaterVerdict(
   input: { consumerId: number; storeId: number; totalFen: number; today: string; policy: PolicyParams; terms?: StoreTerms },
 ): Promise<Verdict> {
   // Checkout already read the store's terms with its prices, in the same transaction.
-  const store = input.terms ?? (await first(db
-    .select({
-      name: stores.name,
-      active: stores.active,
-      payLaterEnabled: stores.payLaterEnabled,
-      payLaterForcedOff: stores.payLaterForcedOff,
-      payLaterMinFen: stores.payLaterMinFen,
-      payLaterMaxFen: stores.payLaterMaxFen,
-    })
-    .from(stores)
-    .where(eq(stores.id, input.storeId))));
+  const store =
+    input.terms ??
+    (await first(
+      db
+        .select({
+          name: stores.name,
+          active: stores.active,
+          payLaterEnabled: stores.payLaterEnabled,
+          payLaterForcedOff: stores.payLaterForcedOff,
+          payLaterMinFen: stores.payLaterMinFen,
+          payLaterMaxFen: stores.payLaterMaxFen,
+        })
+        .from(stores)
+        .where(eq(stores.id, input.storeId)),
+    ));
   if (!store) throw new DomainError("NOT_FOUND", "No such store.");
   const credit = await loadCreditState(db, input.consumerId, input.today);
   return checkPayLaterEligibility({ store, credit, policy: input.policy, totalFen: input.totalFen });

@@ -50,7 +50,11 @@ const statements = perConnection((db) => {
       .from(orders)
       .where(and(eq(orders.consumerId, p("consumerId")), eq(orders.idempotencyKey, p("key"))))
       .prepare("place_order_by_key"),
-    numberTaken: db.select({ id: orders.id }).from(orders).where(eq(orders.number, p("number"))).prepare("place_order_number_taken"),
+    numberTaken: db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.number, p("number")))
+      .prepare("place_order_number_taken"),
     reserveStock: db
       .update(products)
       .set({ stock: sql`${products.stock} - ${p("quantity")}` })
@@ -96,7 +100,10 @@ const statements = perConnection((db) => {
       })
       .returning({ id: bills.id })
       .prepare("place_order_insert_bill"),
-    clearCart: db.delete(cartItems).where(eq(cartItems.userId, p("consumerId"))).prepare("place_order_clear_cart"),
+    clearCart: db
+      .delete(cartItems)
+      .where(eq(cartItems.userId, p("consumerId")))
+      .prepare("place_order_clear_cart"),
     async insertLines(rows: LineRow[]) {
       let statement = manyLines.get(rows.length);
       if (!statement) {
@@ -222,32 +229,57 @@ async function writeOrder(tx: Db, clock: Clock, input: PlaceOrderInput, charge: 
   }
 
   const number = await uniqueOrderNumber(tx, today);
-  const order = (await s.insertOrder.execute({
-    number,
-    consumerId: input.consumerId,
-    storeId: store.id,
-    paymentMethod: input.payment.method,
-    planCode: plan?.code ?? null,
-    totalFen,
-    shippingName: input.shipping.shippingName,
-    shippingPhone: input.shipping.shippingPhone,
-    shippingAddress: input.shipping.shippingAddress,
-    policyVersion: policy.version,
-    idempotencyKey: input.idempotencyKey,
-    requestHash: orderRequestHash(input),
-    now,
-  }))[0]!;
-  await s.insertLines(lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity })));
+  const order = (
+    await s.insertOrder.execute({
+      number,
+      consumerId: input.consumerId,
+      storeId: store.id,
+      paymentMethod: input.payment.method,
+      planCode: plan?.code ?? null,
+      totalFen,
+      shippingName: input.shipping.shippingName,
+      shippingPhone: input.shipping.shippingPhone,
+      shippingAddress: input.shipping.shippingAddress,
+      policyVersion: policy.version,
+      idempotencyKey: input.idempotencyKey,
+      requestHash: orderRequestHash(input),
+      now,
+    })
+  )[0]!;
+  await s.insertLines(
+    lines.map((l) => ({ orderId: order.id, productId: l.productId, productName: l.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity })),
+  );
   await s.insertEvent.execute({ orderId: order.id, type: "placed", actorUserId: input.consumerId, amountFen: totalFen, now });
 
   if (charge) {
-    await tx.insert(payments).values({ consumerId: input.consumerId, orderId: order.id, kind: "order", amountFen: totalFen, cardLast4: charge.cardLast4, providerRef: charge.providerRef, idempotencyKey: input.idempotencyKey, createdAt: now });
+    await tx.insert(payments).values({
+      consumerId: input.consumerId,
+      orderId: order.id,
+      kind: "order",
+      amountFen: totalFen,
+      cardLast4: charge.cardLast4,
+      providerRef: charge.providerRef,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+    });
     await s.insertEvent.execute({ orderId: order.id, type: "paid", actorUserId: input.consumerId, amountFen: totalFen, now });
   }
   if (plan) {
-    const bill = (await s.insertBill.execute({ orderId: order.id, consumerId: input.consumerId, storeId: store.id, policyVersion: policy.version, planCode: plan.code, totalFen, now }))[0]!;
+    const bill = (
+      await s.insertBill.execute({
+        orderId: order.id,
+        consumerId: input.consumerId,
+        storeId: store.id,
+        policyVersion: policy.version,
+        planCode: plan.code,
+        totalFen,
+        now,
+      })
+    )[0]!;
     const schedule = buildSchedule(totalFen, plan, today, policy.params.graceDays);
-    await s.insertInstalments(schedule.map((i) => ({ billId: bill.id, consumerId: input.consumerId, storeId: store.id, ...i, state: "open" as const })));
+    await s.insertInstalments(
+      schedule.map((i) => ({ billId: bill.id, consumerId: input.consumerId, storeId: store.id, ...i, state: "open" as const })),
+    );
     await changeUsedCredit(tx, input.consumerId, totalFen, now);
   }
   await s.clearCart.execute({ consumerId: input.consumerId });

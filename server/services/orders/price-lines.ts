@@ -52,8 +52,7 @@ export async function priceLines(db: Db, requested: RequestedLine[]) {
     throw new DomainError("PRODUCT_UNAVAILABLE", "Something in your cart is no longer available. Review your cart and try again.");
   const first = rows[0]!;
   const store = { id: first.storeId, name: first.storeName, active: first.storeActive };
-  if (rows.some((r) => r.storeId !== store.id))
-    throw new DomainError("CART_OTHER_STORE", "An order holds products from one store only.");
+  if (rows.some((r) => r.storeId !== store.id)) throw new DomainError("CART_OTHER_STORE", "An order holds products from one store only.");
   if (!store.active) throw new DomainError("STORE_INACTIVE", `${store.name} is not taking orders right now.`);
   const terms: StoreTerms = {
     name: first.storeName,

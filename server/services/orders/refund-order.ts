@@ -30,54 +30,107 @@ export async function refundOrder(
   input: { orderId: number; storeId: number; amountFen: number; reason: string; idempotencyKey: string; actor: Actor },
   provider: PaymentProvider = simulatedProvider,
 ): Promise<RefundResult> {
-  const record = () => withTransaction(db, async (tx) => {
-    const order = await scopedOrder(tx, input.orderId, { storeId: input.storeId });
-    const earlier = await first(tx
-      .select()
-      .from(refunds)
-      .where(and(eq(refunds.orderId, order.id), eq(refunds.idempotencyKey, input.idempotencyKey))));
-    if (earlier) {
-      if (earlier.amountFen !== input.amountFen)
-        throw new DomainError("IDEMPOTENCY_MISMATCH", "This refund was already submitted with a different amount.");
-      return { refundId: earlier.id, orderId: order.id, amountFen: earlier.amountFen, reducedBillFen: earlier.amountFen - earlier.paidBackFen, paidBackFen: earlier.paidBackFen, replay: true };
-    }
-    if (order.status !== "shipped" && order.status !== "completed" && order.status !== "refunded")
-      throw new DomainError("INVALID_TRANSITION", `Order ${order.number} is ${order.status}; only shipped or completed orders can be refunded.`);
-    const refundableFen = order.totalFen - order.refundedFen;
-    if (refundableFen <= 0) throw new DomainError("NOTHING_TO_REFUND", `Order ${order.number} has already been refunded in full.`);
-    if (input.amountFen > refundableFen)
-      throw new DomainError("REFUND_TOO_LARGE", `At most ${formatFen(refundableFen)} of order ${order.number} can still be refunded.`);
-
-    const now = clock.now();
-    let reducedBillFen = 0;
-    let billId: number | null = null;
-    if (order.paymentMethod === "pay_later") {
-      const bill = await first(tx.select().from(bills).where(eq(bills.orderId, order.id)));
-      if (bill) {
-        billId = bill.id;
-        reducedBillFen = await reduceBillFromTheEnd(tx, bill, input.amountFen, now);
-        await changeUsedCredit(tx, order.consumerId, -reducedBillFen, now);
-        const stillOpen = await first(tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open"))).limit(1));
-        if (!stillOpen) {
-          const anyPaid = await first(tx.select({ id: instalments.id }).from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).limit(1));
-          await tx.update(bills).set({ status: anyPaid ? "paid" : "void" }).where(eq(bills.id, bill.id));
-        }
-        // A smaller bill can clear what was overdue, which lifts an overdue suspension.
-        await reconcilePayLaterStatus(tx, order.consumerId, localDate(now), (await currentPolicy(tx)).params, now);
+  const record = () =>
+    withTransaction(db, async (tx) => {
+      const order = await scopedOrder(tx, input.orderId, { storeId: input.storeId });
+      const earlier = await first(
+        tx
+          .select()
+          .from(refunds)
+          .where(and(eq(refunds.orderId, order.id), eq(refunds.idempotencyKey, input.idempotencyKey))),
+      );
+      if (earlier) {
+        if (earlier.amountFen !== input.amountFen)
+          throw new DomainError("IDEMPOTENCY_MISMATCH", "This refund was already submitted with a different amount.");
+        return {
+          refundId: earlier.id,
+          orderId: order.id,
+          amountFen: earlier.amountFen,
+          reducedBillFen: earlier.amountFen - earlier.paidBackFen,
+          paidBackFen: earlier.paidBackFen,
+          replay: true,
+        };
       }
-    }
-    const paidBackFen = input.amountFen - reducedBillFen;
-    const refund = (await first(tx
-      .insert(refunds)
-      .values({ orderId: order.id, amountFen: input.amountFen, paidBackFen, reason: input.reason, actorUserId: input.actor.userId, idempotencyKey: input.idempotencyKey, createdAt: now })
-      .returning({ id: refunds.id })))!;
-    if (paidBackFen > 0)
-      await tx.insert(payments)
-        .values({ consumerId: order.consumerId, orderId: order.id, billId, kind: "refund", amountFen: paidBackFen, providerRef: `sim_refund_${randomUUID()}`, idempotencyKey: `refund-${refund.id}-${input.idempotencyKey}`, createdAt: now });
-    await tx.update(orders).set({ status: "refunded", refundedFen: order.refundedFen + input.amountFen, updatedAt: now }).where(eq(orders.id, order.id));
-    await tx.insert(orderEvents).values({ orderId: order.id, type: "refunded", actorUserId: input.actor.userId, amountFen: input.amountFen, note: input.reason, createdAt: now });
-    return { refundId: refund.id, orderId: order.id, amountFen: input.amountFen, reducedBillFen, paidBackFen, replay: false };
-  });
+      if (order.status !== "shipped" && order.status !== "completed" && order.status !== "refunded")
+        throw new DomainError("INVALID_TRANSITION", `Order ${order.number} is ${order.status}; only shipped or completed orders can be refunded.`);
+      const refundableFen = order.totalFen - order.refundedFen;
+      if (refundableFen <= 0) throw new DomainError("NOTHING_TO_REFUND", `Order ${order.number} has already been refunded in full.`);
+      if (input.amountFen > refundableFen)
+        throw new DomainError("REFUND_TOO_LARGE", `At most ${formatFen(refundableFen)} of order ${order.number} can still be refunded.`);
+
+      const now = clock.now();
+      let reducedBillFen = 0;
+      let billId: number | null = null;
+      if (order.paymentMethod === "pay_later") {
+        const bill = await first(tx.select().from(bills).where(eq(bills.orderId, order.id)));
+        if (bill) {
+          billId = bill.id;
+          reducedBillFen = await reduceBillFromTheEnd(tx, bill, input.amountFen, now);
+          await changeUsedCredit(tx, order.consumerId, -reducedBillFen, now);
+          const stillOpen = await first(
+            tx
+              .select({ id: instalments.id })
+              .from(instalments)
+              .where(and(eq(instalments.billId, bill.id), eq(instalments.state, "open")))
+              .limit(1),
+          );
+          if (!stillOpen) {
+            const anyPaid = await first(
+              tx
+                .select({ id: instalments.id })
+                .from(instalments)
+                .where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void")))
+                .limit(1),
+            );
+            await tx
+              .update(bills)
+              .set({ status: anyPaid ? "paid" : "void" })
+              .where(eq(bills.id, bill.id));
+          }
+          // A smaller bill can clear what was overdue, which lifts an overdue suspension.
+          await reconcilePayLaterStatus(tx, order.consumerId, localDate(now), (await currentPolicy(tx)).params, now);
+        }
+      }
+      const paidBackFen = input.amountFen - reducedBillFen;
+      const refund = (await first(
+        tx
+          .insert(refunds)
+          .values({
+            orderId: order.id,
+            amountFen: input.amountFen,
+            paidBackFen,
+            reason: input.reason,
+            actorUserId: input.actor.userId,
+            idempotencyKey: input.idempotencyKey,
+            createdAt: now,
+          })
+          .returning({ id: refunds.id }),
+      ))!;
+      if (paidBackFen > 0)
+        await tx.insert(payments).values({
+          consumerId: order.consumerId,
+          orderId: order.id,
+          billId,
+          kind: "refund",
+          amountFen: paidBackFen,
+          providerRef: `sim_refund_${randomUUID()}`,
+          idempotencyKey: `refund-${refund.id}-${input.idempotencyKey}`,
+          createdAt: now,
+        });
+      await tx
+        .update(orders)
+        .set({ status: "refunded", refundedFen: order.refundedFen + input.amountFen, updatedAt: now })
+        .where(eq(orders.id, order.id));
+      await tx.insert(orderEvents).values({
+        orderId: order.id,
+        type: "refunded",
+        actorUserId: input.actor.userId,
+        amountFen: input.amountFen,
+        note: input.reason,
+        createdAt: now,
+      });
+      return { refundId: refund.id, orderId: order.id, amountFen: input.amountFen, reducedBillFen, paidBackFen, replay: false };
+    });
   const result = await record().catch((error: unknown) => {
     if (isUniqueViolation(error)) return record();
     throw error;
@@ -95,7 +148,11 @@ export async function refundOrder(
  */
 async function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: number }, amountFen: number, now: Date): Promise<number> {
   const policy = (await policyByVersion(tx, bill.policyVersion)).params;
-  const rows = await tx.select().from(instalments).where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void"))).orderBy(desc(instalments.seq));
+  const rows = await tx
+    .select()
+    .from(instalments)
+    .where(and(eq(instalments.billId, bill.id), ne(instalments.state, "void")))
+    .orderBy(desc(instalments.seq));
   const changed = new Map<number, (typeof rows)[number]>();
   let left = amountFen;
   for (const take of ["unpaid", "paid"] as const) {
@@ -121,8 +178,15 @@ async function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: n
     const next = { ...inst, lateFeeFen };
     const state = inst.amountFen === 0 ? "void" : owedFen(next) === 0 ? "paid" : "open";
     const justPaid = state === "paid" && inst.state !== "paid";
-    await tx.update(instalments)
-      .set({ amountFen: inst.amountFen, paidPrincipalFen: inst.paidPrincipalFen, lateFeeFen, state, ...(justPaid ? { paidAt: now, paidOn: localDate(now) } : {}) })
+    await tx
+      .update(instalments)
+      .set({
+        amountFen: inst.amountFen,
+        paidPrincipalFen: inst.paidPrincipalFen,
+        lateFeeFen,
+        state,
+        ...(justPaid ? { paidAt: now, paidOn: localDate(now) } : {}),
+      })
       .where(eq(instalments.id, inst.id));
   }
   return reducedUnpaid;

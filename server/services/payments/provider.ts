@@ -3,9 +3,7 @@
 import { randomUUID } from "node:crypto";
 
 export type ChargeRequest = { amountFen: number; cardNumber: string; idempotencyKey: string; description: string };
-export type ChargeResult =
-  | { ok: true; providerRef: string; cardLast4: string }
-  | { ok: false; message: string };
+export type ChargeResult = { ok: true; providerRef: string; cardLast4: string } | { ok: false; message: string };
 
 export interface PaymentProvider {
   charge(request: ChargeRequest): Promise<ChargeResult>;

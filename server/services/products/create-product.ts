@@ -7,7 +7,14 @@ import type { ProductInput } from "@/server/domain/product";
 import { productColumns } from "./own-product";
 
 export async function createProduct(db: Db, clock: Clock, input: { storeId: number; product: ProductInput }) {
-  return withTransaction(db, async (tx) =>
-    (await first(tx.insert(products).values({ ...input.product, storeId: input.storeId, active: true, createdAt: clock.now() }).returning(productColumns)))!,
+  return withTransaction(
+    db,
+    async (tx) =>
+      (await first(
+        tx
+          .insert(products)
+          .values({ ...input.product, storeId: input.storeId, active: true, createdAt: clock.now() })
+          .returning(productColumns),
+      ))!,
   );
 }

@@ -16,7 +16,12 @@ export const productColumns = {
 
 /** A product of this store, or NOT_FOUND (another store's product looks the same as none). */
 export async function ownProduct(db: Db, storeId: number, productId: number) {
-  const row = await first(db.select(productColumns).from(products).where(and(eq(products.id, productId), eq(products.storeId, storeId))));
+  const row = await first(
+    db
+      .select(productColumns)
+      .from(products)
+      .where(and(eq(products.id, productId), eq(products.storeId, storeId))),
+  );
   if (!row) throw new DomainError("NOT_FOUND", "No such product in your store.");
   return row;
 }

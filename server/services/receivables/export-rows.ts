@@ -51,7 +51,9 @@ export async function* receivablesExportRows(db: Db, opts: { storeId: number; no
   const size = opts.batchSize ?? 500;
   let afterId = 0;
   for (;;) {
-    const rows = await queryRows<Row>(db, sql`
+    const rows = await queryRows<Row>(
+      db,
+      sql`
       SELECT i.id, i.seq, i.due_date, i.overdue_on, i.amount_fen, i.paid_principal_fen, i.late_fee_fen, i.paid_fee_fen, i.state,
         o.number, o.created_at, u.name, u.email
       FROM instalments i
@@ -60,10 +62,19 @@ export async function* receivablesExportRows(db: Db, opts: { storeId: number; no
       JOIN users u ON u.id = i.consumer_id
       WHERE i.store_id = ${opts.storeId} AND i.state IN ('open', 'paid') AND i.id > ${afterId}
       ORDER BY i.id
-      LIMIT ${size}`);
+      LIMIT ${size}`,
+    );
     if (rows.length === 0) return;
     yield rows.map((r) => {
-      const facts = { state: r.state, dueDate: r.due_date, overdueOn: r.overdue_on, amountFen: r.amount_fen, paidPrincipalFen: r.paid_principal_fen, lateFeeFen: r.late_fee_fen, paidFeeFen: r.paid_fee_fen };
+      const facts = {
+        state: r.state,
+        dueDate: r.due_date,
+        overdueOn: r.overdue_on,
+        amountFen: r.amount_fen,
+        paidPrincipalFen: r.paid_principal_fen,
+        lateFeeFen: r.late_fee_fen,
+        paidFeeFen: r.paid_fee_fen,
+      };
       const owed = r.state === "open" ? owedFen(facts) : 0;
       return [
         r.number,

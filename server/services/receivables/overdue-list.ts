@@ -58,14 +58,17 @@ export async function listOverdue(
       ORDER BY ${key} ${dir}, id ${dir}
       LIMIT ${input.limit + 1}`;
   }
-  const found = await rows<Row>(db, sql`
+  const found = await rows<Row>(
+    db,
+    sql`
     SELECT p.id, p.days, p.owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
     FROM (${inner}) p
     JOIN instalments i ON i.id = p.id
     JOIN bills b ON b.id = i.bill_id
     JOIN orders o ON o.id = b.order_id
     JOIN users u ON u.id = i.consumer_id
-    ORDER BY ${input.sort === "amount" ? sql`p.owed` : sql`p.days`} ${dir}, p.id ${dir}`);
+    ORDER BY ${input.sort === "amount" ? sql`p.owed` : sql`p.days`} ${dir}, p.id ${dir}`,
+  );
   const page = found.slice(0, input.limit).map((r) => ({
     instalmentId: r.id,
     orderId: r.order_id,
@@ -85,8 +88,11 @@ export async function listOverdue(
 /** Open instalments that went overdue in the last 7 days (including today). */
 export async function newlyOverdue(db: Db, opts: { storeId: number; now: Date }) {
   const today = localDate(opts.now);
-  return (await row<{ count: number; amountFen: number }>(db, sql`
+  return (await row<{ count: number; amountFen: number }>(
+    db,
+    sql`
     SELECT COUNT(*) AS count, COALESCE(SUM(${owedSql()}), 0) AS "amountFen"
     FROM instalments
-    WHERE store_id = ${opts.storeId} AND ${openOverdueSql(null, today)} AND overdue_on > ${calendarDate(addDays(today, -7))}`))!;
+    WHERE store_id = ${opts.storeId} AND ${openOverdueSql(null, today)} AND overdue_on > ${calendarDate(addDays(today, -7))}`,
+  ))!;
 }

@@ -47,7 +47,9 @@ export async function receivablesSummary(db: Db, opts: { storeId: number | null;
   const overdue = overdueOnOrBeforeSql(null, today);
   const days = daysOverdueSql(null, today);
   const aged = (key: AgingBucketKey) => sql`SUM(CASE WHEN ${overdue} AND ${inAgingBucketSql(days, key)} THEN owed_fen END)`;
-  const totals = (await row<DayRow>(db, sql`
+  const totals = (await row<DayRow>(
+    db,
+    sql`
     SELECT
       SUM(CASE WHEN NOT (${overdue}) THEN owed_fen END) AS outstanding,
       SUM(CASE WHEN NOT (${overdue}) AND due_date <= ${calendarDate(in7)} THEN owed_fen END) AS due7,
@@ -60,30 +62,42 @@ export async function receivablesSummary(db: Db, opts: { storeId: number | null;
       SUM(CASE WHEN due_date < ${calendarDate(today)} THEN non_void_count ELSE paid_count END) AS due,
       SUM(paid_on_time_count) AS on_time
     FROM receivable_days
-    WHERE 1 = 1 ${storeFilter}`))!;
+    WHERE 1 = 1 ${storeFilter}`,
+  ))!;
 
   // Distinct bills and customers: open instalments only, grouped in index order (partial covering
   // indexes, so no temporary B-tree). Indexes named explicitly: without statistics SQLite would
   // pick the non-covering (state, overdue_on) one.
-  const billCounts = (await row<{ outstanding_bills: number; overdue_bills: number }>(db, sql`
+  const billCounts = (await row<{ outstanding_bills: number; overdue_bills: number }>(
+    db,
+    sql`
     SELECT COALESCE(${countWhereSql(sql`hi > ${calendarDate(today)}`)}, 0) AS outstanding_bills,
            COALESCE(${countWhereSql(sql`lo <= ${calendarDate(today)}`)}, 0) AS overdue_bills
     FROM (SELECT MIN(overdue_on) AS lo, MAX(overdue_on) AS hi FROM ${indexedBy("instalments", "instalments_open_store_bill_idx")}
-          WHERE state = 'open' ${storeFilter} GROUP BY store_id, bill_id) open_bill`))!;
+          WHERE state = 'open' ${storeFilter} GROUP BY store_id, bill_id) open_bill`,
+  ))!;
   const customers =
-    opts.storeId === null ? indexedBy("instalments", "instalments_open_consumer_idx") : indexedBy("instalments", "instalments_open_store_consumer_idx");
-  const overdueCustomers = (await row<{ n: number }>(db, sql`
+    opts.storeId === null
+      ? indexedBy("instalments", "instalments_open_consumer_idx")
+      : indexedBy("instalments", "instalments_open_store_consumer_idx");
+  const overdueCustomers = (await row<{ n: number }>(
+    db,
+    sql`
     SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${customers} WHERE state = 'open' ${storeFilter}
-      GROUP BY consumer_id HAVING MIN(overdue_on) <= ${calendarDate(today)}) overdue_customer`))!.n;
+      GROUP BY consumer_id HAVING MIN(overdue_on) <= ${calendarDate(today)}) overdue_customer`,
+  ))!.n;
 
   const since = new Date(opts.now.getTime() - 30 * 86_400_000);
   const allocations =
     opts.storeId === null
       ? indexedBy("payment_allocations", "payment_allocations_created_amounts_idx")
       : indexedBy("payment_allocations", "payment_allocations_store_created_amounts_idx");
-  const collected = (await row<{ total: number | null }>(db, sql`
+  const collected = (await row<{ total: number | null }>(
+    db,
+    sql`
     SELECT SUM(principal_fen + fee_fen) AS total FROM ${allocations}
-    WHERE created_at >= ${instant(since)} ${storeFilter}`))!;
+    WHERE created_at >= ${instant(since)} ${storeFilter}`,
+  ))!;
 
   const outstandingFen = totals.outstanding ?? 0;
   const overdueFen = totals.overdue ?? 0;

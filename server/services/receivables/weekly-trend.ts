@@ -25,7 +25,9 @@ export async function weeklyTrend(db: Db, opts: { storeId: number; now: Date }):
     weeks.map((w) => sql`(${sql.raw(String(w.i))}, ${calendarDate(w.weekEnd)}, ${instant(w.startsAt)}, ${instant(w.endsAt)})`),
     sql`, `,
   );
-  const found = await rows<{ idx: number; sales: number; collected: number; overdue: number }>(db, sql`
+  const found = await rows<{ idx: number; sales: number; collected: number; overdue: number }>(
+    db,
+    sql`
     WITH weeks(idx, end_date, starts_at, ends_at) AS (VALUES ${values})
     SELECT w.idx AS idx,
       (SELECT COALESCE(SUM(o.total_fen), 0) FROM orders o
@@ -38,7 +40,8 @@ export async function weeklyTrend(db: Db, opts: { storeId: number; now: Date }):
         FROM instalments i
         WHERE i.store_id = ${opts.storeId} AND i.state <> 'void' AND i.overdue_on <= w.end_date
           AND (i.paid_on IS NULL OR i.paid_on > w.end_date)) AS overdue
-    FROM weeks w ORDER BY w.idx`);
+    FROM weeks w ORDER BY w.idx`,
+  );
   return found.map((r) => ({
     weekStart: weeks[r.idx]!.weekStart,
     weekEnd: weeks[r.idx]!.weekEnd,

@@ -160,7 +160,8 @@ const CHECKS: Check[] = [
 export async function checkInvariants(db: Db): Promise<Violation[]> {
   const violations: Violation[] = [];
   for (const check of CHECKS)
-    for (const row of await rows<Record<string, unknown>>(db, check.query)) violations.push({ invariant: check.invariant, detail: check.describe(row) });
+    for (const row of await rows<Record<string, unknown>>(db, check.query))
+      violations.push({ invariant: check.invariant, detail: check.describe(row) });
 
   // Late fees within their cap, under the policy version of each bill.
   const policies = new Map(

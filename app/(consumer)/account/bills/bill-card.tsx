@@ -30,7 +30,11 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
           {t("heading", { order: bill.orderNumber, store: bill.storeName })}
         </h3>
         <p className="text-sm text-slate-600">
-          {t("meta", { plan: planLabel(tPlan, locale, bill.planCode, bill.planLabel), total: formatFen(bill.totalFen), date: formatDate(bill.createdAt, locale) })}
+          {t("meta", {
+            plan: planLabel(tPlan, locale, bill.planCode, bill.planLabel),
+            total: formatFen(bill.totalFen),
+            date: formatDate(bill.createdAt, locale),
+          })}
         </p>
       </div>
       <div className="mt-3">
@@ -47,7 +51,9 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
               key: "status",
               header: t("status"),
               cell: (inst) => (
-                <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>{statusText(tStatus, inst)}</span>
+                <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>
+                  {statusText(tStatus, inst)}
+                </span>
               ),
             },
             { key: "amount", header: t("amount"), align: "right", cell: (inst) => formatFen(inst.amountFen) },
@@ -59,12 +65,7 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
       </div>
       {bill.status === "open" && bill.owedFen > 0 ? (
         <div className="mt-3 border-t border-slate-100 pt-3">
-          <RepayPanel
-            billId={bill.id}
-            orderNumber={bill.orderNumber}
-            owedFen={bill.owedFen}
-            nextInstalmentFen={bill.nextInstalmentFen}
-          />
+          <RepayPanel billId={bill.id} orderNumber={bill.orderNumber} owedFen={bill.owedFen} nextInstalmentFen={bill.nextInstalmentFen} />
         </div>
       ) : bill.status === "paid" ? (
         <p className="mt-3 text-sm text-emerald-700">{t("paidInFull")}</p>

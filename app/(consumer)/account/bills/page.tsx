@@ -41,7 +41,12 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
 /** The figures and the bills themselves: streamed after the heading, so a long list never holds the page back. */
 async function BillsList() {
   const api = await serverApi();
-  const [{ bills, totals }, credit, t, locale] = await Promise.all([api.bills.list(), api.credit.summary(), getTranslations("billsPage"), getLocale()]);
+  const [{ bills, totals }, credit, t, locale] = await Promise.all([
+    api.bills.list(),
+    api.credit.summary(),
+    getTranslations("billsPage"),
+    getLocale(),
+  ]);
   const open = bills.filter((b) => b.status === "open");
   const paid = bills.filter((b) => b.status === "paid");
   return (
@@ -58,7 +63,9 @@ async function BillsList() {
         </InfoNotice>
       ) : null}
       <section aria-labelledby="open-bills" className="space-y-4">
-        <h2 id="open-bills" className="text-lg font-semibold">{t("open")}</h2>
+        <h2 id="open-bills" className="text-lg font-semibold">
+          {t("open")}
+        </h2>
         {open.length === 0 ? (
           <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
         ) : (
@@ -67,8 +74,12 @@ async function BillsList() {
       </section>
       {paid.length > 0 ? (
         <section aria-labelledby="paid-bills" className="space-y-4">
-          <h2 id="paid-bills" className="text-lg font-semibold">{t("recentlyPaid")}</h2>
-          {paid.map((bill) => <BillCard key={bill.id} bill={bill} locale={locale} />)}
+          <h2 id="paid-bills" className="text-lg font-semibold">
+            {t("recentlyPaid")}
+          </h2>
+          {paid.map((bill) => (
+            <BillCard key={bill.id} bill={bill} locale={locale} />
+          ))}
         </section>
       ) : null}
     </>

@@ -20,7 +20,17 @@ function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: { billId: number; orderNumber: string; owedFen: number; nextInstalmentFen: number }) {
+export function RepayPanel({
+  billId,
+  orderNumber,
+  owedFen,
+  nextInstalmentFen,
+}: {
+  billId: number;
+  orderNumber: string;
+  owedFen: number;
+  nextInstalmentFen: number;
+}) {
   const trpc = useTRPC();
   const t = useText("bills");
   const showFailure = useShowFailure();
@@ -85,7 +95,10 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
       // A refusal means nothing was recorded, so the next attempt is a new payment; after a lost
       // response the same key is kept, so retrying cannot pay twice.
       if (described.code !== null) setIdempotencyKey(newIdempotencyKey());
-      setFieldErrors({ amount: fieldText("amount", described.fieldErrors.amountFen?.[0]), card: fieldText("card", described.fieldErrors.cardNumber?.[0]) });
+      setFieldErrors({
+        amount: fieldText("amount", described.fieldErrors.amountFen?.[0]),
+        card: fieldText("card", described.fieldErrors.cardNumber?.[0]),
+      });
       setError(described.message);
     }
   }
@@ -103,7 +116,13 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
         </Button>
       </div>
       {open ? (
-        <form id={panelId} aria-label={t("repayOrder", { order: orderNumber })} onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" noValidate>
+        <form
+          id={panelId}
+          aria-label={t("repayOrder", { order: orderNumber })}
+          onSubmit={submit}
+          className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4"
+          noValidate
+        >
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-slate-700">{t("howMuch")}</legend>
             {offerNext ? (
@@ -130,7 +149,10 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
               autoComplete="off"
               value={amount}
               error={fieldErrors.amount}
-              onChange={(e) => { setAmount(e.target.value); setChoice("other"); }}
+              onChange={(e) => {
+                setAmount(e.target.value);
+                setChoice("other");
+              }}
             />
             <Field
               id={`${id}-card`}
@@ -145,8 +167,12 @@ export function RepayPanel({ billId, orderNumber, owedFen, nextInstalmentFen }: 
           </div>
           {error ? <ErrorNotice>{error}</ErrorNotice> : null}
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={repay.isPending}>{repay.isPending ? t("paying") : t("confirm")}</Button>
-            <Button variant="ghost" onClick={() => setOpen(false)}>{t("cancel")}</Button>
+            <Button type="submit" disabled={repay.isPending}>
+              {repay.isPending ? t("paying") : t("confirm")}
+            </Button>
+            <Button variant="ghost" onClick={() => setOpen(false)}>
+              {t("cancel")}
+            </Button>
           </div>
         </form>
       ) : null}

@@ -39,11 +39,22 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
   const agreementTitle = tPage("agreementTitle", { title: agreement.title });
   const band = scoreBandText(tBand, credit.score);
   const text = {
-    enable: t("enable"), agreementText: t("agreementText"), agree: t("agree", { title: agreementTitle, version: agreement.version }),
-    cancel: t("cancel"), confirmEnable: t("confirmEnable"), enabling: t("enabling"), enabled: t("enabled"), turnOff: t("turnOff"),
-    turnOffTitle: t("turnOffTitle"), keepOn: t("keepOn"), turnOffConfirm: t("turnOffConfirm"), turningOff: t("turningOff"), turnedOff: t("turnedOff"),
+    enable: t("enable"),
+    agreementText: t("agreementText"),
+    agree: t("agree", { title: agreementTitle, version: agreement.version }),
+    cancel: t("cancel"),
+    confirmEnable: t("confirmEnable"),
+    enabling: t("enabling"),
+    enabled: t("enabled"),
+    turnOff: t("turnOff"),
+    turnOffTitle: t("turnOffTitle"),
+    keepOn: t("keepOn"),
+    turnOffConfirm: t("turnOffConfirm"),
+    turningOff: t("turningOff"),
+    turnedOff: t("turnedOff"),
     dialogTitle: tPage("dialogTitle", { title: agreementTitle, version: agreement.version }),
-    stillOwe: tPage("stillOwe", { amount: formatFen(credit.usedCreditFen) }), offNote: tPage("offNote"),
+    stillOwe: tPage("stillOwe", { amount: formatFen(credit.usedCreditFen) }),
+    offNote: tPage("offNote"),
   };
   const position = ((credit.score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)) * 100;
   const thresholdPosition = ((credit.minScore - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)) * 100;
@@ -54,15 +65,23 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
       <PageHeader title={tPage("title")} description={tPage("description")} />
 
       <section aria-labelledby="score-heading" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="score-heading" className="text-sm font-medium text-slate-500">{tPage("score")}</h2>
+        <h2 id="score-heading" className="text-sm font-medium text-slate-500">
+          {tPage("score")}
+        </h2>
         <div className="mt-1 flex flex-wrap items-baseline gap-3">
-          <p className="text-6xl font-bold tabular-nums text-slate-900" aria-describedby="score-band">{credit.score}</p>
-          <p id="score-band" className="text-lg font-semibold text-brand-700">{band.label}</p>
+          <p className="text-6xl font-bold tabular-nums text-slate-900" aria-describedby="score-band">
+            {credit.score}
+          </p>
+          <p id="score-band" className="text-lg font-semibold text-brand-700">
+            {band.label}
+          </p>
         </div>
         <p className="mt-1 text-sm text-slate-600">{band.meaning}</p>
         <div className="relative mt-5 h-2 rounded-full bg-gradient-to-r from-red-300 via-amber-300 to-emerald-400" aria-hidden="true">
           <span className="absolute -top-1 h-4 w-1 rounded bg-slate-900" style={{ left: `${position}%` }} />
-          <span className="absolute top-3 -translate-x-1/2 text-xs text-slate-500" style={{ left: `${thresholdPosition}%` }}>▲ {credit.minScore}</span>
+          <span className="absolute top-3 -translate-x-1/2 text-xs text-slate-500" style={{ left: `${thresholdPosition}%` }}>
+            ▲ {credit.minScore}
+          </span>
         </div>
         <div className="mt-6 flex justify-between text-xs text-slate-500" aria-hidden="true">
           <span>{SCORE_MIN}</span>
@@ -73,7 +92,11 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={tPage("limit")} value={formatFen(credit.limitFen)} hint={tPage("needs", { score: credit.minScore })} />
-        <Stat label={tPage("available")} value={formatFen(credit.availableCreditFen)} hint={tPage("inUse", { amount: formatFen(credit.usedCreditFen) })} />
+        <Stat
+          label={tPage("available")}
+          value={formatFen(credit.availableCreditFen)}
+          hint={tPage("inUse", { amount: formatFen(credit.usedCreditFen) })}
+        />
         <Stat
           label={tPage("payLater")}
           value={tStatus(credit.payLaterStatus)}
@@ -82,11 +105,17 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
       </div>
 
       <section aria-labelledby="paylater-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="paylater-heading" className="text-base font-semibold">{tPage("payLater")}</h2>
-        <p id="paylater-status" className="mt-2 text-sm text-slate-700">{payLaterStatusText(tSentence, credit)}</p>
+        <h2 id="paylater-heading" className="text-base font-semibold">
+          {tPage("payLater")}
+        </h2>
+        <p id="paylater-status" className="mt-2 text-sm text-slate-700">
+          {payLaterStatusText(tSentence, credit)}
+        </p>
         {credit.payLaterStatus === "suspended" && credit.suspendedReason === "overdue" ? (
           <p className="mt-2 text-sm">
-            <Link href="/account/bills" className="text-brand-700 underline">{tPage("seeOverdue")}</Link>
+            <Link href="/account/bills" className="text-brand-700 underline">
+              {tPage("seeOverdue")}
+            </Link>
           </p>
         ) : null}
         <div className="mt-4">
@@ -101,7 +130,9 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
       </section>
 
       <section aria-labelledby="report-heading">
-        <h2 id="report-heading" className="mb-3 text-lg font-semibold">{tPage("report")}</h2>
+        <h2 id="report-heading" className="mb-3 text-lg font-semibold">
+          {tPage("report")}
+        </h2>
         <Suspense fallback={<ListSkeleton label={tLoading("loading")} rows={5} />}>
           <CreditReport cursor={cursor} locale={locale} />
         </Suspense>
@@ -113,7 +144,11 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
 /** The credit report: every score change, newest first, ten at a time. Streams in after the figures above. */
 async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; id: number } | null; locale: string }) {
   const api = await serverApi();
-  const [report, t, tReason] = await Promise.all([api.credit.events({ limit: 10, cursor }), getTranslations("creditPage"), getTranslations("creditReason")]);
+  const [report, t, tReason] = await Promise.all([
+    api.credit.events({ limit: 10, cursor }),
+    getTranslations("creditPage"),
+    getTranslations("creditReason"),
+  ]);
   return (
     <>
       {report.events.length === 0 ? (
@@ -130,7 +165,8 @@ async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; i
             {
               key: "change",
               header: t("change"),
-              className: (event) => `font-medium tabular-nums ${event.delta > 0 ? "text-emerald-700" : event.delta < 0 ? "text-red-700" : "text-slate-500"}`,
+              className: (event) =>
+                `font-medium tabular-nums ${event.delta > 0 ? "text-emerald-700" : event.delta < 0 ? "text-red-700" : "text-slate-500"}`,
               cell: (event) => (event.delta > 0 ? `+${event.delta}` : event.delta === 0 ? "—" : `−${Math.abs(event.delta)}`),
             },
             {
@@ -145,7 +181,9 @@ async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; i
               cell: (event) =>
                 event.orderId && event.orderNumber ? (
                   <Link href={`/account/orders/${event.orderId}`} className="text-brand-700 underline">
-                    {event.instalmentSeq ? t("instalmentOf", { seq: event.instalmentSeq, order: event.orderNumber }) : t("order", { order: event.orderNumber })}
+                    {event.instalmentSeq
+                      ? t("instalmentOf", { seq: event.instalmentSeq, order: event.orderNumber })
+                      : t("order", { order: event.orderNumber })}
                   </Link>
                 ) : event.actorName ? (
                   <span>{event.actorName}</span>
@@ -157,9 +195,16 @@ async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; i
         />
       )}
       <nav aria-label={t("pages")} className="mt-3 flex gap-3 text-sm">
-        {cursor ? <Link href="/account/credit" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("newest")}</Link> : null}
+        {cursor ? (
+          <Link href="/account/credit" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("newest")}
+          </Link>
+        ) : null}
         {report.nextCursor ? (
-          <Link href={`/account/credit?after=${report.nextCursor.createdAt}-${report.nextCursor.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+          <Link
+            href={`/account/credit?after=${report.nextCursor.createdAt}-${report.nextCursor.id}`}
+            className="inline-flex min-h-11 items-center text-brand-700 underline"
+          >
             {t("older")}
           </Link>
         ) : null}

@@ -19,10 +19,23 @@ type Props = {
 };
 
 export type PayLaterText = {
-  enable: string; agreementText: string; agree: string; cancel: string; confirmEnable: string; enabling: string; enabled: string;
-  turnOff: string; turnOffTitle: string; keepOn: string; turnOffConfirm: string; turningOff: string; turnedOff: string; dialogTitle: string;
+  enable: string;
+  agreementText: string;
+  agree: string;
+  cancel: string;
+  confirmEnable: string;
+  enabling: string;
+  enabled: string;
+  turnOff: string;
+  turnOffTitle: string;
+  keepOn: string;
+  turnOffConfirm: string;
+  turningOff: string;
+  turnedOff: string;
+  dialogTitle: string;
   /** What turning off means: stillOwe while anything is owed, offNote otherwise. */
-  stillOwe: string; offNote: string;
+  stillOwe: string;
+  offNote: string;
 };
 
 export function PayLaterControls({ status, canEnable, owedFen, agreement, text }: Props) {
@@ -68,21 +81,27 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
     }
   }
 
-  const notice = done ? <div className="mb-3"><StatusNotice>{done}</StatusNotice></div> : null;
+  const notice = done ? (
+    <div className="mb-3">
+      <StatusNotice>{done}</StatusNotice>
+    </div>
+  ) : null;
 
   if (status === "enabled") {
     return (
       <>
         {notice}
-        <Button variant="secondary" onClick={() => setOpen("disable")}>{text.turnOff}</Button>
+        <Button variant="secondary" onClick={() => setOpen("disable")}>
+          {text.turnOff}
+        </Button>
         <Dialog open={open === "disable"} onClose={close} title={text.turnOffTitle}>
           <div className="space-y-4">
             {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-            <p className="text-sm text-slate-700">
-              {owedFen > 0 ? text.stillOwe : text.offNote}
-            </p>
+            <p className="text-sm text-slate-700">{owedFen > 0 ? text.stillOwe : text.offNote}</p>
             <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={close}>{text.keepOn}</Button>
+              <Button variant="secondary" onClick={close}>
+                {text.keepOn}
+              </Button>
               <Button variant="danger" onClick={confirmDisable} disabled={disable.isPending}>
                 {disable.isPending ? text.turningOff : text.turnOffConfirm}
               </Button>
@@ -102,7 +121,12 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       <Dialog open={open === "enable"} onClose={close} title={text.dialogTitle}>
         <div className="space-y-4">
           {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-          <div className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm whitespace-pre-line text-slate-700" role="region" tabIndex={0} aria-label={text.agreementText}>
+          <div
+            className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm whitespace-pre-line text-slate-700"
+            role="region"
+            tabIndex={0}
+            aria-label={text.agreementText}
+          >
             {agreement.body}
           </div>
           <label className="flex min-h-11 items-start gap-3 text-sm">
@@ -110,7 +134,9 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
             <span>{text.agree}</span>
           </label>
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>{text.cancel}</Button>
+            <Button variant="secondary" onClick={close}>
+              {text.cancel}
+            </Button>
             <Button onClick={confirmEnable} disabled={!agreed || enable.isPending}>
               {enable.isPending ? text.enabling : text.confirmEnable}
             </Button>

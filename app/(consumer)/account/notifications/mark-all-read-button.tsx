@@ -30,7 +30,14 @@ export function MarkAllReadButton() {
   );
   return (
     <div className="space-y-2">
-      <Button variant="secondary" disabled={markAll.isPending} onClick={() => { setError(null); markAll.mutate(); }}>
+      <Button
+        variant="secondary"
+        disabled={markAll.isPending}
+        onClick={() => {
+          setError(null);
+          markAll.mutate();
+        }}
+      >
         {markAll.isPending ? t("marking") : t("markAll")}
       </Button>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}

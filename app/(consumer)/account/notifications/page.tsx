@@ -56,16 +56,27 @@ async function NotificationList({ cursor }: { cursor: number | null }) {
                   {n.read ? null : <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">{t("new")}</span>}
                   {text.title}
                 </p>
-                <time className="text-xs text-slate-500" dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
+                <time className="text-xs text-slate-500" dateTime={n.createdAt.toISOString()}>
+                  {formatDateTime(n.createdAt, locale)}
+                </time>
               </div>
               <p className="mt-1 text-sm text-slate-700">{text.body}</p>
-              {n.link ? <Link href={n.link} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t("open")}</Link> : null}
+              {n.link ? (
+                <Link href={n.link} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+                  {t("open")}
+                </Link>
+              ) : null}
             </li>
           );
         })}
       </ul>
       {page.nextCursor ? (
-        <Link href={`/account/notifications?cursor=${page.nextCursor}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t("older")}</Link>
+        <Link
+          href={`/account/notifications?cursor=${page.nextCursor}`}
+          className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+        >
+          {t("older")}
+        </Link>
       ) : null}
     </>
   );

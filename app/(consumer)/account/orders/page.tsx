@@ -45,7 +45,9 @@ async function OrdersTable({ cursor }: { cursor: string | null }) {
     <>
       {page.items.length === 0 ? (
         <EmptyState title={cursor ? t("emptyOlder") : t("empty")}>
-          <Link href="/" className="text-brand-700 underline">{t("browse")}</Link>
+          <Link href="/" className="text-brand-700 underline">
+            {t("browse")}
+          </Link>
         </EmptyState>
       ) : (
         <DataTable
@@ -58,7 +60,11 @@ async function OrdersTable({ cursor }: { cursor: string | null }) {
               key: "order",
               header: t("order"),
               rowHeader: true,
-              cell: (order) => <Link href={`/account/orders/${order.id}`} className="text-brand-700 underline">{order.number}</Link>,
+              cell: (order) => (
+                <Link href={`/account/orders/${order.id}`} className="text-brand-700 underline">
+                  {order.number}
+                </Link>
+              ),
             },
             { key: "store", header: t("store"), cell: (order) => order.storeName },
             { key: "date", header: t("date"), className: "whitespace-nowrap", cell: (order) => formatDate(order.createdAt, locale) },
@@ -74,8 +80,18 @@ async function OrdersTable({ cursor }: { cursor: string | null }) {
         />
       )}
       <nav aria-label={t("pages")} className="flex justify-between text-sm">
-        {cursor ? <Link href="/account/orders" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("newest")}</Link> : <span />}
-        {page.nextCursor ? <Link href={`/account/orders?cursor=${page.nextCursor}`} className="inline-flex min-h-11 items-center text-brand-700 underline">{t("older")}</Link> : null}
+        {cursor ? (
+          <Link href="/account/orders" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("newest")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor ? (
+          <Link href={`/account/orders?cursor=${page.nextCursor}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("older")}
+          </Link>
+        ) : null}
       </nav>
     </>
   );

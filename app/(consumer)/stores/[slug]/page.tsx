@@ -51,7 +51,9 @@ export default async function StorePage({ params }: Props) {
         }
       />
       <section aria-labelledby="products-heading">
-        <h2 id="products-heading" className="sr-only">{t("products")}</h2>
+        <h2 id="products-heading" className="sr-only">
+          {t("products")}
+        </h2>
         {products.length === 0 ? (
           <EmptyState title={t("empty")} />
         ) : (

@@ -93,7 +93,14 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
           hint={t("scoreHint", { score: consumer.score, min: SCORE_MIN, max: SCORE_MAX })}
           error={fieldErrors.amount?.[0] ?? fieldErrors.newScore?.[0] ?? fieldErrors.delta?.[0]}
         />
-        <Field id="reason" label={t("reason")} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={fieldErrors.reason?.[0]} />
+        <Field
+          id="reason"
+          label={t("reason")}
+          value={reason}
+          maxLength={300}
+          onChange={(e) => setReason(e.target.value)}
+          error={fieldErrors.reason?.[0]}
+        />
         {pending ? (
           <ConfirmAction confirmLabel={t("confirmAdjust")} onConfirm={confirm} onCancel={() => setPending(null)} pending={adjust.isPending}>
             {t("askAdjust", { name: consumer.name, from: consumer.score, to: pending.to, reason: reason.trim() })}
@@ -156,13 +163,28 @@ export function PayLaterControl({ consumer }: { consumer: Consumer }) {
         <p className="text-sm text-slate-600">
           {suspended ? (consumer.agreementAccepted ? t("reinstateBody") : t("reinstateBodyNoAgreement")) : t("suspendBody")}
         </p>
-        <Field id="suspension-reason" label={suspended ? t("whyReinstate") : t("whySuspend")} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} error={reasonError} />
+        <Field
+          id="suspension-reason"
+          label={suspended ? t("whyReinstate") : t("whySuspend")}
+          value={reason}
+          maxLength={300}
+          onChange={(e) => setReason(e.target.value)}
+          error={reasonError}
+        />
         {confirming ? (
-          <ConfirmAction confirmLabel={suspended ? t("confirmReinstate") : t("confirmSuspend")} tone={suspended ? "primary" : "danger"} onConfirm={confirm} onCancel={() => setConfirming(false)} pending={mutation.isPending}>
+          <ConfirmAction
+            confirmLabel={suspended ? t("confirmReinstate") : t("confirmSuspend")}
+            tone={suspended ? "primary" : "danger"}
+            onConfirm={confirm}
+            onCancel={() => setConfirming(false)}
+            pending={mutation.isPending}
+          >
             {t(suspended ? "askReinstate" : "askSuspend", { name: consumer.name })}
           </ConfirmAction>
         ) : (
-          <Button type="submit" variant={suspended ? "primary" : "danger"}>{verb}</Button>
+          <Button type="submit" variant={suspended ? "primary" : "danger"}>
+            {verb}
+          </Button>
         )}
       </form>
     </Card>

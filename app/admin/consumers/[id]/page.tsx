@@ -35,13 +35,23 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const consumer = { id: profile.user.id, name: profile.user.name, score: profile.score, payLaterStatus: profile.payLaterStatus, agreementAccepted: profile.agreementAccepted };
+  const consumer = {
+    id: profile.user.id,
+    name: profile.user.name,
+    score: profile.score,
+    payLaterStatus: profile.payLaterStatus,
+    agreementAccepted: profile.agreementAccepted,
+  };
   const bandKey = `band_${profile.band.label.replace(/\s+/g, "_")}`;
   const band = t.has(bandKey) ? t(bandKey) : profile.band.label;
   const sees = statusKey(profile);
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/consumers" className="text-brand-700 underline">{t("back")}</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/consumers" className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
       <PageHeader
         title={profile.user.name}
         description={
@@ -52,7 +62,12 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label={t("score")} value={profile.score} hint={t("scoreHint", { band, threshold: profile.minScore })} tone={profile.score >= profile.minScore ? "default" : "danger"} />
+        <Stat
+          label={t("score")}
+          value={profile.score}
+          hint={t("scoreHint", { band, threshold: profile.minScore })}
+          tone={profile.score >= profile.minScore ? "default" : "danger"}
+        />
         <Stat label={t("limit")} value={formatFen(profile.limitFen)} hint={t("policyVersion", { version: profile.policyVersion })} />
         <Stat label={t("available")} value={formatFen(profile.availableCreditFen)} hint={t("owed", { amount: formatFen(profile.usedCreditFen) })} />
         <Stat
@@ -86,7 +101,12 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
               cell: (e) => (
                 <>
                   {t(`reason_${e.reason}`)}
-                  {e.note ? <span className="text-slate-600">{t("noteSeparator")}{e.note}</span> : null}
+                  {e.note ? (
+                    <span className="text-slate-600">
+                      {t("noteSeparator")}
+                      {e.note}
+                    </span>
+                  ) : null}
                   {e.actorName ? <span className="block text-xs text-slate-500">{t("by", { name: e.actorName })}</span> : null}
                 </>
               ),

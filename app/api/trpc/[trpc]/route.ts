@@ -29,7 +29,8 @@ const handler = async (req: Request) => {
     createContext: async () => createContext({ user: await getSessionUser(), clientAddress: clientAddressOf(req.headers) }),
     onError({ error, path }) {
       // Inputs are never logged: they can hold passwords and card numbers.
-      if (error.code === "INTERNAL_SERVER_ERROR") log.error({ procedure: path, err: { message: error.message, stack: error.stack } }, "procedure failed");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        log.error({ procedure: path, err: { message: error.message, stack: error.stack } }, "procedure failed");
       else log.info({ procedure: path, code: error.code }, "procedure refused");
     },
   });

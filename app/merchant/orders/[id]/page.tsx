@@ -40,7 +40,11 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
   const bill = order.bill;
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/merchant/orders" className="text-brand-700 underline">{t("back")}</Link></p>
+      <p className="text-sm">
+        <Link href="/merchant/orders" className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
       <PageHeader
         title={t("title", { number: order.number })}
         description={t("summary", {
@@ -58,21 +62,44 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
             <table className="w-full min-w-[18rem] text-sm">
               <caption className="sr-only">{t("itemsCaption")}</caption>
               <thead className="text-left text-slate-500">
-                <tr><th scope="col" className="py-1">{t("product")}</th><th scope="col" className="py-1 text-right">{t("qty")}</th><th scope="col" className="py-1 text-right">{t("amount")}</th></tr>
+                <tr>
+                  <th scope="col" className="py-1">
+                    {t("product")}
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    {t("qty")}
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    {t("amount")}
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {order.lines.map((l) => (
                   <tr key={l.id} className="border-t border-slate-100">
-                    <td className="py-2">{l.productName}<span className="block text-xs text-slate-500">{t("each", { price: formatFen(l.unitPriceFen) })}</span></td>
+                    <td className="py-2">
+                      {l.productName}
+                      <span className="block text-xs text-slate-500">{t("each", { price: formatFen(l.unitPriceFen) })}</span>
+                    </td>
                     <td className="py-2 text-right tabular-nums">{l.quantity}</td>
                     <td className="py-2 text-right tabular-nums">{formatFen(l.lineTotalFen)}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
-                <tr className="border-t border-slate-200 font-semibold"><th scope="row" colSpan={2} className="py-2 text-left">{t("total")}</th><td className="py-2 text-right tabular-nums">{formatFen(order.totalFen)}</td></tr>
+                <tr className="border-t border-slate-200 font-semibold">
+                  <th scope="row" colSpan={2} className="py-2 text-left">
+                    {t("total")}
+                  </th>
+                  <td className="py-2 text-right tabular-nums">{formatFen(order.totalFen)}</td>
+                </tr>
                 {order.refundedFen > 0 ? (
-                  <tr><th scope="row" colSpan={2} className="py-1 text-left font-normal text-slate-600">{t("refunded")}</th><td className="py-1 text-right tabular-nums">{formatFen(order.refundedFen)}</td></tr>
+                  <tr>
+                    <th scope="row" colSpan={2} className="py-1 text-left font-normal text-slate-600">
+                      {t("refunded")}
+                    </th>
+                    <td className="py-1 text-right tabular-nums">{formatFen(order.refundedFen)}</td>
+                  </tr>
                 ) : null}
               </tfoot>
             </table>
@@ -80,8 +107,10 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
         </Card>
         <Card title={t("customer")}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">{t("name")}</dt><dd>{order.customer.name}</dd>
-            <dt className="text-slate-500">{t("email")}</dt><dd className="break-all">{order.customer.email}</dd>
+            <dt className="text-slate-500">{t("name")}</dt>
+            <dd>{order.customer.name}</dd>
+            <dt className="text-slate-500">{t("email")}</dt>
+            <dd className="break-all">{order.customer.email}</dd>
           </dl>
         </Card>
       </div>
@@ -89,7 +118,11 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
       {bill ? (
         <Card title={t("bill")}>
           <p className="mb-3 text-sm text-slate-600">
-            {t("billSummary", { plan: tPlan.has(bill.planCode) ? tPlan(bill.planCode) : bill.planCode, status: tl(`bill_${bill.status}`), total: formatFen(bill.totalFen) })}
+            {t("billSummary", {
+              plan: tPlan.has(bill.planCode) ? tPlan(bill.planCode) : bill.planCode,
+              status: tl(`bill_${bill.status}`),
+              total: formatFen(bill.totalFen),
+            })}
           </p>
           <DataTable
             caption={t("instalments")}

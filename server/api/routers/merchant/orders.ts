@@ -12,17 +12,28 @@ const actorOf = (ctx: { user: { id: number } }) => ({ userId: ctx.user.id, role:
 
 export const merchantOrdersRouter = router({
   list: merchantProcedure.input(ordersListInput).query(({ ctx, input }) => listStoreOrders(ctx.db, ctx.clock, { ...input, storeId: ctx.storeId })),
-  detail: merchantProcedure.input(orderRef).query(({ ctx, input }) => getStoreOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId })),
+  detail: merchantProcedure
+    .input(orderRef)
+    .query(({ ctx, input }) => getStoreOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId })),
   ship: merchantProcedure
     .input(orderRef)
-    .mutation(({ ctx, input }) => advanceOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId, to: "shipped", actor: actorOf(ctx) })),
+    .mutation(({ ctx, input }) =>
+      advanceOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId, to: "shipped", actor: actorOf(ctx) }),
+    ),
   complete: merchantProcedure
     .input(orderRef)
-    .mutation(({ ctx, input }) => advanceOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId, to: "completed", actor: actorOf(ctx) })),
-  cancel: merchantProcedure
-    .input(orderRef.extend({ reason: z.string().trim().max(300).optional() }))
     .mutation(({ ctx, input }) =>
-      cancelOrder(ctx.db, ctx.clock, { orderId: input.orderId, scope: { storeId: ctx.storeId }, actor: actorOf(ctx), reason: input.reason || undefined }),
+      advanceOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId, to: "completed", actor: actorOf(ctx) }),
     ),
-  refund: merchantProcedure.input(refundInput).mutation(({ ctx, input }) => refundOrder(ctx.db, ctx.clock, { ...input, storeId: ctx.storeId, actor: actorOf(ctx) })),
+  cancel: merchantProcedure.input(orderRef.extend({ reason: z.string().trim().max(300).optional() })).mutation(({ ctx, input }) =>
+    cancelOrder(ctx.db, ctx.clock, {
+      orderId: input.orderId,
+      scope: { storeId: ctx.storeId },
+      actor: actorOf(ctx),
+      reason: input.reason || undefined,
+    }),
+  ),
+  refund: merchantProcedure
+    .input(refundInput)
+    .mutation(({ ctx, input }) => refundOrder(ctx.db, ctx.clock, { ...input, storeId: ctx.storeId, actor: actorOf(ctx) })),
 });

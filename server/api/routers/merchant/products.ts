@@ -13,7 +13,9 @@ export const merchantProductsRouter = router({
     .input(z.object({ cursor: id.nullish(), limit: pageSize }))
     .query(({ ctx, input }) => listStoreProducts(ctx.db, { storeId: ctx.storeId, cursor: input.cursor, limit: input.limit })),
   get: merchantProcedure.input(z.object({ productId: id })).query(({ ctx, input }) => ownProduct(ctx.db, ctx.storeId, input.productId)),
-  create: merchantProcedure.input(productSchema).mutation(({ ctx, input }) => createProduct(ctx.db, ctx.clock, { storeId: ctx.storeId, product: input })),
+  create: merchantProcedure
+    .input(productSchema)
+    .mutation(({ ctx, input }) => createProduct(ctx.db, ctx.clock, { storeId: ctx.storeId, product: input })),
   update: merchantProcedure
     .input(productSchema.extend({ productId: id }))
     .mutation(({ ctx, input: { productId, ...product } }) => updateProduct(ctx.db, { storeId: ctx.storeId, productId, product })),

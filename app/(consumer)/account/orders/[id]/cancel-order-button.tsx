@@ -23,13 +23,22 @@ export function CancelOrderButton({ orderId, number, payLater }: { orderId: numb
     },
   );
 
-  if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>{t("cancel")}</Button>;
+  if (!confirming)
+    return (
+      <Button variant="secondary" onClick={() => setConfirming(true)}>
+        {t("cancel")}
+      </Button>
+    );
   return (
     <div role="group" aria-label={t("confirmLabel")} className="max-w-sm space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
       <p className="text-red-900">{t(payLater ? "confirmPayLater" : "confirmPayNow", { number })}</p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="danger" onClick={confirm} disabled={cancel.isPending}>{cancel.isPending ? t("cancelling") : t("yes")}</Button>
-        <Button variant="ghost" onClick={() => setConfirming(false)}>{t("keep")}</Button>
+        <Button variant="danger" onClick={confirm} disabled={cancel.isPending}>
+          {cancel.isPending ? t("cancelling") : t("yes")}
+        </Button>
+        <Button variant="ghost" onClick={() => setConfirming(false)}>
+          {t("keep")}
+        </Button>
       </div>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </div>

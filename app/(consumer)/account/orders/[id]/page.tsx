@@ -52,21 +52,35 @@ export default async function OrderPage({ params, searchParams }: Props) {
         description={t.rich("from", {
           name: order.store.name,
           date: formatDateTime(order.createdAt, locale),
-          store: (chunks) => <Link href={`/stores/${order.store.slug}`} className="text-brand-700 underline">{chunks}</Link>,
+          store: (chunks) => (
+            <Link href={`/stores/${order.store.slug}`} className="text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
         })}
-        actions={order.status === "placed" ? <CancelOrderButton orderId={order.id} number={order.number} payLater={order.paymentMethod === "pay_later"} /> : null}
+        actions={
+          order.status === "placed" ? (
+            <CancelOrderButton orderId={order.id} number={order.number} payLater={order.paymentMethod === "pay_later"} />
+          ) : null
+        }
       />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("status")} value={tStatus(order.status)} />
         <Stat label={t("payment")} value={tMethod(order.paymentMethod)} hint={plan} />
-        <Stat label={t("total")} value={formatFen(order.totalFen)} hint={order.refundedFen > 0 ? t("refunded", { amount: formatFen(order.refundedFen) }) : undefined} />
+        <Stat
+          label={t("total")}
+          value={formatFen(order.totalFen)}
+          hint={order.refundedFen > 0 ? t("refunded", { amount: formatFen(order.refundedFen) }) : undefined}
+        />
       </div>
 
       <Card title={t("items")}>
         <ul className="divide-y divide-slate-200 text-sm">
           {order.lines.map((line) => (
             <li key={line.id} className="flex justify-between gap-4 py-2">
-              <span>{line.productName} × {line.quantity} <span className="text-slate-500">{t("at", { price: formatFen(line.unitPriceFen) })}</span></span>
+              <span>
+                {line.productName} × {line.quantity} <span className="text-slate-500">{t("at", { price: formatFen(line.unitPriceFen) })}</span>
+              </span>
               <span className="tabular-nums">{formatFen(line.lineTotalFen)}</span>
             </li>
           ))}
@@ -97,26 +111,40 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 cell: (inst) => (
                   <>
                     {formatFen(inst.amountFen)}
-                    {inst.lateFeeFen > 0 ? <span className="block text-xs text-red-700">{t("lateFee", { amount: formatFen(inst.lateFeeFen) })}</span> : null}
+                    {inst.lateFeeFen > 0 ? (
+                      <span className="block text-xs text-red-700">{t("lateFee", { amount: formatFen(inst.lateFeeFen) })}</span>
+                    ) : null}
                   </>
                 ),
               },
               {
                 key: "status",
                 header: t("status"),
-                cell: (inst) => <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>{tInstalment(inst.status)}</span>,
+                cell: (inst) => (
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>
+                    {tInstalment(inst.status)}
+                  </span>
+                ),
               },
             ]}
           />
-          <p className="mt-3 text-sm"><Link href="/account/bills" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("repayLink")}</Link></p>
+          <p className="mt-3 text-sm">
+            <Link href="/account/bills" className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {t("repayLink")}
+            </Link>
+          </p>
         </Card>
       ) : null}
 
       <Card title={t("shippingTo")}>
-        <p className="text-sm">{order.shipping.name} · {order.shipping.phone}</p>
+        <p className="text-sm">
+          {order.shipping.name} · {order.shipping.phone}
+        </p>
         <p className="text-sm text-slate-600">{order.shipping.address}</p>
       </Card>
-      <Link href="/account/orders" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t("all")}</Link>
+      <Link href="/account/orders" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+        {t("all")}
+      </Link>
     </div>
   );
 }
