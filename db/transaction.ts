@@ -7,6 +7,7 @@
 //   A hot path whose rules read only rows it first locks (SELECT … FOR UPDATE, db/dialect.ts forUpdate) may ask
 //   for READ COMMITTED instead: concurrent writers then wait for each other's locks rather than abort, which
 //   keeps counters such as receivable_days from turning every concurrent checkout into a retry.
+import type Database from "better-sqlite3";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { connectionOf, type Db } from "./client";
@@ -33,15 +34,16 @@ export async function withTransaction<T>(db: Db, body: (tx: Db) => Promise<T>, o
   if (connection.kind === "sqlite") {
     const release = await connection.lock.acquire();
     const { writer, writerDb } = connection;
+    const control = controlStatements(writer);
     try {
-      writer.exec("BEGIN IMMEDIATE");
+      control.begin.run();
       open.add(writerDb);
       try {
         const result = await body(writerDb);
-        writer.exec("COMMIT");
+        control.commit.run();
         return result;
       } catch (error) {
-        if (writer.inTransaction) writer.exec("ROLLBACK");
+        if (writer.inTransaction) control.rollback.run();
         throw error;
       } finally {
         open.delete(writerDb);
@@ -61,6 +63,19 @@ export async function withTransaction<T>(db: Db, body: (tx: Db) => Promise<T>, o
       await sleep(backoffMs(attempt));
     }
   }
+}
+
+// BEGIN, COMMIT and ROLLBACK compiled once per writer connection (as better-sqlite3's own transactions do), not
+// parsed again on every checkout.
+const controls = new WeakMap<Database.Database, Record<"begin" | "commit" | "rollback", Database.Statement>>();
+function controlStatements(writer: Database.Database) {
+  let control = controls.get(writer);
+  if (!control)
+    controls.set(
+      writer,
+      (control = { begin: writer.prepare("BEGIN IMMEDIATE"), commit: writer.prepare("COMMIT"), rollback: writer.prepare("ROLLBACK") }),
+    );
+  return control;
 }
 
 // One client from the pool for the whole transaction, given back on every path. (Drizzle's own transaction
