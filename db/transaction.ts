@@ -65,6 +65,24 @@ export async function withTransaction<T>(db: Db, body: (tx: Db) => Promise<T>, o
   }
 }
 
+/**
+ * Runs reads that follow this process's own writes (a credit job's scans between its chunks). SQLite: on the
+ * writer connection, holding its lock for the reads' duration, because every commit empties the read connection's
+ * page cache while the writer's survives its own commits. Reads only: the body must not open a transaction.
+ * PostgreSQL: on the pool, as any read.
+ */
+export async function withWriterReads<T>(db: Db, body: (db: Db) => Promise<T>): Promise<T> {
+  if (open.has(db)) return body(db);
+  const connection = connectionOf(db);
+  if (connection.kind !== "sqlite") return body(db);
+  const release = await connection.lock.acquire();
+  try {
+    return await body(connection.writerDb);
+  } finally {
+    release();
+  }
+}
+
 // BEGIN, COMMIT and ROLLBACK compiled once per writer connection (as better-sqlite3's own transactions do), not
 // parsed again on every checkout.
 const controls = new WeakMap<Database.Database, Record<"begin" | "commit" | "rollback", Database.Statement>>();

@@ -22,6 +22,7 @@ import { currentPolicy } from "@/server/services/policy/current-policy";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { applyOverdueEffects } from "@/server/services/bills/apply-overdue-effects";
 import { openOverdueSql, owedSql } from "@/server/sql/rules";
+import { withWriterReads } from "@/db/transaction";
 import { acquireLease, holdLease, LeaseLost, releaseLease } from "./job-lease";
 import { withOneCheckpoint, writeInChunks, type LockTimer } from "./write-in-chunks";
 
@@ -112,15 +113,17 @@ async function applyOverdue({ db, at, today, batch, report, timer, hold }: Step)
   // Not yet marked: the partial index instalments_open_unmarked_idx holds exactly these (empty on a rerun);
   // named for SQLite, as without statistics its planner prefers (state, overdue_on) and visits every overdue row.
   const ids = idsOf(
-    await rows<{ id: number }>(
-      db,
-      sql`
+    await withWriterReads(db, (reader) =>
+      rows<{ id: number }>(
+        reader,
+        sql`
       SELECT id FROM ${indexedBy("instalments", "instalments_open_unmarked_idx")}
       WHERE ${openOverdueSql(null, today)} AND overdue_marked_at IS NULL
       UNION
       SELECT id FROM instalments WHERE ${openOverdueSql(null, longCutoff)}
         AND NOT EXISTS (SELECT 1 FROM credit_events WHERE effect_key = 'overdue_30:' || instalments.id)
       ORDER BY id`,
+      ),
     ),
   );
   await writeInChunks(db, ids, batch, timer, (tx, chunk) => applyOverdueEffects(tx, chunk, { today, at }), {
@@ -138,12 +141,14 @@ async function applyOverdue({ db, at, today, batch, report, timer, hold }: Step)
 async function reconcileStatuses({ db, at, today, batch, report, timer, hold }: Step) {
   const overdue = sql`EXISTS (SELECT 1 FROM instalments i WHERE i.consumer_id = credit_profiles.user_id AND ${openOverdueSql("i", today)})`;
   const ids = idsOf(
-    await rows<{ id: number }>(
-      db,
-      sql`
+    await withWriterReads(db, (reader) =>
+      rows<{ id: number }>(
+        reader,
+        sql`
       SELECT user_id AS id FROM credit_profiles
       WHERE (pay_later_status = 'enabled' AND ${overdue}) OR (pay_later_status = 'suspended' AND suspended_reason = 'overdue' AND NOT ${overdue})
       ORDER BY user_id`,
+      ),
     ),
   );
   await writeInChunks(
@@ -174,11 +179,13 @@ async function remindDue({ db, at, today, batch, report, timer, hold }: Step) {
   const due = sql`state = 'open' AND due_date BETWEEN ${calendarDate(today)} AND ${calendarDate(addDays(today, 3))}`;
   const dedupeKey = sql`(CASE WHEN due_date = ${calendarDate(today)} THEN 'due_today:' ELSE 'due_in_3:' END || instalments.id)`;
   const ids = idsOf(
-    await rows<{ id: number }>(
-      db,
-      sql`
+    await withWriterReads(db, (reader) =>
+      rows<{ id: number }>(
+        reader,
+        sql`
       SELECT id FROM instalments WHERE ${due} AND NOT EXISTS (SELECT 1 FROM notifications WHERE dedupe_key = ${dedupeKey})
       ORDER BY id`,
+      ),
     ),
   );
   await writeInChunks(
@@ -218,11 +225,13 @@ async function remindDue({ db, at, today, batch, report, timer, hold }: Step) {
 /** One receivables snapshot per store per day (the primary key keeps it to one), each store in its own transaction. */
 async function snapshotReceivables({ db, at, today, report, timer, hold }: Step) {
   const ids = idsOf(
-    await rows<{ id: number }>(
-      db,
-      sql`
+    await withWriterReads(db, (reader) =>
+      rows<{ id: number }>(
+        reader,
+        sql`
       SELECT id FROM stores WHERE NOT EXISTS (SELECT 1 FROM receivables_snapshots s WHERE s.store_id = stores.id AND s.date = ${calendarDate(today)})
       ORDER BY id`,
+      ),
     ),
   );
   await writeInChunks(
