@@ -31,6 +31,8 @@ if (report.skipped) {
   console.log(`  instalments newly overdue: ${report.markedOverdue} (late fees ${formatFen(report.lateFeesFen)})`);
   console.log(`  overdue penalties: ${report.overduePenalties}; ${LONG_OVERDUE_DAYS}-day penalties: ${report.longOverduePenalties}`);
   console.log(`  pay later suspended: ${report.suspended}; reinstated: ${report.reinstated}`);
-  console.log(`  reminders sent: ${report.reminders}; receivables snapshots: ${report.snapshots}`);
+  console.log(
+    `  reminders sent: ${report.reminders}; receivables snapshots: ${report.snapshots}; stale sign-in counters deleted: ${report.throttlesPurged}`,
+  );
   console.log(`  longest write transaction: ${report.longestWriteMs.toFixed(1)} ms; steps (ms): ${JSON.stringify(report.stepsMs)}`);
 }

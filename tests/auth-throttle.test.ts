@@ -8,6 +8,10 @@ import { authenticate } from "@/server/auth/authenticate";
 import { verifyPassword } from "@/server/auth/password";
 import { clientAddressOf, stampForwarding } from "@/server/auth/client-address";
 import type { Db } from "@/db/client";
+import { authThrottle } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
+import { THROTTLE_RETAIN_MS } from "@/server/domain/throttle";
+import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import type { MovableClock } from "@/server/clock";
 import { secondConnection, seededDb } from "./helpers";
 
@@ -19,7 +23,10 @@ describe("sign-in does not tell which emails have accounts", () => {
   it("an unknown email is checked against a hash as slow as a real one", async () => {
     const { db, clock } = await seededDb();
     const checked: string[] = [];
-    const watch = async (password: string, hash: string) => (checked.push(hash), verifyPassword(password, hash));
+    const watch = async (password: string, hash: string) => {
+      checked.push(hash);
+      return verifyPassword(password, hash);
+    };
     expect(await authenticate(db, clock, { email: "nobody@example.com", password: "guess", address: "198.51.100.1" }, watch)).toEqual({
       ok: false,
       reason: "wrong_credentials",
@@ -153,5 +160,30 @@ describe("lockout cannot be used against the owner", () => {
     for (let i = 3; i < 5; i++) await signIn(other, clock, "erin@example.com", `guess-${i}`, "203.0.113.9");
     expect(await signIn(db, clock, "erin@example.com", PASSWORD, "203.0.113.9")).toMatchObject({ reason: "rate_limited" });
     expect(await signIn(other, clock, "erin@example.com", PASSWORD, "203.0.113.9")).toMatchObject({ reason: "rate_limited" });
+  });
+});
+
+describe("the counters do not grow for ever", () => {
+  it("the credit jobs delete counters that no longer change any answer, and keep the rest", async () => {
+    const { db, clock } = await seededDb();
+    const now = clock.now().getTime();
+    const day = 24 * 60 * 60_000;
+    await withTransaction(db, (tx) =>
+      tx.insert(authThrottle).values([
+        { scope: "signInPair", key: "stale", windowStart: new Date(now - THROTTLE_RETAIN_MS - day), failures: 3, blockedUntil: null },
+        { scope: "signInPair", key: "recent", windowStart: new Date(now - day), failures: 3, blockedUntil: null },
+        {
+          scope: "signInEmail",
+          key: "still-blocked",
+          windowStart: new Date(now - THROTTLE_RETAIN_MS - day),
+          failures: 40,
+          blockedUntil: new Date(now + day),
+        },
+      ]),
+    );
+    const report = await runCreditJobs(db, clock.now());
+    expect(report.throttlesPurged).toBe(1);
+    const left = (await db.select({ key: authThrottle.key }).from(authThrottle)).map((r) => r.key).sort();
+    expect(left).toEqual(["recent", "still-blocked"]);
   });
 });

@@ -1,13 +1,21 @@
 // The throttle counters in the database, so every app server sees the same ones. Each change is a read and an
 // upsert in one transaction: SQLite runs it alone; PostgreSQL's SERIALIZABLE retries it if two servers collide.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { authThrottle } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
-import { afterFailure, isBlocked, KNOWN_ADDRESS_MS, THROTTLE_SCOPES, type ThrottleScope, type ThrottleState } from "@/server/domain/throttle";
+import {
+  afterFailure,
+  isBlocked,
+  KNOWN_ADDRESS_MS,
+  THROTTLE_RETAIN_MS,
+  THROTTLE_SCOPES,
+  type ThrottleScope,
+  type ThrottleState,
+} from "@/server/domain/throttle";
 
 /** Marks an address from which an email signed in (not a counter: its window start is the last success). */
 const KNOWN_SCOPE = "sign_in_known";
@@ -62,4 +70,16 @@ export async function admitSignUpAttempt(db: Db, clock: Clock, address: string):
   if (await throttled(db, clock, "signUpAddress", address))
     throw new DomainError("RATE_LIMITED", "Too many sign-up attempts from this network. Wait an hour and try again.");
   await recordFailures(db, clock, [["signUpAddress", address]]);
+}
+
+/** Deletes the counters that no longer change any answer (THROTTLE_RETAIN_MS); returns how many. */
+export async function purgeStaleThrottles(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - THROTTLE_RETAIN_MS);
+  const gone = await withTransaction(db, (tx) =>
+    tx
+      .delete(authThrottle)
+      .where(and(lt(authThrottle.windowStart, cutoff), or(isNull(authThrottle.blockedUntil), lte(authThrottle.blockedUntil, now))))
+      .returning({ key: authThrottle.key }),
+  );
+  return gone.length;
 }

@@ -33,6 +33,12 @@ export type ThrottleScope = keyof typeof THROTTLE_SCOPES;
 /** How long an address that signed in to an email stays exempt from that email's growing delays. */
 export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * MINUTE;
 
+/**
+ * How long a counter row is kept after its window began: past this, and no longer blocked, it changes no answer
+ * (afterFailure starts a fresh window, isKnownAddress has lapsed), so the credit jobs delete it.
+ */
+export const THROTTLE_RETAIN_MS = Math.max(KNOWN_ADDRESS_MS, ...Object.values(THROTTLE_SCOPES).map((rule) => rule.windowMs));
+
 export function isBlocked(state: ThrottleState | undefined, now: Date): boolean {
   return !!state?.blockedUntil && state.blockedUntil.getTime() > now.getTime();
 }

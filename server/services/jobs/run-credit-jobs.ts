@@ -23,6 +23,7 @@ import { receivablesSummary } from "@/server/services/receivables/summary";
 import { applyOverdueEffects } from "@/server/services/bills/apply-overdue-effects";
 import { openOverdueSql, owedSql } from "@/server/sql/rules";
 import { withWriterReads } from "@/db/transaction";
+import { purgeStaleThrottles } from "@/server/auth/throttle";
 import { acquireLease, holdLease, LeaseLost, releaseLease } from "./job-lease";
 import { withOneCheckpoint, writeInChunks, type LockTimer } from "./write-in-chunks";
 
@@ -44,10 +45,12 @@ export type CreditJobsReport = {
   reinstated: number;
   reminders: number;
   snapshots: number;
+  /** Sign-in and sign-up counters deleted because they no longer change any answer. */
+  throttlesPurged: number;
   /** The longest any one of this run's write transactions held the lock, in milliseconds. */
   longestWriteMs: number;
   /** Wall time of each step, in milliseconds. */
-  stepsMs: { overdue: number; statuses: number; reminders: number; snapshots: number };
+  stepsMs: { overdue: number; statuses: number; reminders: number; snapshots: number; housekeeping: number };
 };
 
 type Step = {
@@ -76,8 +79,9 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
     reinstated: 0,
     reminders: 0,
     snapshots: 0,
+    throttlesPurged: 0,
     longestWriteMs: 0,
-    stepsMs: { overdue: 0, statuses: 0, reminders: 0, snapshots: 0 },
+    stepsMs: { overdue: 0, statuses: 0, reminders: 0, snapshots: 0, housekeeping: 0 },
   };
   const holder = await acquireLease(db, CREDIT_JOBS_LEASE);
   if (!holder) return { ...report, skipped: true };
@@ -94,6 +98,7 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
       await timed("statuses", () => reconcileStatuses(step));
       await timed("reminders", () => remindDue(step));
       await timed("snapshots", () => snapshotReceivables(step));
+      await timed("housekeeping", async () => (report.throttlesPurged = await purgeStaleThrottles(db, at)));
     });
   } catch (error) {
     if (!(error instanceof LeaseLost)) throw error;
