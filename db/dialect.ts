@@ -53,7 +53,8 @@ function assertIntegers(values: readonly number[]): void {
   for (const v of values) if (!Number.isSafeInteger(v)) throw new Error(`Expected whole numbers, got ${v}`);
 }
 
-export type JsonColumn = { name: string; type: "integer" | "text" | "instant" };
+/** A column of selectJsonRows; a "json" value travels as its JSON text (JSON.stringify) and lands as jsonb on PostgreSQL. */
+export type JsonColumn = { name: string; type: "integer" | "text" | "instant" | "json" };
 
 /**
  * `SELECT … FROM` many rows passed as ONE JSON parameter, typed per column: a set-based insert of thousands of
@@ -63,7 +64,7 @@ export type JsonColumn = { name: string; type: "integer" | "text" | "instant" };
 export function selectJsonRows(rows: readonly (readonly (number | string | Date | null)[])[], columns: readonly JsonColumn[]): SQL {
   const pg = isPg();
   const json = JSON.stringify(rows.map((r) => r.map((v) => (v instanceof Date ? (pg ? v.toISOString() : v.getTime()) : v))));
-  const cast = { integer: "integer", text: "text", instant: "timestamptz" } as const;
+  const cast = { integer: "integer", text: "text", instant: "timestamptz", json: "jsonb" } as const;
   const list = columns.map((c, i) => (pg ? `(e.value ->> ${i})::${cast[c.type]} AS ${c.name}` : `value ->> ${i} AS ${c.name}`)).join(", ");
   return pg
     ? sql`SELECT ${sql.raw(list)} FROM jsonb_array_elements(${json}::jsonb) AS e(value) WHERE true`

@@ -268,4 +268,9 @@ test("in Chinese every cart and notification change is confirmed in a status reg
   await page.getByRole("button", { name: "全部标为已读" }).click();
   await expect(status(page).filter({ hasText: "所有通知已标为已读。" })).toBeVisible();
   await expect(page.getByRole("link", { name: "通知（0）" })).toBeVisible();
+  // The notification is stored as its kind and figures, so it reads in English once the language changes.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
+  await page.reload();
+  await expect(page.getByText("We received your payment of ¥1.00. Thank you.")).toBeVisible();
+  await expect(page.getByText("已收到您的还款")).toHaveCount(0);
 });

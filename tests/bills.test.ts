@@ -357,7 +357,9 @@ describe("repaying a bill", () => {
       db.select().from(s.paymentAllocations).where(eq(s.paymentAllocations.paymentId, result.paymentId)).orderBy(s.paymentAllocations.id).limit(1),
     ))!;
     expect(allocation).toMatchObject({ storeId: bill.storeId, principalFen: 109_967, feeFen: 0, createdAt: clock.now() });
-    expect((await alice.notifications.list({ limit: 10 })).items.map((n) => n.kind)).toEqual(["payment_received"]);
+    expect((await alice.notifications.list({ limit: 10 })).items.map((n) => n.content)).toEqual([
+      { kind: "payment_received", params: { amountFen: 109_967, billPaid: false } },
+    ]);
   });
 
   it("earns the on-time bonus only when an instalment is paid in full by its due date, and once", async () => {
@@ -418,8 +420,10 @@ describe("repaying a bill", () => {
     expect((await first(db.select().from(s.bills).where(eq(s.bills.id, bill.id))))!.status).toBe("paid");
     const summary = await dave.credit.summary();
     expect(summary).toMatchObject({ payLaterStatus: "enabled", hasOverdue: false, usedCreditFen: 0, score: 610 });
-    const kinds = (await dave.notifications.list({ limit: 10 })).items.map((n) => n.kind);
-    expect(kinds).toEqual(["pay_later_reinstated", "payment_received"]);
+    expect((await dave.notifications.list({ limit: 10 })).items.map((n) => n.content)).toEqual([
+      { kind: "pay_later_reinstated", params: {} },
+      { kind: "payment_received", params: { amountFen: 131_400, billPaid: true } },
+    ]);
     // The jobs afterwards change nothing.
     const before = await creditFacts(db);
     await runCreditJobs(db, clock.now());

@@ -1,23 +1,22 @@
 // The consumer pages say the server's English facts through the message files: English must read exactly as the
 // domain says it, and every notification the services write must be recognised, so Chinese never falls back to English.
-import { describe, expect, it } from "vitest";
-import { notifications } from "@/db/schema";
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { describe, expect, inject, it } from "vitest";
+import { exec } from "@/db/query";
+import { withTransaction } from "@/db/transaction";
+import { notifications, outbox } from "@/db/schema";
 import { MESSAGES } from "@/i18n/messages";
-import {
-  cartProblemText,
-  notificationText,
-  notificationValues,
-  payLaterStatusText,
-  planLabel,
-  scoreBandText,
-  type Translate,
-} from "@/lib/i18n/localise";
+import { cartProblemText, notificationText, payLaterStatusText, planLabel, scoreBandText, type Translate } from "@/lib/i18n/localise";
 import { INSTALMENT_STATUS_LABEL, ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL, PLAN_LABEL } from "@/lib/order-labels";
 import { payLaterStatusSentence, type CreditState } from "@/server/domain/credit";
 import { DEFAULT_POLICY, scoreBandLabel } from "@/server/domain/policy";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
+import { cartLineProblem } from "@/server/domain/orders";
+import { NOTIFICATION_KINDS } from "@/server/domain/notifications";
 import { RATE_LIMITED_MESSAGE } from "@/server/auth/authenticate";
-import { callerAs, seededDb } from "./helpers";
+import { callerAs, seededDb, userId } from "./helpers";
 
 /** A translator over one namespace, enough for these messages (plain {placeholders}). */
 function translator(locale: "en" | "zh-CN", namespace: string): Translate {
@@ -85,19 +84,21 @@ describe("plan names and cart problems", () => {
     for (const plan of DEFAULT_POLICY.plans) expect(translator("en", "plan")(plan.code)).toBe(plan.label);
   });
 
-  it("every cart problem the cart service states is recognised", () => {
-    const zh = translator("zh-CN", "cartProblem");
-    expect(cartProblemText(zh, "No longer available.")).toBe("已下架。");
-    expect(cartProblemText(zh, "Out of stock.")).toBe("已售罄。");
-    expect(cartProblemText(zh, "Only 2 left.")).toBe("仅剩 2 件。");
-    expect(cartProblemText(zh, null)).toBeNull();
+  it("every cart problem the cart service finds reads in both languages", () => {
     const en = translator("en", "cartProblem");
-    for (const problem of ["No longer available.", "Out of stock.", "Only 2 left."]) expect(cartProblemText(en, problem)).toBe(problem);
+    const zh = translator("zh-CN", "cartProblem");
+    const unavailable = cartLineProblem({ available: false, quantity: 1, stock: 5 });
+    const soldOut = cartLineProblem({ available: true, quantity: 1, stock: 0 });
+    const fewLeft = cartLineProblem({ available: true, quantity: 3, stock: 2 });
+    expect(cartLineProblem({ available: true, quantity: 2, stock: 2 })).toBeNull();
+    expect([unavailable, soldOut, fewLeft].map((p) => cartProblemText(en, p))).toEqual(["No longer available.", "Out of stock.", "Only 2 left."]);
+    expect([unavailable, soldOut, fewLeft].map((p) => cartProblemText(zh, p))).toEqual(["已下架。", "已售罄。", "仅剩 2 件。"]);
+    expect(cartProblemText(zh, null)).toBeNull();
   });
 });
 
 describe("notifications", () => {
-  it("every notification the services write is recognised, and reads back unchanged in English", async () => {
+  it("are stored as a kind with figures and read right in English and in Chinese, and email in English", async () => {
     const { db, clock } = await seededDb();
     // dave repays what is overdue at once (reinstated); then the jobs run for 40 days (reminders, alice overdue and
     // suspended), and alice pays part of her bill.
@@ -115,25 +116,98 @@ describe("notifications", () => {
     }
     const alice = await callerAs(db, clock, "alice@example.com");
     const aliceBill = (await alice.bills.list()).bills.find((b) => b.status === "open")!;
-    await alice.bills.repay({ billId: aliceBill.id, amountFen: 100, cardNumber: "4242 4242 4242 4242", idempotencyKey: "test-repay-alice" });
+    await alice.bills.repay({ billId: aliceBill.id, amountFen: 123_456, cardNumber: "4242 4242 4242 4242", idempotencyKey: "test-repay-alice" });
 
     const stored = await db.select().from(notifications).orderBy(notifications.id);
-    const kinds = new Set(stored.map((n) => n.kind));
-    for (const kind of ["due_in_3", "due_today", "overdue", "payment_received", "pay_later_suspended", "pay_later_reinstated"])
-      expect(kinds, kind).toContain(kind);
+    expect(new Set(stored.map((n) => n.kind))).toEqual(new Set(NOTIFICATION_KINDS));
+    // No English is stored: the words are chosen when read.
+    for (const n of stored) expect(n, n.kind).toMatchObject({ title: null, body: null, params: expect.any(Object) });
+
     const en = translator("en", "notificationText");
     const zh = translator("zh-CN", "notificationText");
-    for (const n of stored) {
-      expect(notificationValues(n.kind, n.body), `${n.kind}: ${n.body}`).not.toBeNull();
-      expect(notificationText(en, n, (day) => day)).toEqual({ title: n.title, body: n.body });
-      const chinese = notificationText(zh, n, (day) => day);
-      expect(chinese.title).not.toBe(n.title);
-      expect(chinese.body).not.toMatch(/[a-z]{3,}/i);
+    const listed = [...(await dave.notifications.list({ limit: 100 })).items, ...(await alice.notifications.list({ limit: 100 })).items];
+    const owners = [await userId(db, "dave@example.com"), await userId(db, "alice@example.com")];
+    expect(listed).toHaveLength(stored.filter((n) => owners.includes(n.userId)).length);
+    for (const n of listed) {
+      expect(n.content, JSON.stringify(n)).not.toBeNull();
+      const english = notificationText(en, "en", n);
+      const chinese = notificationText(zh, "zh-CN", n);
+      expect(english.body, english.body).not.toMatch(/[\u4e00-\u9fff]|\{/);
+      expect(chinese.title).toMatch(/[\u4e00-\u9fff]/);
+      expect(chinese.body, chinese.body).not.toMatch(/[a-z]{3,}|\{/i);
     }
+    const payment = (await alice.notifications.list({ limit: 100 })).items.find((n) => n.content?.kind === "payment_received")!;
+    expect(notificationText(en, "en", payment)).toEqual({ title: "Payment received", body: "We received your payment of ¥1,234.56. Thank you." });
+    expect(notificationText(zh, "zh-CN", payment)).toEqual({ title: "已收到还款", body: "已收到您的还款 ¥1,234.56，谢谢。" });
+    const reminder = (await alice.notifications.list({ limit: 100 })).items.find((n) => n.content?.kind === "due_in_3")!;
+    expect(reminder.content).toEqual({
+      kind: "due_in_3",
+      params: { amountFen: expect.any(Number), dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    });
+    expect(notificationText(zh, "zh-CN", reminder).body).toMatch(/^¥[\d,]+\.\d{2} 将于 \d{4}年\d{1,2}月\d{1,2}日 到期。$/);
+
+    // The email is the English sentence, to the consumer's address.
+    const emails = await db.select().from(outbox).orderBy(outbox.id);
+    expect(emails).toHaveLength(stored.length);
+    expect(emails.find((e) => e.subject === "Payment received" && e.recipient === "alice@example.com")).toMatchObject({
+      recipient: "alice@example.com",
+      subject: "Payment received",
+      body: "We received your payment of ¥1,234.56. Thank you.",
+    });
   });
 
-  it("an unrecognised notification is shown as stored", () => {
-    const n = { kind: "something_new", title: "Hello", body: "A new kind of message." };
-    expect(notificationText(translator("zh-CN", "notificationText"), n, (d) => d)).toEqual({ title: "Hello", body: "A new kind of message." });
+  it("a row from before notifications had figures shows the English it was stored with", () => {
+    const zh = translator("zh-CN", "notificationText");
+    const legacy = { content: null, storedText: { title: "Hello", body: "A new kind of message." } };
+    expect(notificationText(zh, "zh-CN", legacy)).toEqual({ title: "Hello", body: "A new kind of message." });
+    expect(notificationText(zh, "zh-CN", { content: null, storedText: null })).toEqual({ title: "通知", body: "此通知已无法显示。" });
+  });
+
+  it("the migration gives the English sentences older versions wrote their kind's figures, and leaves other text as it was", async () => {
+    const { db } = await seededDb();
+    const bob = await userId(db, "bob@example.com");
+    // The sentences as the services wrote them before notifications had params.
+    const legacy: [string, string, string, unknown][] = [
+      ["due_in_3", "A payment is due soon", "¥1,234.56 is due on 2026-12-01.", { amountFen: 123_456, dueDate: "2026-12-01" }],
+      ["due_today", "A payment is due today", "¥0.05 is due today.", { amountFen: 5 }],
+      [
+        "overdue",
+        "A payment is overdue",
+        "Your instalment due 2026-11-01 is overdue. A late fee of ¥15.00 was added; repay it to keep pay later.",
+        { dueDate: "2026-11-01", feeFen: 1_500 },
+      ],
+      ["payment_received", "Payment received", "We received your payment of ¥12,000.00. Thank you.", { amountFen: 1_200_000, billPaid: false }],
+      [
+        "payment_received",
+        "Payment received",
+        "We received your payment of ¥1.00; the bill is paid in full. Thank you.",
+        { amountFen: 100, billPaid: true },
+      ],
+      [
+        "pay_later_suspended",
+        "Pay later is suspended",
+        "A payment is overdue, so pay later is suspended. Repay what is overdue and it comes back automatically.",
+        {},
+      ],
+      ["pay_later_reinstated", "Pay later is back", "Everything overdue is paid, so pay later is enabled again.", {}],
+      ["due_today", "A payment is due today", "Something else entirely.", null],
+    ];
+    await withTransaction(db, (tx) =>
+      tx
+        .insert(notifications)
+        .values(legacy.map(([kind, title, body], i) => ({ userId: bob, kind, title, body, dedupeKey: `legacy:${i}`, createdAt: new Date() }))),
+    );
+    const engine = inject("testEngine").kind;
+    const file = fs.readdirSync(path.join("db/migrations", engine)).find((name) => name.endsWith("_notification_params.sql"))!;
+    const text = fs.readFileSync(path.join("db/migrations", engine, file), "utf8");
+    // The statements after the schema change: the conversion.
+    const conversion = text.slice(text.indexOf("-- Rows written as English sentences")).split("--> statement-breakpoint");
+    await withTransaction(db, async (tx) => {
+      for (const statement of conversion) await exec(tx, sql.raw(statement));
+    });
+
+    const converted = await db.select().from(notifications).where(sql`${notifications.dedupeKey} LIKE 'legacy:%'`).orderBy(notifications.id);
+    expect(converted.map((n) => n.params)).toEqual(legacy.map(([, , , params]) => params));
+    expect(converted.map((n) => n.body)).toEqual(legacy.map(([, , body, params]) => (params === null ? body : null)));
   });
 });

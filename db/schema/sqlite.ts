@@ -430,9 +430,12 @@ export const notifications = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
+    // A NotificationKind with its figures in params (server/domain/notifications.ts); the words are chosen when read.
     kind: text("kind").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull(),
+    params: text("params", { mode: "json" }).$type<unknown>(),
+    // English text of rows written before notifications had params; null on every newer row.
+    title: text("title"),
+    body: text("body"),
     link: text("link"),
     // One notification per event, e.g. "due_in_3:42".
     dedupeKey: text("dedupe_key").notNull(),

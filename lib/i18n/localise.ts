@@ -1,3 +1,8 @@
+import { formatDate, formatFen } from "@/lib/format";
+import type { NotificationContent } from "@/server/domain/notifications";
+import { notificationWords } from "@/server/domain/notifications";
+import type { CartProblem } from "@/server/domain/orders";
+
 // Words the server hands over in English (status sentences, score bands, cart problems, notifications), in the page's
 // language. Each helper takes a translator for one namespace: next-intl's server `t` and the client `useText` both fit.
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -37,56 +42,19 @@ export function scoreBandText(t: Translate, score: number): { label: string; mea
   return { label: t(key), meaning: t(`${key}Meaning`) };
 }
 
-/** Why a cart line cannot be ordered (the cart service's English sentence), namespace cartProblem. */
-export function cartProblemText(t: Translate, problem: string | null): string | null {
+/** Why a cart line cannot be ordered (the cart service's problem kind), namespace cartProblem. */
+export function cartProblemText(t: Translate, problem: CartProblem | null): string | null {
   if (problem === null) return null;
-  if (problem === "No longer available.") return t("unavailable");
-  if (problem === "Out of stock.") return t("outOfStock");
-  const left = /^Only (\d+) left\.$/.exec(problem);
-  return left ? t("onlyLeft", { count: Number(left[1]) }) : problem;
+  return problem.kind === "onlyLeft" ? t("onlyLeft", { count: problem.count }) : t(problem.kind);
 }
 
-type StoredNotification = { kind: string; title: string; body: string };
+type ListedNotification = { content: NotificationContent | null; storedText: { title: string; body: string } | null };
 
 /**
- * A notification in the page's language. Notifications are stored as English sentences (they are also emailed), so the
- * figures are read back out of the sentence; anything not recognised is shown as stored. Namespace notificationText.
+ * A notification in the page's language, from its kind and figures, namespace notificationText. A row from before
+ * notifications had figures, which the migration could not convert, shows the English it was stored with.
  */
-export function notificationText(t: Translate, n: StoredNotification, formatDay: (day: string) => string): { title: string; body: string } {
-  const values = notificationValues(n.kind, n.body);
-  if (!values) return { title: n.title, body: n.body };
-  const { bodyKey, ...rest } = values;
-  const localised = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === "date" ? formatDay(v) : v]));
-  return { title: t(`${n.kind}Title`), body: t(bodyKey, localised) };
-}
-
-const DAY = "(\\d{4}-\\d{2}-\\d{2})";
-const MONEY = "(¥[\\d,]+\\.\\d{2})";
-const NOTIFICATION_BODIES: Record<string, { pattern: RegExp; build: (m: RegExpExecArray) => Record<string, string> }[]> = {
-  due_in_3: [{ pattern: new RegExp(`^${MONEY} is due on ${DAY}\\.$`), build: (m) => ({ bodyKey: "due_in_3Body", amount: m[1]!, date: m[2]! }) }],
-  due_today: [{ pattern: new RegExp(`^${MONEY} is due today\\.$`), build: (m) => ({ bodyKey: "due_todayBody", amount: m[1]! }) }],
-  overdue: [
-    {
-      pattern: new RegExp(`^Your instalment due ${DAY} is overdue\\. A late fee of ${MONEY} was added; repay it to keep pay later\\.$`),
-      build: (m) => ({ bodyKey: "overdueBody", date: m[1]!, fee: m[2]! }),
-    },
-  ],
-  payment_received: [
-    {
-      pattern: new RegExp(`^We received your payment of ${MONEY}(; the bill is paid in full)?\\. Thank you\\.$`),
-      build: (m) => ({ bodyKey: m[2] ? "payment_receivedBodyFull" : "payment_receivedBody", amount: m[1]! }),
-    },
-  ],
-  pay_later_suspended: [{ pattern: /^A payment is overdue, so pay later is suspended\./, build: () => ({ bodyKey: "pay_later_suspendedBody" }) }],
-  pay_later_reinstated: [
-    { pattern: /^Everything overdue is paid, so pay later is enabled again\.$/, build: () => ({ bodyKey: "pay_later_reinstatedBody" }) },
-  ],
-};
-
-export function notificationValues(kind: string, body: string): ({ bodyKey: string } & Record<string, string>) | null {
-  for (const { pattern, build } of NOTIFICATION_BODIES[kind] ?? []) {
-    const match = pattern.exec(body);
-    if (match) return build(match) as { bodyKey: string } & Record<string, string>;
-  }
-  return null;
+export function notificationText(t: Translate, locale: string, n: ListedNotification): { title: string; body: string } {
+  if (n.content) return notificationWords(t, n.content, { money: (fen) => formatFen(fen, locale), day: (day) => formatDate(day, locale) });
+  return n.storedText ?? { title: t("unknownTitle"), body: t("unknownBody") };
 }

@@ -31,6 +31,15 @@ export function checkStock(product: { name: string; stock: number }, quantity: n
   return ok;
 }
 
+/** Why a cart line cannot be ordered as it is: a kind and its figures, which the pages say in their language. */
+export type CartProblem = { kind: "unavailable" } | { kind: "outOfStock" } | { kind: "onlyLeft"; count: number };
+
+export function cartLineProblem(line: { available: boolean; quantity: number; stock: number }): CartProblem | null {
+  if (!line.available) return { kind: "unavailable" };
+  if (line.quantity <= line.stock) return null;
+  return line.stock === 0 ? { kind: "outOfStock" } : { kind: "onlyLeft", count: line.stock };
+}
+
 // Crockford's base32 without I, L, O, U: easy to read aloud and to type.
 const ORDER_NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

@@ -15,7 +15,12 @@ import { useFieldErrorText, useText, useTextLocale } from "@/lib/i18n/text";
 import type { AppRouter } from "@/server/api/root";
 import { useShowFailure } from "@/lib/use-show-failure";
 
-type Preview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
+type ServerPreview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
+type ServerLine = ServerPreview["cart"]["lines"][number];
+/** The checkout preview with its words in the page's language (checkout/page.tsx): each cart problem as a sentence. */
+export type Preview = Omit<ServerPreview, "cart"> & {
+  cart: Omit<ServerPreview["cart"], "lines"> & { lines: (Omit<ServerLine, "problem"> & { problem: string | null })[] };
+};
 type Method = "pay_now" | "pay_later";
 
 /** The fields a person must fill before the server is asked (the server's schema checks their form too). */

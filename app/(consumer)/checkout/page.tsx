@@ -4,7 +4,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { cartProblemText, planLabel, serverWords } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
 import { requireRole } from "@/server/auth/session";
-import { CheckoutForm } from "./checkout-form";
+import { CheckoutForm, type Preview } from "./checkout-form";
 
 export const dynamic = "force-dynamic";
 
@@ -29,12 +29,12 @@ export default async function CheckoutPage() {
     verdict && !verdict.ok
       ? { ...verdict, message: serverWords(locale, verdict.message, () => (tErrors.has(verdict.code) ? tErrors(verdict.code) : verdict.message)) }
       : verdict;
-  const localised = {
+  const localised: Preview = {
     ...preview,
     cart: { ...preview.cart, lines: preview.cart.lines.map((line) => ({ ...line, problem: cartProblemText(tProblem, line.problem) })) },
     plans: preview.plans.map((plan) => ({ ...plan, label: planLabel(tPlan, locale, plan.code, plan.label) })),
     payLater,
-  } as typeof preview;
+  };
   return (
     <div>
       <PageHeader title={t("title")} description={preview.cart.store ? t("orderFrom", { store: preview.cart.store.name }) : undefined} />

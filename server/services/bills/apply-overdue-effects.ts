@@ -8,7 +8,6 @@ import { exec, rows } from "@/db/query";
 import { policyVersions } from "@/db/schema";
 import { addDays } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
-import { formatFen } from "@/server/domain/money";
 import { policyParamsSchema } from "@/server/domain/policy";
 import { notifyMany } from "@/server/services/notifications/notify";
 import { clampScoreSql, lateFeeSql, openOverdueSql, overdueOnOrBeforeSql } from "@/server/sql/rules";
@@ -62,8 +61,7 @@ export async function applyOverdueEffects(tx: Db, instalmentIds: readonly number
     marked.map((m) => ({
       userId: m.consumerId,
       kind: "overdue" as const,
-      title: "A payment is overdue",
-      body: `Your instalment due ${m.dueDate} is overdue. A late fee of ${formatFen(m.feeFen)} was added; repay it to keep pay later.`,
+      params: { dueDate: m.dueDate, feeFen: m.feeFen },
       link: "/account/bills",
       dedupeKey: `overdue:${m.id}`,
       at: ctx.at,

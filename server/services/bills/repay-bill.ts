@@ -11,7 +11,6 @@ import { payablesOf, viewInstalment } from "@/server/domain/bills";
 import { localDate } from "@/server/calendar";
 import { effectKey } from "@/server/domain/effects";
 import { DomainError, type Refusal } from "@/server/domain/errors";
-import { formatFen } from "@/server/domain/money";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { applyScoreEffect, changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
 import { notify, notifyPayLaterChange } from "@/server/services/notifications/notify";
@@ -210,8 +209,7 @@ async function recordPayment(tx: Db, clock: Clock, input: RepayInput, charge: { 
   await notify(tx, {
     userId: input.consumerId,
     kind: "payment_received",
-    title: "Payment received",
-    body: `We received your payment of ${formatFen(input.amountFen)}${billPaid ? "; the bill is paid in full" : ""}. Thank you.`,
+    params: { amountFen: input.amountFen, billPaid },
     link: "/account/bills",
     dedupeKey: `payment:${payment.id}`,
     at: now,

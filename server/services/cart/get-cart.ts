@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cartItems, products, stores } from "@/db/schema";
-import { lineTotalFen, orderTotalFen } from "@/server/domain/orders";
+import { cartLineProblem, lineTotalFen, orderTotalFen } from "@/server/domain/orders";
 
 /** The consumer's cart with current prices and stock; every line is from one store. */
 export async function getCart(db: Db, consumerId: number) {
@@ -31,15 +31,7 @@ export async function getCart(db: Db, consumerId: number) {
     quantity: r.quantity,
     stock: r.stock,
     lineTotalFen: lineTotalFen(r),
-    // Why this line cannot be ordered as it is, if it cannot.
-    problem:
-      !r.productActive || !r.storeActive
-        ? "No longer available."
-        : r.quantity > r.stock
-          ? r.stock === 0
-            ? "Out of stock."
-            : `Only ${r.stock} left.`
-          : null,
+    problem: cartLineProblem({ available: r.productActive && r.storeActive, quantity: r.quantity, stock: r.stock }),
   }));
   return {
     store: first ? { id: first.storeId, name: first.storeName, slug: first.storeSlug } : null,

@@ -15,7 +15,6 @@ import { first, rows } from "@/db/query";
 import { receivablesSnapshots } from "@/db/schema";
 import { addDays, localDate } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
-import { formatFen } from "@/server/domain/money";
 import { reconcilePayLaterStatuses } from "@/server/services/credit/ledger";
 import { notifyMany, payLaterChangeNotice, type NewNotification } from "@/server/services/notifications/notify";
 import { currentPolicy } from "@/server/services/policy/current-policy";
@@ -209,17 +208,10 @@ async function remindDue({ db, at, today, batch, report, timer, hold }: Step) {
       return notifyMany(
         tx,
         found.map((inst): NewNotification => {
-          const owed = formatFen(inst.owedFen);
-          const dueToday = inst.dueDate === today;
-          return {
-            userId: inst.consumerId,
-            kind: dueToday ? "due_today" : "due_in_3",
-            title: dueToday ? "A payment is due today" : "A payment is due soon",
-            body: dueToday ? `${owed} is due today.` : `${owed} is due on ${inst.dueDate}.`,
-            link: "/account/bills",
-            dedupeKey: `${dueToday ? "due_today" : "due_in_3"}:${inst.id}`,
-            at,
-          };
+          const where = { userId: inst.consumerId, link: "/account/bills", at };
+          return inst.dueDate === today
+            ? { ...where, kind: "due_today", params: { amountFen: inst.owedFen }, dedupeKey: `due_today:${inst.id}` }
+            : { ...where, kind: "due_in_3", params: { amountFen: inst.owedFen, dueDate: inst.dueDate }, dedupeKey: `due_in_3:${inst.id}` };
         }),
       );
     },

@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { notifications } from "@/db/schema";
+import { parseNotificationContent } from "@/server/domain/notifications";
 
 /** The consumer's notifications, newest first, a page at a time (cursor: the last id seen). */
 export async function listNotifications(db: Db, userId: number, input: { cursor?: number | null; limit: number }) {
@@ -13,7 +14,16 @@ export async function listNotifications(db: Db, userId: number, input: { cursor?
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   return {
-    items: page.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt })),
+    items: page.map((n) => ({
+      id: n.id,
+      // Its kind and figures, for the page to say in its language; null for a row the migration could not convert.
+      content: parseNotificationContent(n.kind, n.params),
+      // The English a row written before notifications had params still carries.
+      storedText: n.title !== null && n.body !== null ? { title: n.title, body: n.body } : null,
+      link: n.link,
+      read: n.readAt !== null,
+      createdAt: n.createdAt,
+    })),
     nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
   };
 }

@@ -1,18 +1,19 @@
 // In-app notifications, each once (dedupe key), with an outbox row a mailer can drain.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { inIds, selectJsonRows, type JsonColumn } from "@/db/dialect";
+import { type JsonColumn, selectJsonRows } from "@/db/dialect";
 import { exec, rows } from "@/db/query";
+import english from "@/messages/en/consumer.json";
+import { formatFen } from "@/server/domain/money";
+import { type NotificationContent, notificationWords } from "@/server/domain/notifications";
 import { env } from "@/server/env";
 import { logger } from "@/server/log";
 
-export type NotificationKind = "due_in_3" | "due_today" | "overdue" | "payment_received" | "pay_later_suspended" | "pay_later_reinstated";
+export type { NotificationKind } from "@/server/domain/notifications";
 
-export type NewNotification = {
+/** A notification to write: its kind and figures (the words are chosen per locale when it is read). */
+export type NewNotification = NotificationContent & {
   userId: number;
-  kind: NotificationKind;
-  title: string;
-  body: string;
   link?: string;
   dedupeKey: string;
   at: Date;
@@ -21,12 +22,29 @@ export type NewNotification = {
 const NOTIFICATION_COLUMNS: JsonColumn[] = [
   { name: "user_id", type: "integer" },
   { name: "kind", type: "text" },
-  { name: "title", type: "text" },
-  { name: "body", type: "text" },
+  { name: "params", type: "json" },
   { name: "link", type: "text" },
   { name: "dedupe_key", type: "text" },
   { name: "created_at", type: "instant" },
 ];
+
+const OUTBOX_COLUMNS: JsonColumn[] = [
+  { name: "position", type: "integer" },
+  { name: "user_id", type: "integer" },
+  { name: "subject", type: "text" },
+  { name: "body", type: "text" },
+  { name: "created_at", type: "instant" },
+];
+
+// Users have no language of their own yet, so the email says it in English.
+const englishWords = (key: string, values?: Record<string, string | number>) =>
+  (english.notificationText as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name]));
+
+/** The notification as an English email (subject and body). */
+export function notificationEmail(n: NotificationContent): { subject: string; body: string } {
+  const words = notificationWords(englishWords, n, { money: (fen) => formatFen(fen), day: (day) => day });
+  return { subject: words.title, body: words.body };
+}
 
 /** Inserts the notification unless one with the same dedupe key exists; returns whether it did. Runs inside the caller's transaction. */
 export async function notify(tx: Db, n: NewNotification): Promise<boolean> {
@@ -42,31 +60,39 @@ export async function notify(tx: Db, n: NewNotification): Promise<boolean> {
 export async function notifyMany(tx: Db, list: readonly NewNotification[]): Promise<number> {
   if (list.length === 0) return 0;
   const values = selectJsonRows(
-    list.map((n) => [n.userId, n.kind, n.title, n.body, n.link ?? null, n.dedupeKey, n.at]),
+    list.map((n) => [n.userId, n.kind, JSON.stringify(n.params), n.link ?? null, n.dedupeKey, n.at]),
     NOTIFICATION_COLUMNS,
   );
-  const inserted = (
-    await rows<{ id: number }>(
-      tx,
-      sql`
-    INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at) ${values}
+  const inserted = new Set(
+    (
+      await rows<{ dedupeKey: string }>(
+        tx,
+        sql`
+    INSERT INTO notifications (user_id, kind, params, link, dedupe_key, created_at) ${values}
     ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING id`,
-    )
-  ).map((r) => r.id);
-  if (inserted.length === 0) return 0;
-  // No mailer in development: the outbox rows are what one would send.
+    RETURNING dedupe_key AS "dedupeKey"`,
+      )
+    ).map((r) => r.dedupeKey),
+  );
+  if (inserted.size === 0) return 0;
+  // No mailer in development: the outbox rows are what one would send. A dedupe key repeated within `list` was
+  // inserted once, for its first entry.
+  const emails = list
+    .filter((n) => inserted.delete(n.dedupeKey))
+    .map((n, position) => {
+      const email = notificationEmail(n);
+      return [position, n.userId, email.subject, email.body, n.at];
+    });
   await exec(
     tx,
     sql`
     INSERT INTO outbox (channel, recipient, subject, body, created_at)
-    SELECT 'email', u.email, n.title, n.body, n.created_at
-    FROM notifications n JOIN users u ON u.id = n.user_id
-    WHERE ${inIds(sql`n.id`, inserted)}
-    ORDER BY n.id`,
+    SELECT 'email', u.email, e.subject, e.body, e.created_at
+    FROM (${selectJsonRows(emails, OUTBOX_COLUMNS)}) e JOIN users u ON u.id = e.user_id
+    ORDER BY e.position`,
   );
-  if (env.NODE_ENV === "development") logger.info({ outbox: "email", count: inserted.length, subject: list[0]!.title }, "email queued");
-  return inserted.length;
+  if (env.NODE_ENV === "development") logger.info({ outbox: "email", count: emails.length, subject: emails[0]![2] }, "email queued");
+  return emails.length;
 }
 
 /** The notice of a pay-later status change (one per change). */
@@ -75,8 +101,7 @@ export function payLaterChangeNotice(userId: number, change: "suspended" | "rein
     ? {
         userId,
         kind: "pay_later_suspended",
-        title: "Pay later is suspended",
-        body: "A payment is overdue, so pay later is suspended. Repay what is overdue and it comes back automatically.",
+        params: {},
         link: "/account/bills",
         dedupeKey: `pay_later_suspended:${userId}:${at.getTime()}`,
         at,
@@ -84,8 +109,7 @@ export function payLaterChangeNotice(userId: number, change: "suspended" | "rein
     : {
         userId,
         kind: "pay_later_reinstated",
-        title: "Pay later is back",
-        body: "Everything overdue is paid, so pay later is enabled again.",
+        params: {},
         link: "/account/credit",
         dedupeKey: `pay_later_reinstated:${userId}:${at.getTime()}`,
         at,

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ListSkeleton } from "@/components/states/list-skeleton";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { StatusNotice } from "@/components/ui/notice";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { notificationText } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
 import { MarkAllReadButton } from "./mark-all-read-button";
@@ -48,7 +48,7 @@ async function NotificationList({ cursor }: { cursor: number | null }) {
     <>
       <ul className="space-y-3" aria-label={t("listLabel")}>
         {page.items.map((n) => {
-          const text = notificationText(tText, n, (day) => formatDate(day, locale));
+          const text = notificationText(tText, locale, n);
           return (
             <li key={n.id} className={`rounded-xl border bg-white p-4 shadow-sm ${n.read ? "border-slate-200" : "border-brand-600"}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -1,0 +1,54 @@
+// What a notification says, stored as its kind and figures; the words live in the message files (namespace
+// notificationText) and are put together in the reader's language when shown or emailed.
+import { z } from "zod";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const fen = z.number().int().nonnegative();
+
+const PARAMS = {
+  due_in_3: z.object({ amountFen: fen, dueDate: day }),
+  due_today: z.object({ amountFen: fen }),
+  overdue: z.object({ dueDate: day, feeFen: fen }),
+  payment_received: z.object({ amountFen: fen, billPaid: z.boolean() }),
+  pay_later_suspended: z.object({}),
+  pay_later_reinstated: z.object({}),
+} as const;
+
+export type NotificationKind = keyof typeof PARAMS;
+export type NotificationParams<K extends NotificationKind = NotificationKind> = z.infer<(typeof PARAMS)[K]>;
+/** A notification's content: its kind and the figures its sentence needs. */
+export type NotificationContent = { [K in NotificationKind]: { kind: K; params: NotificationParams<K> } }[NotificationKind];
+
+export const NOTIFICATION_KINDS = Object.keys(PARAMS) as NotificationKind[];
+
+/** The stored kind and params as content, or null when they are not a known kind with valid figures. */
+export function parseNotificationContent(kind: string, params: unknown): NotificationContent | null {
+  if (!Object.hasOwn(PARAMS, kind)) return null;
+  const parsed = PARAMS[kind as NotificationKind].safeParse(params);
+  return parsed.success ? ({ kind, params: parsed.data } as NotificationContent) : null;
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** How figures are written in the reader's language. */
+export type NotificationFormat = { money: (fen: number) => string; day: (isoDate: string) => string };
+
+/** The notification's title and body through a translator over the notificationText namespace. */
+export function notificationWords(t: Translate, content: NotificationContent, format: NotificationFormat): { title: string; body: string } {
+  const title = t(`${content.kind}Title`);
+  switch (content.kind) {
+    case "due_in_3":
+      return { title, body: t("due_in_3Body", { amount: format.money(content.params.amountFen), date: format.day(content.params.dueDate) }) };
+    case "due_today":
+      return { title, body: t("due_todayBody", { amount: format.money(content.params.amountFen) }) };
+    case "overdue":
+      return { title, body: t("overdueBody", { date: format.day(content.params.dueDate), fee: format.money(content.params.feeFen) }) };
+    case "payment_received":
+      return {
+        title,
+        body: t(content.params.billPaid ? "payment_receivedBodyFull" : "payment_receivedBody", { amount: format.money(content.params.amountFen) }),
+      };
+    case "pay_later_suspended":
+    case "pay_later_reinstated":
+      return { title, body: t(`${content.kind}Body`) };
+  }
+}
