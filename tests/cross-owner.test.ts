@@ -63,6 +63,7 @@ async function victimIds(db: Db) {
       "Lumen's refundable order",
       sql`SELECT id FROM orders WHERE store_id = ${lumen} AND status IN ('completed', 'shipped', 'placed') AND refunded_fen < total_fen ORDER BY (status = 'completed') DESC, id LIMIT 1`,
     ),
+    lumenApiKey: await one(db, "Lumen's API key", sql`SELECT id FROM api_keys WHERE store_id = ${lumen} AND revoked_at IS NULL ORDER BY id LIMIT 1`),
     lumenProduct: await one(db, "Lumen's product", sql`SELECT id FROM products WHERE store_id = ${lumen} ORDER BY id LIMIT 1`),
   };
 }
@@ -141,6 +142,7 @@ const CASES: Record<string, Case> = {
     as: "tea@example.com",
     input: (i) => ({ orderId: i.lumenRefundable, amountFen: 1, reason: "cross-owner refund", idempotencyKey: "cross-owner-refund-1" }),
   },
+  "merchant.developers.revokeApiKey": { kind: "refused", as: "tea@example.com", input: (i) => ({ keyId: i.lumenApiKey }) },
   "merchant.products.get": { kind: "refused", as: "tea@example.com", input: (i) => ({ productId: i.lumenProduct }) },
   "merchant.products.update": {
     kind: "refused",

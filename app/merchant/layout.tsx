@@ -13,6 +13,7 @@ const CLIENT_NAMESPACES = [
   "merchantProduct",
   "merchantSettingsForm",
   "merchantTrend",
+  "merchantDevelopers",
 ] as const;
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {

@@ -21,6 +21,7 @@ const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: NavK
     { href: "/merchant/receivables", label: "receivables" },
     { href: "/merchant/products", label: "products" },
     { href: "/merchant/settings", label: "settings" },
+    { href: "/merchant/developers", label: "developers" },
   ],
   admin: [
     { href: "/admin", label: "overview" },
@@ -42,6 +43,7 @@ type NavKey =
   | "receivables"
   | "products"
   | "settings"
+  | "developers"
   | "policy"
   | "consumers"
   | "merchants"

@@ -33,4 +33,7 @@ export const {
   receivablesSnapshots,
   jobLeases,
   authThrottle,
+  apiKeys,
+  apiIdempotency,
+  apiRateLimits,
 } = active;

@@ -503,3 +503,48 @@ export const authThrottle = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+// A merchant's secret API keys (issue 18): only the sha256 of the secret is kept; `prefix` is what the
+// Developers page shows to tell keys apart. Revoked keys stay, so the page can list them.
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_secret_hash_uq").on(t.secretHash), index("api_keys_store_idx").on(t.storeId, t.id)],
+);
+
+// The first response to each (store, Idempotency-Key) of the merchant API; `responseStatus` is null while the
+// first request is still running. Kept in the database so a replay on another server sees it.
+export const apiIdempotency = pgTable(
+  "api_idempotency",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.idempotencyKey] })],
+);
+
+// Requests per API key in the current fixed window, shared by every app server.
+export const apiRateLimits = pgTable("api_rate_limits", {
+  keyId: integer("key_id")
+    .primaryKey()
+    .references(() => apiKeys.id),
+  windowStart: instant("window_start").notNull(),
+  requests: integer("requests").notNull().default(0),
+});

@@ -498,3 +498,48 @@ export const authThrottle = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+// A merchant's secret API keys (issue 18): only the sha256 of the secret is kept; `prefix` is what the
+// Developers page shows to tell keys apart. Revoked keys stay, so the page can list them.
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("api_keys_secret_hash_uq").on(t.secretHash), index("api_keys_store_idx").on(t.storeId, t.id)],
+);
+
+// The first response to each (store, Idempotency-Key) of the merchant API; `responseStatus` is null while the
+// first request is still running. Kept in the database so a replay on another server sees it.
+export const apiIdempotency = sqliteTable(
+  "api_idempotency",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.idempotencyKey] })],
+);
+
+// Requests per API key in the current fixed window, shared by every app server.
+export const apiRateLimits = sqliteTable("api_rate_limits", {
+  keyId: integer("key_id")
+    .primaryKey()
+    .references(() => apiKeys.id),
+  windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+  requests: integer("requests").notNull().default(0),
+});

@@ -10,6 +10,8 @@ import { exec, first } from "@/db/query";
 import * as s from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { hashPassword } from "@/server/auth/password";
+import { displayPrefix } from "@/server/domain/api-keys";
+import { hashApiKeySecret } from "@/server/services/developers/api-key-secret";
 import { addDays, localDate, startOfLocalDate } from "@/server/calendar";
 import { effectKey, LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { buildSchedule, daysOverdue, lateFeeFor } from "@/server/domain/instalments";
@@ -17,6 +19,8 @@ import { DEFAULT_POLICY, findPlan, type PlanCode } from "@/server/domain/policy"
 import { unpaidPrincipalSql } from "@/server/sql/rules";
 
 export const DEMO_PASSWORD = "houfu-demo-2026";
+/** Lumen Electronics' test secret key, printed in the README for trying the merchant API by hand. */
+export const DEMO_API_KEY = "hk_test_lumenDemo2026Rk7Qm3Xv9Tz2Wp5Ls8Hd4Nc6";
 const DAY = 86_400_000;
 
 type ConsumerSeed = {
@@ -224,6 +228,9 @@ const PAST_ORDERS: PastOrder[] = [
 ];
 
 const TABLES_IN_DELETE_ORDER = [
+  "api_rate_limits",
+  "api_idempotency",
+  "api_keys",
   "payment_allocations",
   "payments",
   "refunds",
@@ -331,6 +338,14 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
           .returning({ id: s.stores.id }),
       ))!.id,
     };
+
+    await tx.insert(s.apiKeys).values({
+      storeId: storeIds.lumen,
+      name: "Demo test key",
+      prefix: displayPrefix(DEMO_API_KEY),
+      secretHash: hashApiKeySecret(DEMO_API_KEY),
+      createdAt: at(30),
+    });
 
     const productIds = new Map<string, { id: number; priceFen: number }>();
     for (const [store, list] of [

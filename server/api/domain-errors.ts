@@ -48,6 +48,8 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPCCode> = {
   // lists
   INVALID_CURSOR: "BAD_REQUEST",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  // merchant API
+  API_KEY_LIMIT: "CONFLICT",
 };
 
 /** The tRPC error for a domain refusal, keeping the domain error as its cause (the error formatter reads its code). */

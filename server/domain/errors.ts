@@ -44,6 +44,8 @@ export const DOMAIN_ERROR_CODES = [
   "PRICE_CHANGED",
   // lists
   "INVALID_CURSOR",
+  // merchant API
+  "API_KEY_LIMIT",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

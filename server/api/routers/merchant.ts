@@ -3,6 +3,7 @@ import { storeSettingsSchema } from "@/server/domain/store-settings";
 import { merchantOverview } from "@/server/services/merchant/overview";
 import { getStoreSettings } from "@/server/services/merchant/get-store-settings";
 import { updateStoreSettings } from "@/server/services/merchant/update-store-settings";
+import { merchantDevelopersRouter } from "./merchant/developers";
 import { merchantOrdersRouter } from "./merchant/orders";
 import { merchantProductsRouter } from "./merchant/products";
 import { merchantReceivablesRouter } from "./merchant/receivables";
@@ -18,4 +19,5 @@ export const merchantRouter = router({
   products: merchantProductsRouter,
   orders: merchantOrdersRouter,
   receivables: merchantReceivablesRouter,
+  developers: merchantDevelopersRouter,
 });
