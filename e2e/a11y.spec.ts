@@ -12,7 +12,7 @@ const AREAS: { email: string | null; paths: string[]; detail?: { list: string; l
   },
   {
     email: "shop@example.com",
-    paths: ["/merchant", "/merchant/orders", "/merchant/receivables", "/merchant/products", "/merchant/settings"],
+    paths: ["/merchant", "/merchant/orders", "/merchant/receivables", "/merchant/products", "/merchant/settings", "/merchant/developers"],
     detail: { list: "/merchant/orders", link: /^\/merchant\/orders\/\d+$/ },
   },
   {

@@ -22,7 +22,8 @@ export async function tableNames(db: Db): Promise<string[]> {
 }
 
 // Throttle counters record refused attempts by design (a refused sign-up still counts against its address).
-const BOOKKEEPING = new Set(["auth_throttle"]);
+// So do the merchant API's per-key rate-limit counters: a refused request still counts against its key.
+const BOOKKEEPING = new Set(["auth_throttle", "api_rate_limits"]);
 
 export async function tableDigest(db: Db): Promise<string> {
   const hash = createHash("sha256");

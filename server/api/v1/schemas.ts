@@ -1,0 +1,79 @@
+// The merchant API's request and response schemas. Handlers validate with them and /api/v1/openapi.json is generated
+// from them (server/api/v1/openapi.ts), so the document cannot drift from what the API accepts.
+import { z } from "zod";
+import { ORDER_STATUSES, PAYMENT_METHODS } from "@/db/schema";
+import { MAX_ROW_ID } from "@/server/domain/cursor";
+import { MAX_AMOUNT_FEN } from "@/server/domain/money";
+
+/** Named schemas, listed under components.schemas in the OpenAPI document. */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+const fen = (description: string) => z.number().int().min(1).max(MAX_AMOUNT_FEN).meta({ description });
+
+export const orderIdParam = z.coerce.number().int().positive().max(MAX_ROW_ID).meta({ description: "The order's id." });
+
+export const orderItem = z.object({
+  name: z.string(),
+  quantity: z.number().int(),
+  unitPriceFen: z.number().int().meta({ description: "Price of one, in fen." }),
+});
+apiSchemas.add(orderItem, { id: "OrderItem" });
+
+export const order = z.object({
+  id: z.number().int(),
+  object: z.literal("order"),
+  number: z.string().meta({ description: "The order number the consumer sees, e.g. HF-7K2M9Q." }),
+  status: z.enum(ORDER_STATUSES),
+  paymentMethod: z.enum(PAYMENT_METHODS),
+  planCode: z.string().nullable().meta({ description: "The pay-later plan (pay_in_30, pay_in_3), or null for pay_now." }),
+  amountFen: z.number().int().meta({ description: "The order total in fen." }),
+  refundedFen: z.number().int(),
+  refundableFen: z.number().int().meta({ description: "What a refund may still take back, in fen (0 until shipped)." }),
+  currency: z.literal("CNY"),
+  createdAt: z.iso.datetime(),
+  items: z.array(orderItem),
+});
+apiSchemas.add(order, { id: "Order", description: "One of your store's orders." });
+
+export const orderList = z.object({
+  object: z.literal("list"),
+  data: z.array(order),
+  hasMore: z.boolean(),
+  nextStartingAfter: z.number().int().nullable().meta({ description: "Pass as startingAfter to get the next page." }),
+});
+apiSchemas.add(orderList, { id: "OrderList" });
+
+export const listOrdersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20).meta({ description: "Page size, 1–100." }),
+  startingAfter: z.coerce.number().int().positive().max(MAX_ROW_ID).optional().meta({ description: "The last id of the previous page." }),
+});
+
+export const createRefund = z.strictObject({
+  amountFen: fen("How much to refund, in fen; at most the order's refundableFen."),
+  reason: z.string().trim().min(3).max(300).meta({ description: "Why, in a few words (shown to the consumer)." }),
+});
+apiSchemas.add(createRefund, { id: "CreateRefund" });
+
+export const refund = z.object({
+  id: z.number().int(),
+  object: z.literal("refund"),
+  orderId: z.number().int(),
+  amountFen: z.number().int(),
+  reducedBillFen: z.number().int().meta({ description: "Taken off the consumer's unpaid bill." }),
+  paidBackFen: z.number().int().meta({ description: "Paid back to the consumer (what they had already paid)." }),
+  currency: z.literal("CNY"),
+});
+apiSchemas.add(refund, { id: "Refund" });
+
+export const problem = z.object({
+  type: z.string().meta({ description: "A URI naming the kind of problem." }),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string().meta({ description: "A stable code to branch on, e.g. REFUND_TOO_LARGE." }),
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional()
+    .meta({ description: "Each invalid field." }),
+});
+apiSchemas.add(problem, { id: "Problem", description: "An RFC 9457 problem details object (application/problem+json)." });

@@ -1,0 +1,71 @@
+// The merchant API's view of a store's orders: what a shop's own back office needs, no consumer's personal data.
+import { and, asc, desc, eq, lt } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderLines, orders } from "@/db/schema";
+import { inIds } from "@/db/dialect";
+import { sql } from "drizzle-orm";
+import { scopedOrder } from "@/server/services/orders/cancel-order";
+
+type OrderRow = typeof orders.$inferSelect;
+
+const REFUNDABLE = new Set(["shipped", "completed", "refunded"]);
+
+function orderView(order: OrderRow) {
+  return {
+    id: order.id,
+    object: "order" as const,
+    number: order.number,
+    status: order.status,
+    paymentMethod: order.paymentMethod,
+    planCode: order.planCode,
+    amountFen: order.totalFen,
+    refundedFen: order.refundedFen,
+    refundableFen: REFUNDABLE.has(order.status) ? order.totalFen - order.refundedFen : 0,
+    currency: "CNY" as const,
+    createdAt: order.createdAt.toISOString(),
+  };
+}
+
+/** One of the store's orders with its items; another store's order is NOT_FOUND, as if it did not exist. */
+export async function getApiOrder(db: Db, input: { storeId: number; orderId: number }) {
+  const order = await scopedOrder(db, input.orderId, { storeId: input.storeId });
+  const items = await db
+    .select({ name: orderLines.productName, quantity: orderLines.quantity, unitPriceFen: orderLines.unitPriceFen })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id))
+    .orderBy(asc(orderLines.id));
+  return { ...orderView(order), items };
+}
+
+/** The store's orders, newest first, keyset-paginated by id (`startingAfter` is the last id of the previous page). */
+export async function listApiOrders(db: Db, input: { storeId: number; limit: number; startingAfter?: number }) {
+  const page = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, input.storeId), input.startingAfter ? lt(orders.id, input.startingAfter) : undefined))
+    .orderBy(desc(orders.id))
+    .limit(input.limit + 1);
+  const hasMore = page.length > input.limit;
+  const shown = page.slice(0, input.limit);
+  const lines = shown.length
+    ? await db
+        .select({ orderId: orderLines.orderId, name: orderLines.productName, quantity: orderLines.quantity, unitPriceFen: orderLines.unitPriceFen })
+        .from(orderLines)
+        .where(
+          inIds(
+            sql`${orderLines.orderId}`,
+            shown.map((o) => o.id),
+          ),
+        )
+        .orderBy(asc(orderLines.id))
+    : [];
+  return {
+    object: "list" as const,
+    data: shown.map((order) => ({
+      ...orderView(order),
+      items: lines.filter((l) => l.orderId === order.id).map(({ orderId: _, ...item }) => item),
+    })),
+    hasMore,
+    nextStartingAfter: hasMore ? (shown.at(-1)?.id ?? null) : null,
+  };
+}
