@@ -18,7 +18,7 @@ test("a merchant creates a secret key, sees it once, uses it on the API and revo
   await page.getByLabel("Key name").fill("Storefront server");
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(status(page)).toContainText("Key “Storefront server” created.");
-  const secret = await page.getByLabel("Secret key").inputValue();
+  const secret = await page.getByRole("textbox", { name: "Secret key", exact: true }).inputValue();
   expect(secret).toMatch(/^hk_test_[A-Za-z0-9_-]{43}$/);
   await expect(keys.getByRole("row", { name: /Storefront server/ })).toContainText("Never");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/developers-created-1280.png`, fullPage: true });
@@ -28,7 +28,7 @@ test("a merchant creates a secret key, sees it once, uses it on the API and revo
 
   // Shown once: a reload shows only its prefix.
   await page.reload();
-  await expect(page.getByLabel("Secret key")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Secret key", exact: true })).toHaveCount(0);
   await expect(page.getByText(secret)).toHaveCount(0);
   const row = keys.getByRole("row", { name: /Storefront server/ });
   await expect(row).toContainText(secret.slice(0, 12));
