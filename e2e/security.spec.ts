@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addToCart, alert, resetDemoData, signIn } from "./support";
+import { addToCart, alert, resetDemoData, signIn, status } from "./support";
 
 // The penetration test's findings, replayed against the running app.
 test.beforeEach(async ({ request }) => resetDemoData(request));
@@ -111,4 +111,48 @@ test("/api/trpc refuses big bodies, long batches and multipart forms", async ({ 
   expect(multipart.status()).toBe(415);
   const form = await request.post("/api/trpc/account.signUp", { form: { name: "Eve" } });
   expect(form.status()).toBe(415);
+});
+
+test("every page response carries a fresh script nonce and no 'unsafe-inline' for scripts", async ({ request }) => {
+  const nonces: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get("/sign-in");
+    const policy = response.headers()["content-security-policy"] ?? "";
+    const scriptSrc = policy.split(";").find((directive) => directive.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
+    expect(nonce, policy).toBeTruthy();
+    nonces.push(nonce!);
+    // Next's own scripts in the page carry that same nonce.
+    const html = await response.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
+});
+
+test("a script injected into a page does not run, while the page's own scripts do", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  // The store page as an attacker would have it if some text slipped through unescaped: an inline script and a handler.
+  await page.route("**/stores/lumen-electronics", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</body>",
+      `<script>window.__injected = "script"</script><img alt="" src="/nothing.png" onerror="window.__injected = 'handler'"></body>`,
+    );
+    await route.fulfill({ response, body: html });
+  });
+  const violations: string[] = [];
+  await page.exposeFunction("reportViolation", (directive: string) => violations.push(directive));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (event) =>
+      (window as unknown as { reportViolation(d: string): void }).reportViolation(event.effectiveDirective),
+    ),
+  );
+  await page.goto("/stores/lumen-electronics");
+  await page.getByRole("article", { name: "Halo Smart Speaker" }).getByRole("button", { name: "Add to cart" }).click();
+  await expect(status(page).filter({ hasText: "Added to your cart" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
+  expect(violations.filter((d) => d.startsWith("script-src")).length).toBeGreaterThanOrEqual(2);
 });
