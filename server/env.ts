@@ -23,6 +23,8 @@ const envSchema = z.object({
   NEXT_PHASE: z.preprocess(unset, z.string().optional()),
   AUTH_SECRET: z.preprocess(unset, z.string().optional()),
   NEXTAUTH_SECRET: z.preprocess(unset, z.string().optional()),
+  // The public address of the app; an https one makes the session cookie Secure (so does a trusted proxy saying https).
+  NEXTAUTH_URL: z.preprocess(unset, z.string().url().optional()),
   TZ_PLATFORM: z.preprocess(unset, z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai").default(DEFAULT_TIME_ZONE)),
   PORT: z.preprocess(unset, z.coerce.number().int().min(1).max(65_535).default(3000)),
   // off: no in-server schedule; `npm run jobs` runs them from cron instead.

@@ -36,4 +36,5 @@ export const {
   apiKeys,
   apiIdempotency,
   apiRateLimits,
+  revokedSessions,
 } = active;

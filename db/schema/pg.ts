@@ -32,6 +32,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
+    // Every session token carries the version it was issued under; raising it ends them all (server/auth/revocation.ts).
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
@@ -548,3 +550,15 @@ export const apiRateLimits = pgTable("api_rate_limits", {
   windowStart: instant("window_start").notNull(),
   requests: integer("requests").notNull().default(0),
 });
+// Session tokens signed out before they expire, refused until then; a row outlives its token by nothing.
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);

@@ -27,6 +27,8 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
+    // Every session token carries the version it was issued under; raising it ends them all (server/auth/revocation.ts).
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
@@ -543,3 +545,15 @@ export const apiRateLimits = sqliteTable("api_rate_limits", {
   windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
   requests: integer("requests").notNull().default(0),
 });
+// Session tokens signed out before they expire, refused until then; a row outlives its token by nothing.
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);

@@ -251,6 +251,7 @@ const TABLES_IN_DELETE_ORDER = [
   "audit_log",
   "job_leases",
   "auth_throttle",
+  "revoked_sessions",
   "credit_profiles",
   "stores",
   "policy_versions",

@@ -13,7 +13,7 @@ export const RATE_LIMITED_MESSAGE = "Too many sign-in attempts. Wait 15 minutes 
 
 export type SignInAttempt = { email: string; password: string; address: string };
 export type SignInOutcome =
-  | { ok: true; user: { id: number; email: string; name: string; role: Role } }
+  | { ok: true; user: { id: number; email: string; name: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: "wrong_credentials" | "rate_limited" };
 
 // A hash of a random password with the current parameters: an unknown email is checked against it.
@@ -45,5 +45,5 @@ export async function authenticate(db: Db, clock: Clock, attempt: SignInAttempt,
   }
   await clearFailures(db, "signInPair", pair);
   await rememberKnownAddress(db, clock, pair);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, sessionVersion: user.sessionVersion } };
 }

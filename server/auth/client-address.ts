@@ -3,7 +3,7 @@
 // instrumentation.ts installs `stampForwarding` on the HTTP server: it drops forwarded headers an untrusted peer
 // sent (Next then fills them from the socket) and writes the resolved client address into CLIENT_HEADER.
 import type { IncomingMessage } from "node:http";
-import { normaliseAddress } from "@/server/env";
+import { env, normaliseAddress } from "@/server/env";
 
 export const CLIENT_HEADER = "x-houfu-client";
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
@@ -36,4 +36,14 @@ export function stampForwarding(req: IncomingMessage, trusted: ReadonlySet<strin
 export function clientAddressOf(headers: Headers | Record<string, unknown> | undefined): string {
   const value = headers instanceof Headers ? headers.get(CLIENT_HEADER) : headers?.[CLIENT_HEADER];
   return typeof value === "string" && value ? value : "unknown";
+}
+
+/**
+ * Whether the client reached the app over https: NEXTAUTH_URL is https, or X-Forwarded-Proto says so. That header is
+ * believable: stampForwarding drops it from anyone but a trusted proxy, and Next then sets it from the socket.
+ */
+export function servedOverHttps(headers: Headers | Record<string, unknown>, publicUrl: string | undefined = env.NEXTAUTH_URL): boolean {
+  if (publicUrl?.startsWith("https://")) return true;
+  const proto = headers instanceof Headers ? headers.get("x-forwarded-proto") : headers["x-forwarded-proto"];
+  return typeof proto === "string" && proto.split(",")[0]!.trim().toLowerCase() === "https";
 }

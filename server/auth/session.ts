@@ -1,14 +1,16 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import type { SessionUser } from "@/server/api/trpc";
-import { authOptions } from "./options";
+import { servedOverHttps } from "./client-address";
+import { authOptionsFor } from "./options";
 
-/** The signed-in user of this request, or null. */
+/** The signed-in user of this request, or null (also for a token that was signed out: one indexed read, once a request). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(authOptionsFor(servedOverHttps(await headers())));
   if (!session?.user?.id || !session.user.role) return null;
   return { id: session.user.id, role: session.user.role, email: session.user.email, name: session.user.name };
 });

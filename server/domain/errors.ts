@@ -38,6 +38,7 @@ export const DOMAIN_ERROR_CODES = [
   "PAY_LATER_FORCED_OFF",
   "INVALID_SETTINGS",
   "NOTHING_TO_REFUND",
+  "STORE_READ_ONLY",
   // admin
   "NO_CHANGE",
   // checkout

@@ -5,6 +5,7 @@ import { stores } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
+import { endAllSessions } from "@/server/auth/revocation";
 import { recordAudit, type Actor } from "@/server/services/audit/record-audit";
 
 type StoreFlag = "active" | "payLaterForcedOff";
@@ -32,6 +33,8 @@ async function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number,
       .update(stores)
       .set({ [flag]: value })
       .where(eq(stores.id, storeId));
+    // The owner's open sessions end with the store; signing in again, they find it read-only (server/api/trpc.ts).
+    if (flag === "active" && !value) await endAllSessions(tx, store.ownerUserId);
     await recordAudit(tx, {
       actor,
       action: value ? ACTIONS[flag].on : ACTIONS[flag].off,
@@ -45,7 +48,7 @@ async function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number,
   });
 }
 
-/** Activates or deactivates a store (an inactive store takes no orders). */
+/** Activates or deactivates a store (an inactive store takes no orders, and its owner is signed out and may only read). */
 export async function setStoreActive(db: Db, clock: Clock, actor: Actor, input: { storeId: number; active: boolean }) {
   return setStoreFlag(db, clock, actor, input.storeId, "active", input.active);
 }

@@ -1,6 +1,9 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/server/auth/options";
+import { servedOverHttps } from "@/server/auth/client-address";
+import { authOptionsFor } from "@/server/auth/options";
 
-const handler = NextAuth(authOptions);
+// The options depend on the request's scheme: over https the session cookie is Secure.
+const handler = (request: Request, context: { params: Promise<{ nextauth: string[] }> }) =>
+  NextAuth(request as never, context as never, authOptionsFor(servedOverHttps(request.headers)));
 
 export { handler as GET, handler as POST };
