@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { addToCart, alert, resetDemoData, signIn, status } from "./support";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { addToCart, alert, resetDemoData, signIn, signInWithForm, status } from "./support";
 
 // The penetration test's findings, replayed against the running app.
 test.beforeEach(async ({ request }) => resetDemoData(request));
@@ -155,4 +155,64 @@ test("a script injected into a page does not run, while the page's own scripts d
   await expect(status(page).filter({ hasText: "Added to your cart" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   expect(violations.filter((d) => d.startsWith("script-src")).length).toBeGreaterThanOrEqual(2);
+});
+
+/** The session cookie of a signed-in page, as a thief would copy it into a tool of their own. */
+async function copySessionCookie(page: Page, playwright: { request: { newContext(options: object): Promise<APIRequestContext> } }, baseURL: string) {
+  const session = (await page.context().cookies()).find((cookie) => /next-auth\.session-token/.test(cookie.name));
+  expect(session, "a session cookie").toBeTruthy();
+  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${session!.name}=${session!.value}` } });
+}
+
+test("a copied session cookie stops working for procedures and pages once that session signs out", async ({ page, playwright, baseURL }) => {
+  await signInWithForm(page, "alice@example.com");
+  const thief = await copySessionCookie(page, playwright, baseURL!);
+  expect((await thief.get("/api/trpc/credit.summary")).status()).toBe(200);
+  const before = await thief.get("/account");
+  expect(new URL(before.url()).pathname).toBe("/account");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  expect((await thief.get("/api/trpc/credit.summary")).status()).toBe(401);
+  const after = await thief.get("/account");
+  expect(new URL(after.url()).pathname).toBe("/sign-in");
+  expect(await after.text()).not.toContain("Alice");
+  // next-auth's own session endpoint knows nothing of it either.
+  expect(await (await thief.get("/api/auth/session")).json()).toEqual({});
+  await thief.dispose();
+});
+
+test("End all sessions (sign out everywhere) asks first, then ends every session of the account", async ({ page, browser, playwright, baseURL }) => {
+  const otherDevice = await (await browser.newContext()).newPage();
+  await signInWithForm(otherDevice, "alice@example.com");
+  await signInWithForm(page, "alice@example.com");
+  const thief = await copySessionCookie(page, playwright, baseURL!);
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: "End all sessions" }).click();
+  const dialog = page.getByRole("dialog", { name: "Sign out on every device?" });
+  await dialog.getByRole("button", { name: "Go back" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await thief.get("/api/trpc/credit.summary")).status()).toBe(200);
+
+  await page.getByRole("button", { name: "End all sessions" }).click();
+  await dialog.getByRole("button", { name: "End all sessions" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=everywhere/);
+  await expect(status(page)).toContainText("You are signed out on every device");
+
+  await otherDevice.goto("/account");
+  await expect(otherDevice).toHaveURL(/\/sign-in/);
+  expect((await thief.get("/api/trpc/credit.summary")).status()).toBe(401);
+  await thief.dispose();
+  await otherDevice.context().close();
+  // Signing in again works.
+  await signInWithForm(page, "alice@example.com");
+  await resetDemoData(page.request);
+});
+
+test("over plain http the session cookie is HttpOnly and SameSite=Lax but not Secure, and signing in works", async ({ page }) => {
+  await signInWithForm(page, "bob@example.com");
+  const session = (await page.context().cookies()).find((cookie) => cookie.name === "next-auth.session-token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
 });

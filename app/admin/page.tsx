@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { SessionsCard } from "@/components/layout/sessions-card";
 import { DeniedNotice } from "@/components/layout/denied-notice";
 import { PageHeader, Stat } from "@/components/ui/card";
 import { ReceivablesFigures } from "@/components/receivables-figures";
@@ -38,6 +39,7 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
         </h2>
         <StoreReceivablesTable stores={overview.stores} caption={t("byStore")} />
       </section>
+      <SessionsCard />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { SessionsCard } from "@/components/layout/sessions-card";
 import { DeniedNotice } from "@/components/layout/denied-notice";
 import { PageHeader, Stat } from "@/components/ui/card";
 import { formatDate, formatFen } from "@/lib/format";
@@ -52,6 +53,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {t("orders")}
         </Link>
       </div>
+      <SessionsCard />
     </div>
   );
 }

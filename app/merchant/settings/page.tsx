@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { StoreSettingsForm } from "@/components/merchant/store-settings-form";
+import { SessionsCard } from "@/components/layout/sessions-card";
 import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,7 @@ export default async function MerchantSettingsPage() {
     <div className="max-w-2xl">
       <PageHeader title={t("title")} description={t("description")} />
       <StoreSettingsForm settings={settings} />
+      <SessionsCard />
     </div>
   );
 }

@@ -14,6 +14,7 @@ export async function getStoreSettings(db: Db, storeId: number) {
         name: stores.name,
         description: stores.description,
         category: stores.category,
+        active: stores.active,
         offerPayLater: stores.payLaterEnabled,
         payLaterForcedOff: stores.payLaterForcedOff,
         payLaterMinFen: stores.payLaterMinFen,
