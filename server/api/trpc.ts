@@ -12,7 +12,7 @@ import { stores, type Role } from "@/db/schema";
 import { systemClock, type Clock } from "@/server/clock";
 import { toTRPCError } from "@/server/api/domain-errors";
 import { findUnstorableText } from "@/server/domain/storable-text";
-import { DomainError } from "@/server/domain/errors";
+import { DomainError, storeReadOnly } from "@/server/domain/errors";
 import { isProduction } from "@/server/env";
 
 export type SessionUser = { id: number; role: Role; email?: string; name?: string };
@@ -83,13 +83,10 @@ function requireRole(role: Role) {
 export const consumerProcedure = requireRole("consumer");
 export const adminProcedure = requireRole("admin");
 
-export const STORE_READ_ONLY_MESSAGE =
-  "Your store has been deactivated by Houfu: you can still see your orders and receivables, but not change anything. Contact Houfu support to reactivate it.";
-
 /** A merchant's store always comes from the session's user, never from input; a deactivated store's owner may only read. */
 export const merchantProcedure = requireRole("merchant").use(async ({ ctx, type, next }) => {
   const store = await first(ctx.db.select({ id: stores.id, active: stores.active }).from(stores).where(eq(stores.ownerUserId, ctx.user.id)).limit(1));
   if (!store) throw new TRPCError({ code: "FORBIDDEN", message: "No store belongs to this account." });
-  if (!store.active && type !== "query") throw new DomainError("STORE_READ_ONLY", STORE_READ_ONLY_MESSAGE);
+  if (!store.active && type !== "query") throw storeReadOnly();
   return next({ ctx: { ...ctx, storeId: store.id } });
 });

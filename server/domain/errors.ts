@@ -71,3 +71,10 @@ export const ok: Verdict = { ok: true };
 export function assertOk(verdict: Verdict): void {
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
 }
+
+/** What the owner of a store Houfu deactivated is told when they try to change something (pages and API alike). */
+export const storeReadOnly = () =>
+  new DomainError(
+    "STORE_READ_ONLY",
+    "Your store has been deactivated by Houfu: you can still see your orders and receivables, but not change anything. Contact Houfu support to reactivate it.",
+  );

@@ -17,6 +17,7 @@ export type ApiProblemCode =
 
 export const HTTP_STATUS_OF_DOMAIN: Record<DomainErrorCode, number> = {
   STORE_INACTIVE: 409,
+  STORE_READ_ONLY: 403,
   STORE_NO_PAY_LATER: 422,
   BELOW_STORE_MINIMUM: 422,
   ABOVE_STORE_MAXIMUM: 422,

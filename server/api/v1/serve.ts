@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { systemClock, type Clock } from "@/server/clock";
 import { API_RATE_LIMIT, type RateLimit } from "@/server/domain/api-rate-limit";
-import { DomainError } from "@/server/domain/errors";
+import { DomainError, storeReadOnly } from "@/server/domain/errors";
 import { findUnstorableText } from "@/server/domain/storable-text";
 import { logger } from "@/server/log";
 import { admitApiRequest } from "@/server/services/developers/admit-api-request";
@@ -99,6 +99,8 @@ export async function handleApiRequest<P, Q, B>(
       return json(result);
     }
 
+    // A store Houfu deactivated may read through the API, as in its pages, but change nothing.
+    if (!caller.storeActive) throw storeReadOnly();
     const idempotencyKey = request.headers.get("idempotency-key");
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw new Refusal(problemOf(400, "IDEMPOTENCY_KEY_REQUIRED", "Every POST needs an Idempotency-Key header of 8–100 visible ASCII characters."));

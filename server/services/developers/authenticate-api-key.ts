@@ -10,7 +10,7 @@ import { hashApiKeySecret, sameSecretHash } from "./api-key-secret";
 /** "Last used" is a hint for the merchant, not an audit trail: a busy key writes it at most once a minute. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type ApiCaller = { keyId: number; storeId: number; ownerUserId: number };
+export type ApiCaller = { keyId: number; storeId: number; ownerUserId: number; storeActive: boolean };
 
 /** The store an unrevoked secret key belongs to, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(db: Db, clock: Clock, secret: string): Promise<ApiCaller | null> {
@@ -22,6 +22,7 @@ export async function authenticateApiKey(db: Db, clock: Clock, secret: string): 
         id: apiKeys.id,
         storeId: apiKeys.storeId,
         ownerUserId: stores.ownerUserId,
+        storeActive: stores.active,
         secretHash: apiKeys.secretHash,
         revokedAt: apiKeys.revokedAt,
         lastUsedAt: apiKeys.lastUsedAt,
@@ -41,5 +42,5 @@ export async function authenticateApiKey(db: Db, clock: Clock, secret: string): 
           and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))),
         ),
     );
-  return { keyId: key.id, storeId: key.storeId, ownerUserId: key.ownerUserId };
+  return { keyId: key.id, storeId: key.storeId, ownerUserId: key.ownerUserId, storeActive: key.storeActive };
 }
