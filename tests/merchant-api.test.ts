@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { row, rows } from "@/db/query";
+import { bool } from "@/db/dialect";
+import { exec, row, rows } from "@/db/query";
+import { withTransaction } from "@/db/transaction";
 import { DEMO_API_KEY } from "@/scripts/seed/demo";
 import type { MovableClock } from "@/server/clock";
 import type { Endpoint } from "@/server/api/v1/endpoint";
@@ -155,6 +157,21 @@ describe("merchant API POSTs", () => {
     });
     expect([reused.status, reused.body.code]).toEqual([422, "IDEMPOTENCY_KEY_REUSED"]);
     expect(await refundCount(db)).toBe(before + 1);
+  });
+
+  it("lets a store Houfu deactivated read through the API but change nothing", async () => {
+    const { db, clock } = await seededDb();
+    const { storeId, completedOrder } = await lumen(db);
+    await withTransaction(db, (tx) => exec(tx, sql`UPDATE stores SET active = ${bool(false)} WHERE id = ${storeId}`));
+    const params = { id: String(completedOrder) };
+    expect((await call(db, clock, getOrder, params)).status).toBe(200);
+    const before = await refundCount(db);
+    const refused = await call(db, clock, createOrderRefund, params, {
+      idempotencyKey: "refund-key-ro01",
+      body: { amountFen: 1000, reason: "Damaged box" },
+    });
+    expect([refused.status, refused.body.code]).toEqual([403, "STORE_READ_ONLY"]);
+    expect(await refundCount(db)).toBe(before);
   });
 
   it("refuses a POST without an Idempotency-Key, or with a malformed body, writing nothing", async () => {
