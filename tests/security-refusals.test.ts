@@ -1,6 +1,6 @@
 // Inputs from the pen test that used to end in a 500: each is now a 4xx with a message a person understands.
 import { describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { isForeignOrigin } from "@/server/auth/same-origin";
 import { callerAs, seededDb, userId } from "./helpers";
 
@@ -24,6 +24,28 @@ describe("forged page cursors", () => {
       expect(outcome).toMatchObject({ code: "BAD_REQUEST", domainCode: "INVALID_CURSOR", message: expect.stringContaining("page link") });
     },
   );
+});
+
+describe("every list's cursor", () => {
+  it("is refused as INVALID_CURSOR when this app did not make it, on every list", async () => {
+    const { db, clock } = await seededDb();
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const shop = await callerAs(db, clock, "shop@example.com");
+    const admin = await callerAs(db, clock, "admin@example.com");
+    const lists: [string, (cursor: string) => Promise<unknown>][] = [
+      ["notifications.list", (cursor) => alice.notifications.list({ cursor, limit: 5 })],
+      ["shop.orders", (cursor) => alice.shop.orders({ cursor, limit: 5 })],
+      ["credit.events", (cursor) => alice.credit.events({ cursor, limit: 5 })],
+      ["merchant.products.list", (cursor) => shop.merchant.products.list({ cursor, limit: 5 })],
+      ["merchant.orders.list", (cursor) => shop.merchant.orders.list({ sort: "date", dir: "desc", cursor, limit: 5 })],
+      ["merchant.receivables.overdue", (cursor) => shop.merchant.receivables.overdue({ sort: "days", dir: "desc", cursor, limit: 5 })],
+      ["admin.consumers", (cursor) => admin.admin.consumers({ cursor, limit: 5 })],
+      ["admin.audit", (cursor) => admin.admin.audit({ cursor, limit: 5 })],
+    ];
+    for (const [name, list] of lists)
+      for (const cursor of ["x", "-1.1", "0", "2147483648", "9999999999999999.1", "1.2.3"])
+        expect(await refusal(list(cursor)), `${name} ${cursor}`).toMatchObject({ code: "BAD_REQUEST", domainCode: "INVALID_CURSOR" });
+  });
 });
 
 describe("the Origin check", () => {

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
+import { decodeIdCursor, pageCursor } from "@/server/domain/cursor";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -86,7 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const entityType = search.entity?.slice(0, 100) || undefined;
   const from = search.from && DATE.test(search.from) ? search.from : undefined;
   const to = search.to && DATE.test(search.to) ? search.to : undefined;
-  const cursor = search.before && /^\d{1,12}$/.test(search.before) ? Number(search.before) : null;
+  const cursor = pageCursor(search.before, decodeIdCursor);
 
   const [api, t, locale] = await Promise.all([serverApi(), getTranslations("adminAudit"), getLocale()]);
   const [options, page] = await Promise.all([
@@ -231,7 +232,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
         {page.nextCursor ? (
-          <Link href={`/admin/audit?${new URLSearchParams({ ...filters, before: String(page.nextCursor) })}`} className={buttonClass("secondary")}>
+          <Link href={`/admin/audit?${new URLSearchParams({ ...filters, before: page.nextCursor })}`} className={buttonClass("secondary")}>
             {t("older")}
           </Link>
         ) : null}

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
+import { decodeIdCursor, pageCursor } from "@/server/domain/cursor";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ const PAGE_SIZE = 25;
 export default async function ConsumersPage({ searchParams }: { searchParams: Promise<{ q?: string; after?: string }> }) {
   const { q = "", after } = await searchParams;
   const query = q.slice(0, 254);
-  const cursor = after && /^\d{1,12}$/.test(after) ? Number(after) : null;
+  const cursor = pageCursor(after, decodeIdCursor);
   const [api, t, tc] = await Promise.all([serverApi(), getTranslations("adminConsumers"), getTranslations("staff")]);
   const page = await api.admin.consumers({ query, cursor, limit: PAGE_SIZE });
   const qs = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(query ? { q: query } : {}), ...extra })}`;
@@ -79,7 +80,7 @@ export default async function ConsumersPage({ searchParams }: { searchParams: Pr
           </Link>
         ) : null}
         {page.nextCursor ? (
-          <Link href={`/admin/consumers${qs({ after: String(page.nextCursor) })}`} className={buttonClass("secondary")}>
+          <Link href={`/admin/consumers${qs({ after: page.nextCursor })}`} className={buttonClass("secondary")}>
             {tc("nextPage")}
           </Link>
         ) : null}

@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ProductForm } from "@/components/merchant/product-form";
 import { ProductRow } from "@/components/merchant/product-row";
 import { serverApi } from "@/server/api/server-caller";
+import { decodeIdCursor, pageCursor } from "@/server/domain/cursor";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MerchantProductsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const { after } = await searchParams;
-  const cursor = after && /^\d{1,12}$/.test(after) ? Number(after) : null;
+  const cursor = pageCursor(after, decodeIdCursor);
   const [api, t, tc] = await Promise.all([serverApi(), getTranslations("merchantProducts"), getTranslations("staff")]);
   const page = await api.merchant.products.list({ cursor, limit: 20 });
   return (

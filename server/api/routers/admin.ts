@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rowId } from "@/server/api/input";
+import { cursorInput, rowId } from "@/server/api/input";
 import { adminProcedure, router } from "@/server/api/trpc";
 import { SCORE_MAX, SCORE_MIN, policyParamsSchema, policyUpdateSchema } from "@/server/domain/policy";
 import { adjustScore } from "@/server/services/admin/adjust-score";
@@ -18,7 +18,7 @@ import { updatePolicy } from "@/server/services/policy/update-policy";
 
 const id = rowId;
 const pageSize = z.number().int().min(1).max(100).default(25);
-const cursor = id.nullish();
+const cursor = cursorInput;
 const reason = z.string().trim().min(1, "Give a reason.").max(300);
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-25.");
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { rowId } from "@/server/api/input";
-import { MAX_DATE_MS } from "@/server/domain/cursor";
+import { cursorInput, rowId } from "@/server/api/input";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { currentAgreement } from "@/server/services/credit/agreement";
 import { disablePayLater, enablePayLater } from "@/server/services/credit/pay-later-switch";
@@ -14,7 +13,7 @@ export const creditRouter = router({
     .input(
       z.object({
         limit: z.number().int().min(1).max(100).default(20),
-        cursor: z.object({ createdAt: z.number().int().nonnegative().max(MAX_DATE_MS), id: rowId }).nullish(),
+        cursor: cursorInput,
       }),
     )
     .query(({ ctx, input }) => listCreditEvents(ctx.db, { consumerId: ctx.user.id, ...input })),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rowId } from "@/server/api/input";
+import { cursorInput, rowId } from "@/server/api/input";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { cardNumberSchema, MAX_LINE_QUANTITY, shippingSchema } from "@/server/domain/orders";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
@@ -10,7 +10,7 @@ import { clearCart, setCartQuantity } from "@/server/services/cart/set-cart-quan
 import { cancelOrder } from "@/server/services/orders/cancel-order";
 import { checkoutPreview } from "@/server/services/orders/checkout-preview";
 import { getOrder } from "@/server/services/orders/get-order";
-import { listConsumerOrders, ORDERS_CURSOR } from "@/server/services/orders/list-orders";
+import { listConsumerOrders } from "@/server/services/orders/list-orders";
 import { placeOrder } from "@/server/services/orders/place-order";
 
 const productId = rowId;
@@ -62,7 +62,7 @@ export const shopRouter = router({
   ),
 
   orders: consumerProcedure
-    .input(z.object({ cursor: z.string().regex(ORDERS_CURSOR).nullish(), limit: z.number().int().min(1).max(100).default(20) }))
+    .input(z.object({ cursor: cursorInput, limit: z.number().int().min(1).max(100).default(20) }))
     .query(({ ctx, input }) => listConsumerOrders(ctx.db, { consumerId: ctx.user.id, ...input })),
   order: consumerProcedure
     .input(z.object({ orderId: rowId }))

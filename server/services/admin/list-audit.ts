@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { rows } from "@/db/query";
 import { auditLog, users } from "@/db/schema";
 import { addDays, startOfLocalDate } from "@/server/calendar";
+import { cursorOrRefuse, decodeIdCursor, encodeIdCursor, keysetPage } from "@/server/domain/cursor";
 
 export type AuditFilters = {
   actorUserId?: number;
@@ -14,7 +15,8 @@ export type AuditFilters = {
 };
 
 /** The audit log newest first, filtered, a page at a time (keyset on id). */
-export async function listAudit(db: Db, input: AuditFilters & { cursor?: number | null; limit: number }) {
+export async function listAudit(db: Db, input: AuditFilters & { cursor?: string | null; limit: number }) {
+  const before = input.cursor ? cursorOrRefuse(decodeIdCursor(input.cursor)) : null;
   const page = await db
     .select({
       id: auditLog.id,
@@ -33,7 +35,7 @@ export async function listAudit(db: Db, input: AuditFilters & { cursor?: number 
     .innerJoin(users, eq(users.id, auditLog.actorUserId))
     .where(
       and(
-        input.cursor ? lt(auditLog.id, input.cursor) : undefined,
+        before ? lt(auditLog.id, before) : undefined,
         input.actorUserId ? eq(auditLog.actorUserId, input.actorUserId) : undefined,
         input.action ? eq(auditLog.action, input.action) : undefined,
         input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
@@ -43,8 +45,7 @@ export async function listAudit(db: Db, input: AuditFilters & { cursor?: number 
     )
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  const items = page.slice(0, input.limit);
-  return { items, nextCursor: page.length > input.limit ? items.at(-1)!.id : null };
+  return keysetPage(page, input.limit, (last) => encodeIdCursor(last.id));
 }
 
 /** The choices the audit filters offer: who has acted, and which actions and entity types occur. */

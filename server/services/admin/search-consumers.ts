@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creditProfiles, users } from "@/db/schema";
+import { cursorOrRefuse, decodeIdCursor, encodeIdCursor, keysetPage } from "@/server/domain/cursor";
 
 /** `%` and `_` in what the admin typed match themselves, not any text. */
 function containsPattern(text: string): string {
@@ -8,9 +9,10 @@ function containsPattern(text: string): string {
 }
 
 /** Consumers whose email or name contains `query`, in id order, a page at a time (keyset on id). */
-export async function searchConsumers(db: Db, input: { query?: string; cursor?: number | null; limit: number }) {
+export async function searchConsumers(db: Db, input: { query?: string; cursor?: string | null; limit: number }) {
   const query = input.query?.trim();
   const pattern = query ? containsPattern(query.toLowerCase()) : null;
+  const after = input.cursor ? cursorOrRefuse(decodeIdCursor(input.cursor)) : null;
   const rows = await db
     .select({
       id: users.id,
@@ -26,7 +28,7 @@ export async function searchConsumers(db: Db, input: { query?: string; cursor?: 
     .where(
       and(
         eq(users.role, "consumer"),
-        input.cursor ? gt(users.id, input.cursor) : undefined,
+        after ? gt(users.id, after) : undefined,
         // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
         pattern
           ? or(like(sql`lower(${users.email})`, sql`${pattern} ESCAPE '\\'`), like(sql`lower(${users.name})`, sql`${pattern} ESCAPE '\\'`))
@@ -35,6 +37,5 @@ export async function searchConsumers(db: Db, input: { query?: string; cursor?: 
     )
     .orderBy(asc(users.id))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit);
-  return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
+  return keysetPage(rows, input.limit, (last) => encodeIdCursor(last.id));
 }

@@ -3,13 +3,12 @@ import { and, desc, eq, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { creditEvents, instalments, orders, users } from "@/db/schema";
-
-export type CreditEventsCursor = { createdAt: number; id: number };
+import { cursorOrRefuse, decodeTimeCursor, encodeTimeCursor, keysetPage } from "@/server/domain/cursor";
 
 /** The credit report: every score change, newest first, keyset-paginated on (time, id). */
-export async function listCreditEvents(db: Db, input: { consumerId: number; limit: number; cursor?: CreditEventsCursor | null }) {
+export async function listCreditEvents(db: Db, input: { consumerId: number; limit: number; cursor?: string | null }) {
   const actor = alias(users, "actor");
-  const { cursor } = input;
+  const cursor = input.cursor ? cursorOrRefuse(decodeTimeCursor(input.cursor)) : null;
   const rows = await db
     .select({
       id: creditEvents.id,
@@ -31,18 +30,11 @@ export async function listCreditEvents(db: Db, input: { consumerId: number; limi
     .where(
       and(
         eq(creditEvents.userId, input.consumerId),
-        cursor
-          ? or(
-              lt(creditEvents.createdAt, new Date(cursor.createdAt)),
-              and(eq(creditEvents.createdAt, new Date(cursor.createdAt)), lt(creditEvents.id, cursor.id)),
-            )
-          : undefined,
+        cursor ? or(lt(creditEvents.createdAt, cursor.at), and(eq(creditEvents.createdAt, cursor.at), lt(creditEvents.id, cursor.id))) : undefined,
       ),
     )
     .orderBy(desc(creditEvents.createdAt), desc(creditEvents.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > input.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null;
-  return { events: page, nextCursor };
+  const { items, nextCursor } = keysetPage(rows, input.limit, (last) => encodeTimeCursor(last.createdAt, last.id));
+  return { events: items, nextCursor };
 }

@@ -2,19 +2,21 @@ import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { notifications } from "@/db/schema";
+import { cursorOrRefuse, decodeIdCursor, encodeIdCursor, keysetPage } from "@/server/domain/cursor";
 import { parseNotificationContent } from "@/server/domain/notifications";
 
-/** The consumer's notifications, newest first, a page at a time (cursor: the last id seen). */
-export async function listNotifications(db: Db, userId: number, input: { cursor?: number | null; limit: number }) {
+/** The consumer's notifications, newest first, a page at a time (keyset on id). */
+export async function listNotifications(db: Db, userId: number, input: { cursor?: string | null; limit: number }) {
+  const before = input.cursor ? cursorOrRefuse(decodeIdCursor(input.cursor)) : null;
   const rows = await db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), input.cursor ? lt(notifications.id, input.cursor) : undefined))
+    .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
+  const { items, nextCursor } = keysetPage(rows, input.limit, (last) => encodeIdCursor(last.id));
   return {
-    items: page.map((n) => ({
+    items: items.map((n) => ({
       id: n.id,
       // Its kind and figures, for the page to say in its language; null for a row the migration could not convert.
       content: parseNotificationContent(n.kind, n.params),
@@ -24,7 +26,7 @@ export async function listNotifications(db: Db, userId: number, input: { cursor?
       read: n.readAt !== null,
       createdAt: n.createdAt,
     })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+    nextCursor,
   };
 }
 

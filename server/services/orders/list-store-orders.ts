@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { instant } from "@/db/dialect";
 import { orders, users, type OrderStatus, type PaymentMethod } from "@/db/schema";
 import type { Clock } from "@/server/clock";
-import { decodeCursor, encodeCursor, invalidCursor, MAX_DATE_MS, MAX_ROW_ID } from "@/server/domain/cursor";
+import { cursorOrRefuse, decodeCursor, decodeTimeCursor, encodeCursor, encodeTimeCursor, keysetPage } from "@/server/domain/cursor";
 import { addDays, localDate, startOfLocalDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { overdueOnOrBeforeSql } from "@/server/sql/rules";
@@ -45,10 +45,10 @@ export async function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrde
   // Only what the merchant sees or already knows: the order number, or a customer's whole email. Matching parts of
   // the unmasked name or email would let prefix guesses recover what the masking hides.
   if (q) filters.push(q.includes("@") ? eq(users.email, q.toLowerCase()) : eq(orders.number, q.toUpperCase()));
-  const after = input.cursor ? (decodeCursor(input.cursor, input.sort === "total" ? MAX_ROW_ID : MAX_DATE_MS) ?? invalidCursor()) : null;
+  const after = input.cursor ? cursorOrRefuse(input.sort === "total" ? decodeCursor(input.cursor) : timeAsKey(decodeTimeCursor(input.cursor))) : null;
   if (after) {
-    // A date cursor holds epoch ms; the engine compares its own timestamp representation.
-    const afterKey = input.sort === "total" ? sql`${after.key}` : instant(new Date(after.key));
+    // A date cursor holds a time; the engine compares its own timestamp representation.
+    const afterKey = after.key instanceof Date ? instant(after.key) : sql`${after.key}`;
     filters.push(
       input.dir === "desc"
         ? sql`(${sortKey}, ${orders.id}) < (${afterKey}, ${after.id})`
@@ -74,12 +74,16 @@ export async function listStoreOrders(db: Db, clock: Clock, input: ListStoreOrde
     .where(and(...filters))
     .orderBy(...order)
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit).map(({ customerName, customerEmail, ...row }) => ({
-    ...row,
-    customer: { name: maskName(customerName), email: maskEmail(customerEmail) },
-  }));
-  const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > input.limit && last ? encodeCursor(input.sort === "total" ? last.totalFen : last.createdAt.getTime(), last.id) : null;
-  return { items: page, nextCursor };
+  const { items, nextCursor } = keysetPage(rows, input.limit, (last) =>
+    input.sort === "total" ? encodeCursor(last.totalFen, last.id) : encodeTimeCursor(last.createdAt, last.id),
+  );
+  return {
+    items: items.map(({ customerName, customerEmail, ...row }) => ({
+      ...row,
+      customer: { name: maskName(customerName), email: maskEmail(customerEmail) },
+    })),
+    nextCursor,
+  };
 }
+
+const timeAsKey = (cursor: { at: Date; id: number } | null) => cursor && { key: cursor.at, id: cursor.id };

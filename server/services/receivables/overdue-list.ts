@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarDate, indexedBy } from "@/db/dialect";
 import { row, rows } from "@/db/query";
-import { decodeCursor, encodeCursor, invalidCursor } from "@/server/domain/cursor";
+import { cursorOrRefuse, decodeCursor, encodeCursor, keysetPage } from "@/server/domain/cursor";
 import { addDays, localDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { daysOverdueSql, openOverdueSql, owedSql } from "@/server/sql/rules";
@@ -31,7 +31,7 @@ export async function listOverdue(
   const days = daysOverdueSql(null, today);
   const owed = owedSql();
   const key = input.sort === "amount" ? owed : days;
-  const after = input.cursor ? (decodeCursor(input.cursor) ?? invalidCursor()) : null;
+  const after = input.cursor ? cursorOrRefuse(decodeCursor(input.cursor)) : null;
   const cmp = input.dir === "desc" ? sql`<` : sql`>`;
   const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
   // Page over the instalments alone, then join the page's rows. By days the order is overdue_on
@@ -69,7 +69,8 @@ export async function listOverdue(
     JOIN users u ON u.id = i.consumer_id
     ORDER BY ${input.sort === "amount" ? sql`p.owed` : sql`p.days`} ${dir}, p.id ${dir}`,
   );
-  const page = found.slice(0, input.limit).map((r) => ({
+  const { items, nextCursor } = keysetPage(found, input.limit, (last) => encodeCursor(input.sort === "amount" ? last.owed : last.days, last.id));
+  const page = items.map((r) => ({
     instalmentId: r.id,
     orderId: r.order_id,
     orderNumber: r.number,
@@ -79,9 +80,6 @@ export async function listOverdue(
     amountOverdueFen: r.owed,
     lateFeeFen: r.late_fee_fen,
   }));
-  const last = page[page.length - 1];
-  const nextCursor =
-    found.length > input.limit && last ? encodeCursor(input.sort === "amount" ? last.amountOverdueFen : last.daysOverdue, last.instalmentId) : null;
   return { items: page, nextCursor };
 }
 

@@ -9,21 +9,17 @@ import { ListSkeleton } from "@/components/states/list-skeleton";
 import { serverApi } from "@/server/api/server-caller";
 import { SCORE_MAX, SCORE_MIN } from "@/server/domain/policy";
 import { PayLaterControls } from "./pay-later-controls";
+import { decodeTimeCursor, pageCursor } from "@/server/domain/cursor";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   return { title: (await getTranslations("meta"))("credit") };
 }
 
-function parseCursor(raw: string | undefined) {
-  const match = raw ? /^(\d+)-(\d+)$/.exec(raw) : null;
-  return match ? { createdAt: Number(match[1]), id: Number(match[2]) } : null;
-}
-
 export default async function CreditPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const { after } = await searchParams;
   const api = await serverApi();
-  const cursor = parseCursor(after);
+  const cursor = pageCursor(after, decodeTimeCursor);
   const [credit, agreement, t, tPage, tStatus, tSentence, tBand, locale] = await Promise.all([
     api.credit.summary(),
     api.credit.agreement(),
@@ -142,7 +138,7 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
 }
 
 /** The credit report: every score change, newest first, ten at a time. Streams in after the figures above. */
-async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; id: number } | null; locale: string }) {
+async function CreditReport({ cursor, locale }: { cursor: string | null; locale: string }) {
   const api = await serverApi();
   const [report, t, tReason] = await Promise.all([
     api.credit.events({ limit: 10, cursor }),
@@ -201,10 +197,7 @@ async function CreditReport({ cursor, locale }: { cursor: { createdAt: number; i
           </Link>
         ) : null}
         {report.nextCursor ? (
-          <Link
-            href={`/account/credit?after=${report.nextCursor.createdAt}-${report.nextCursor.id}`}
-            className="inline-flex min-h-11 items-center text-brand-700 underline"
-          >
+          <Link href={`/account/credit?after=${report.nextCursor}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t("older")}
           </Link>
         ) : null}

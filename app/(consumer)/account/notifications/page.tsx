@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { notificationText } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
 import { MarkAllReadButton } from "./mark-all-read-button";
+import { decodeIdCursor, pageCursor } from "@/server/domain/cursor";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,6 @@ export async function generateMetadata() {
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ cursor?: string; marked?: string }> }) {
   const { cursor, marked } = await searchParams;
-  const parsed = Number(cursor);
   const api = await serverApi();
   const [unread, t, tStates] = await Promise.all([api.notifications.unreadCount(), getTranslations("notificationsPage"), getTranslations("states")]);
   return (
@@ -29,13 +29,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         actions={unread > 0 ? <MarkAllReadButton /> : null}
       />
       <Suspense fallback={<ListSkeleton label={tStates("loading")} rows={4} />}>
-        <NotificationList cursor={Number.isInteger(parsed) && parsed > 0 ? parsed : null} />
+        <NotificationList cursor={pageCursor(cursor, decodeIdCursor)} />
       </Suspense>
     </div>
   );
 }
 
-async function NotificationList({ cursor }: { cursor: number | null }) {
+async function NotificationList({ cursor }: { cursor: string | null }) {
   const api = await serverApi();
   const [page, locale, t, tText] = await Promise.all([
     api.notifications.list({ cursor, limit: 20 }),

@@ -8,7 +8,7 @@ import { formatDate, formatFen } from "@/lib/format";
 import { planLabel } from "@/lib/i18n/localise";
 import { PLAN_LABEL } from "@/lib/order-labels";
 import { serverApi } from "@/server/api/server-caller";
-import { ORDERS_CURSOR } from "@/server/services/orders/list-orders";
+import { decodeTimeCursor, pageCursor } from "@/server/domain/cursor";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ const PAGE_SIZE = 20;
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const [{ cursor: rawCursor }, t, tStates] = await Promise.all([searchParams, getTranslations("ordersPage"), getTranslations("states")]);
-  const cursor = rawCursor && ORDERS_CURSOR.test(rawCursor) ? rawCursor : null;
+  const cursor = pageCursor(rawCursor, decodeTimeCursor);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />

@@ -6,11 +6,11 @@ import { listStoreProducts } from "@/server/services/products/list-store-product
 import { ownProduct } from "@/server/services/products/own-product";
 import { setProductActive } from "@/server/services/products/set-product-active";
 import { updateProduct } from "@/server/services/products/update-product";
-import { id, pageSize } from "./schemas";
+import { cursor, id, pageSize } from "./schemas";
 
 export const merchantProductsRouter = router({
   list: merchantProcedure
-    .input(z.object({ cursor: id.nullish(), limit: pageSize }))
+    .input(z.object({ cursor, limit: pageSize }))
     .query(({ ctx, input }) => listStoreProducts(ctx.db, { storeId: ctx.storeId, cursor: input.cursor, limit: input.limit })),
   get: merchantProcedure.input(z.object({ productId: id })).query(({ ctx, input }) => ownProduct(ctx.db, ctx.storeId, input.productId)),
   create: merchantProcedure

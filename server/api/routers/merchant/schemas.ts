@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { rowId } from "@/server/api/input";
+import { cursorInput, rowId } from "@/server/api/input";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/db/schema";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
 
 export const id = rowId;
-export const cursor = z.string().max(60).nullish();
+export const cursor = cursorInput;
 export const pageSize = z.number().int().min(1).max(100).default(20);
 export const idempotencyKey = z.string().min(8).max(100);
 const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-25.");
