@@ -14,6 +14,7 @@ import { currentPolicy, policyByVersion } from "@/server/services/policy/current
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { callerAs, freshDb, seededDb, SEED_NOW, userId } from "./helpers";
 import { fixedClock } from "@/server/clock";
+import { codeOf } from "./fixtures";
 
 async function failure(promise: Promise<unknown>): Promise<TRPCError> {
   try {
@@ -23,15 +24,6 @@ async function failure(promise: Promise<unknown>): Promise<TRPCError> {
     throw error;
   }
   throw new Error("expected the call to fail");
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `THREW ${String(error)}`;
-  }
 }
 
 const auditCount = async (db: Db) => (await first(db.select({ n: count() }).from(auditLog)))!.n;

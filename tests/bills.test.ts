@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { closeDb, openDb, type Db } from "@/db/client";
 import { first, row } from "@/db/query";
 import * as s from "@/db/schema";
@@ -14,22 +13,7 @@ import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { callerAs, databaseUrlOf, seededDb, SEED_NOW, userId } from "./helpers";
 import { whenLeaseTaken } from "./job-runs";
-
-const CARD = "4242 4242 4242 4242";
-let keySeq = 0;
-const key = () => `test-key-${++keySeq}-${Date.now()}`;
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; domainCode: string | null; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError)
-      return { code: error.code, domainCode: (error.cause as { code?: string } | undefined)?.code ?? null, message: error.message };
-    if (error instanceof Error && "code" in error) return { code: "DOMAIN", domainCode: String(error.code), message: error.message };
-    throw error;
-  }
-  throw new Error("expected a failure");
-}
+import { CARD, DECLINED_CARD, failure, newKey } from "./fixtures";
 
 async function profile(db: Db, email: string) {
   return (await first(
@@ -140,7 +124,7 @@ describe("the bills list", () => {
     expect((await failure((await callerAs(db, clock, null)).bills.list())).code).toBe("UNAUTHORIZED");
     const aliceBill = await openBillOf(db, "alice@example.com");
     const bob = await callerAs(db, clock, "bob@example.com");
-    expect((await failure(bob.bills.repay({ billId: aliceBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: key() }))).code).toBe(
+    expect((await failure(bob.bills.repay({ billId: aliceBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: newKey() }))).code).toBe(
       "NOT_FOUND",
     );
     expect((await bob.bills.list()).bills.every((b) => b.id !== aliceBill.id)).toBe(true);
@@ -344,7 +328,7 @@ describe("repaying a bill", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     const bill = await openBillOf(db, "alice@example.com");
     const before = await alice.credit.summary();
-    const result = await alice.bills.repay({ billId: bill.id, amountFen: 109_967, cardNumber: CARD, idempotencyKey: key() });
+    const result = await alice.bills.repay({ billId: bill.id, amountFen: 109_967, cardNumber: CARD, idempotencyKey: newKey() });
     expect(result).toMatchObject({ amountFen: 109_967, billPaid: false, replayed: false });
     const [paidInst, nextInst] = await instalmentsOf(db, bill.id);
     expect(paidInst).toMatchObject({ state: "paid", paidPrincipalFen: 109_967, paidOn: "2026-11-25" });
@@ -367,13 +351,13 @@ describe("repaying a bill", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     const bill = await openBillOf(db, "alice@example.com");
     const score = (await profile(db, "alice@example.com")).score;
-    await alice.bills.repay({ billId: bill.id, amountFen: 50_000, cardNumber: CARD, idempotencyKey: key() });
+    await alice.bills.repay({ billId: bill.id, amountFen: 50_000, cardNumber: CARD, idempotencyKey: newKey() });
     expect((await profile(db, "alice@example.com")).score).toBe(score);
-    await alice.bills.repay({ billId: bill.id, amountFen: 59_967, cardNumber: CARD, idempotencyKey: key() });
+    await alice.bills.repay({ billId: bill.id, amountFen: 59_967, cardNumber: CARD, idempotencyKey: newKey() });
     expect((await profile(db, "alice@example.com")).score).toBe(score + 5);
     // The second instalment paid after its due date (but in grace): no bonus.
     clock.advanceDays(57);
-    await alice.bills.repay({ billId: bill.id, amountFen: 109_967, cardNumber: CARD, idempotencyKey: key() });
+    await alice.bills.repay({ billId: bill.id, amountFen: 109_967, cardNumber: CARD, idempotencyKey: newKey() });
     expect((await instalmentsOf(db, bill.id))[1]).toMatchObject({ state: "paid", lateFeeFen: 0 });
     expect((await profile(db, "alice@example.com")).score).toBe(score + 5);
     const aliceId = await userId(db, "alice@example.com");
@@ -386,7 +370,7 @@ describe("repaying a bill", () => {
     const erin = await callerAs(db, clock, "erin@example.com");
     const bill = await openBillOf(db, "erin@example.com");
     const used = (await profile(db, "erin@example.com")).usedCreditFen;
-    const pay = (amountFen: number) => erin.bills.repay({ billId: bill.id, amountFen, cardNumber: CARD, idempotencyKey: key() });
+    const pay = (amountFen: number) => erin.bills.repay({ billId: bill.id, amountFen, cardNumber: CARD, idempotencyKey: newKey() });
 
     await pay(1_000);
     expect((await instalmentsOf(db, bill.id))[1]).toMatchObject({ paidFeeFen: 1_000, paidPrincipalFen: 0, state: "open" });
@@ -412,10 +396,10 @@ describe("repaying a bill", () => {
     const { db, clock } = await seededDb();
     const dave = await callerAs(db, clock, "dave@example.com");
     const bill = await openBillOf(db, "dave@example.com");
-    expect((await failure(dave.bills.repay({ billId: bill.id, amountFen: 131_401, cardNumber: CARD, idempotencyKey: key() }))).domainCode).toBe(
+    expect((await failure(dave.bills.repay({ billId: bill.id, amountFen: 131_401, cardNumber: CARD, idempotencyKey: newKey() }))).domainCode).toBe(
       "OVERPAYMENT",
     );
-    const result = await dave.bills.repay({ billId: bill.id, amountFen: 131_400, cardNumber: CARD, idempotencyKey: key() });
+    const result = await dave.bills.repay({ billId: bill.id, amountFen: 131_400, cardNumber: CARD, idempotencyKey: newKey() });
     expect(result).toMatchObject({ billPaid: true, payLaterReinstated: true });
     expect((await first(db.select().from(s.bills).where(eq(s.bills.id, bill.id))))!.status).toBe("paid");
     const summary = await dave.credit.summary();
@@ -435,7 +419,7 @@ describe("repaying a bill", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     const bill = await openBillOf(db, "alice@example.com");
     clock.advanceDays(30);
-    const result = await alice.bills.repay({ billId: bill.id, amountFen: 111_467, cardNumber: CARD, idempotencyKey: key() });
+    const result = await alice.bills.repay({ billId: bill.id, amountFen: 111_467, cardNumber: CARD, idempotencyKey: newKey() });
     expect(result.allocations[0]).toMatchObject({ feeFen: 1_500, principalFen: 109_967 });
     const first = (await instalmentsOf(db, bill.id))[0]!;
     expect(first).toMatchObject({ state: "paid", lateFeeFen: 1_500, paidFeeFen: 1_500 });
@@ -454,7 +438,7 @@ describe("repaying a bill", () => {
     const bill = await openBillOf(db, "dave@example.com");
     const consumerId = await userId(db, "dave@example.com");
     const provider = spyProvider(2);
-    const pay = () => repayBill(db, clock, { consumerId, billId: bill.id, amountFen: 131_400, cardNumber: CARD, idempotencyKey: key() }, provider);
+    const pay = () => repayBill(db, clock, { consumerId, billId: bill.id, amountFen: 131_400, cardNumber: CARD, idempotencyKey: newKey() }, provider);
     const results = await Promise.allSettled([pay(), pay()]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -470,7 +454,13 @@ describe("repaying a bill", () => {
     const { db, clock } = await seededDb();
     const bill = await openBillOf(db, "alice@example.com");
     const provider = spyProvider(2);
-    const input = { consumerId: await userId(db, "alice@example.com"), billId: bill.id, amountFen: 10_000, cardNumber: CARD, idempotencyKey: key() };
+    const input = {
+      consumerId: await userId(db, "alice@example.com"),
+      billId: bill.id,
+      amountFen: 10_000,
+      cardNumber: CARD,
+      idempotencyKey: newKey(),
+    };
     const [a, b] = await Promise.all([repayBill(db, clock, input, provider), repayBill(db, clock, input, provider)]);
     expect(a.paymentId).toBe(b.paymentId);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
@@ -487,8 +477,8 @@ describe("repaying a bill", () => {
       (await callerAs(db, clock, "dave@example.com")).bills.repay({
         billId: bill.id,
         amountFen: 131_400,
-        cardNumber: "4000 0000 0000 0002",
-        idempotencyKey: key(),
+        cardNumber: DECLINED_CARD,
+        idempotencyKey: newKey(),
       }),
     );
     expect(refusal).toMatchObject({ code: "PAYMENT_REQUIRED", domainCode: "PAYMENT_DECLINED" });
@@ -504,7 +494,7 @@ describe("repaying a bill", () => {
       repayBill(
         db,
         clock,
-        { consumerId: await userId(db, "alice@example.com"), billId: bill.id, amountFen: 329_901, cardNumber: CARD, idempotencyKey: key() },
+        { consumerId: await userId(db, "alice@example.com"), billId: bill.id, amountFen: 329_901, cardNumber: CARD, idempotencyKey: newKey() },
         provider,
       ),
     );
@@ -516,7 +506,7 @@ describe("repaying a bill", () => {
     const { db, clock } = await seededDb();
     const alice = await callerAs(db, clock, "alice@example.com");
     const bill = await openBillOf(db, "alice@example.com");
-    const input = { billId: bill.id, amountFen: 20_000, cardNumber: CARD, idempotencyKey: key() };
+    const input = { billId: bill.id, amountFen: 20_000, cardNumber: CARD, idempotencyKey: newKey() };
     const paid = await alice.bills.repay(input);
     const facts = { ...(await creditFacts(db)), ...(await paymentFacts(db)) };
     const again = await alice.bills.repay(input);
@@ -536,12 +526,14 @@ describe("repaying a bill", () => {
         .orderBy(s.bills.id)
         .limit(1),
     ))!;
-    expect((await failure(alice.bills.repay({ billId: paidBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: key() }))).domainCode).toBe(
+    expect((await failure(alice.bills.repay({ billId: paidBill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: newKey() }))).domainCode).toBe(
       "NOTHING_OWED",
     );
     const bill = await openBillOf(db, "alice@example.com");
-    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 0, cardNumber: CARD, idempotencyKey: key() }))).code).toBe("BAD_REQUEST");
-    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 100, cardNumber: "12ab", idempotencyKey: key() }))).code).toBe(
+    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 0, cardNumber: CARD, idempotencyKey: newKey() }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 100, cardNumber: "12ab", idempotencyKey: newKey() }))).code).toBe(
       "BAD_REQUEST",
     );
     expect((await failure(alice.bills.repay({ billId: bill.id, amountFen: 100, cardNumber: CARD, idempotencyKey: "short" }))).code).toBe(

@@ -11,15 +11,12 @@ import { simulatedProvider } from "@/server/services/payments/provider";
 import { placeOrder } from "@/server/services/orders/place-order";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { callerAs, seededDb, userId } from "./helpers";
+import { CARD, DECLINED_CARD, newKey, SHIPPING } from "./fixtures";
 
-const SHIPPING = { shippingName: "Alice Wu", shippingPhone: "138 0013 8000", shippingAddress: "88 Century Avenue, Pudong, Shanghai" };
 const MOUSE = "Nimbus Wireless Mouse"; // ¥149, stock 120
 const POWER_BANK = "Orbit 10,000 mAh Power Bank"; // stock 0
 const TAB = "Lumen Tab 11"; // ¥3,299, stock 20
 const LONGJING = "West Lake Longjing Green Tea 250g"; // Cloud Tea House
-
-let keySeq = 0;
-const newKey = () => `test-key-${++keySeq}-${Math.random().toString(36).slice(2)}`;
 
 async function product(db: Db, name: string) {
   return (await first(db.select().from(products).where(eq(products.name, name))))!;
@@ -86,7 +83,7 @@ async function payLaterOrder(db: Db, items: [string, number][], planCode: "pay_i
   };
 }
 
-async function payNowOrder(db: Db, items: [string, number][], cardNumber = "4242 4242 4242 4242") {
+async function payNowOrder(db: Db, items: [string, number][], cardNumber = CARD) {
   return {
     ...SHIPPING,
     idempotencyKey: newKey(),
@@ -376,9 +373,9 @@ describe("placing a pay-now order", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id });
     const before = await footprint(db);
-    const attempt = alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1]], "4000 0000 0000 0002"));
+    const attempt = alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1]], DECLINED_CARD));
     await expect(attempt).rejects.toThrow("Your card ending 0002 was declined");
-    expect(await domainCode(alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1]], "4000 0000 0000 0002")))).toBe("PAYMENT_DECLINED");
+    expect(await domainCode(alice.shop.placeOrder(await payNowOrder(db, [[MOUSE, 1]], DECLINED_CARD)))).toBe("PAYMENT_DECLINED");
     expect(await footprint(db)).toEqual(before);
   });
 

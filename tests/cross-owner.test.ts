@@ -13,6 +13,7 @@ import type { ProcedureMeta } from "@/server/api/trpc";
 import { tableDigest, inputKeys } from "./digest";
 import { callerAs, seededDb, userId } from "./helpers";
 import { encodeTimeCursor } from "@/server/domain/cursor";
+import { CARD, SHIPPING } from "./fixtures";
 
 type AnyProcedure = { _def: { meta?: ProcedureMeta; type: string; inputs?: unknown[] } };
 const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, AnyProcedure> }).procedures);
@@ -82,8 +83,6 @@ type Case =
     }
   | { kind: "exempt"; why: string };
 
-const card = "4242 4242 4242 4242";
-const shipping = { shippingName: "Bob Li", shippingPhone: "13800138000", shippingAddress: "1 Test Road, Shanghai" };
 const aliceCart = (db: Db, ids: Ids) => rows(db, sql`SELECT * FROM cart_items WHERE user_id = ${ids.alice} ORDER BY product_id`);
 const aliceOrders = (db: Db, ids: Ids) => rows(db, sql`SELECT * FROM orders WHERE consumer_id = ${ids.alice} ORDER BY id`);
 const ADMIN_WHY = "admin acts platform-wide by design; every other role is refused (tests/authz-matrix.test.ts)";
@@ -94,7 +93,7 @@ const CASES: Record<string, Case> = {
   "bills.repay": {
     kind: "refused",
     as: "bob@example.com",
-    input: (i) => ({ billId: i.aliceBill, amountFen: 100, cardNumber: card, idempotencyKey: "cross-owner-repay-1" }),
+    input: (i) => ({ billId: i.aliceBill, amountFen: 100, cardNumber: CARD, idempotencyKey: "cross-owner-repay-1" }),
   },
   "shop.addToCart": {
     kind: "scoped",
@@ -114,11 +113,11 @@ const CASES: Record<string, Case> = {
     kind: "scoped",
     as: "bob@example.com",
     input: (i) => ({
-      ...shipping,
+      ...SHIPPING,
       idempotencyKey: "cross-owner-order-1",
       lines: [{ productId: i.lumenProduct, quantity: 1 }],
       paymentMethod: "pay_now",
-      cardNumber: card,
+      cardNumber: CARD,
     }),
     victimRows: aliceOrders,
     leaks: (result, i) => JSON.stringify(result ?? null).includes(`"consumerId":${i.alice}`),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { creditProfiles, stores, users } from "@/db/schema";
 import { localDate } from "@/server/calendar";
 import { instalmentStatus, daysOverdue, agingBucket } from "@/server/domain/instalments";
@@ -10,15 +9,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/demo";
 import { first, row } from "@/db/query";
 import { tableNames } from "./digest";
 import { callerAs, seededDb, SEED_NOW, userId } from "./helpers";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `THREW ${String(error)}`;
-  }
-}
+import { codeOf } from "./fixtures";
 
 describe("role guards on the procedure bases", () => {
   it("lets each role reach its own area and refuses the others", async () => {

@@ -13,6 +13,7 @@ import { appRouter } from "@/server/api/root";
 import type { ProcedureMeta } from "@/server/api/trpc";
 import { tableDigest } from "./digest";
 import { callerAs, seededDb, userId } from "./helpers";
+import { CARD } from "./fixtures";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
@@ -54,7 +55,7 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
       sql`SELECT id FROM bills WHERE consumer_id = ${await userId(db, "alice@example.com")} AND status = 'open' ORDER BY id LIMIT 1`,
     ),
     amountFen: 100,
-    cardNumber: "4242 4242 4242 4242",
+    cardNumber: CARD,
     idempotencyKey: "fuzz-repay-key-1",
   }),
   "credit.enablePayLater": async (db) => ({ agreementVersion: await one(db, sql`SELECT MAX(version) FROM agreements`), accepted: true }),

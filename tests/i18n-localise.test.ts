@@ -17,6 +17,7 @@ import { cartLineProblem } from "@/server/domain/orders";
 import { NOTIFICATION_KINDS } from "@/server/domain/notifications";
 import { RATE_LIMITED_MESSAGE } from "@/server/auth/authenticate";
 import { callerAs, seededDb, userId } from "./helpers";
+import { CARD } from "./fixtures";
 
 /** A translator over one namespace, enough for these messages (plain {placeholders}). */
 function translator(locale: "en" | "zh-CN", namespace: string): Translate {
@@ -107,7 +108,7 @@ describe("notifications", () => {
       await dave.bills.repay({
         billId: bill.id,
         amountFen: bill.owedFen,
-        cardNumber: "4242 4242 4242 4242",
+        cardNumber: CARD,
         idempotencyKey: `test-repay-${bill.id}`,
       });
     for (let day = 0; day < 40; day += 1) {
@@ -116,7 +117,7 @@ describe("notifications", () => {
     }
     const alice = await callerAs(db, clock, "alice@example.com");
     const aliceBill = (await alice.bills.list()).bills.find((b) => b.status === "open")!;
-    await alice.bills.repay({ billId: aliceBill.id, amountFen: 123_456, cardNumber: "4242 4242 4242 4242", idempotencyKey: "test-repay-alice" });
+    await alice.bills.repay({ billId: aliceBill.id, amountFen: 123_456, cardNumber: CARD, idempotencyKey: "test-repay-alice" });
 
     const stored = await db.select().from(notifications).orderBy(notifications.id);
     expect(new Set(stored.map((n) => n.kind))).toEqual(new Set(NOTIFICATION_KINDS));

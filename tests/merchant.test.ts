@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 
 import {
   auditLog,
@@ -26,19 +25,7 @@ import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { first } from "@/db/query";
 import { withTransaction } from "@/db/transaction";
 import { callerAs, freshDb, seededDb, SEED_NOW, userId } from "./helpers";
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; domainCode: string | null }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) {
-      const cause = error.cause as { code?: string } | undefined;
-      return { code: error.code, domainCode: cause && "code" in cause ? (cause.code ?? null) : null };
-    }
-    throw error;
-  }
-  return { code: "OK", domainCode: null };
-}
+import { failure } from "./fixtures";
 
 const DAY = 86_400_000;
 const TODAY = localDate(SEED_NOW); // 2026-11-25
@@ -352,7 +339,7 @@ describe("cancel and refund move receivables and credit exactly", () => {
     // More than what is left is refused; exactly what is left voids the bill.
     expect(
       await failure(shop.orders.refund({ orderId: order.id, amountFen: 179_901, reason: "Too much", idempotencyKey: "refund-tab-0002" })),
-    ).toEqual({
+    ).toMatchObject({
       code: "BAD_REQUEST",
       domainCode: "REFUND_TOO_LARGE",
     });
@@ -501,7 +488,7 @@ describe("settings", () => {
     await withTransaction(db, async (tx) => {
       await tx.update(stores).set({ payLaterForcedOff: true }).where(eq(stores.slug, "cloud-tea-house"));
     });
-    expect(await failure(tea.updateSettings(settings))).toEqual({ code: "FORBIDDEN", domainCode: "PAY_LATER_FORCED_OFF" });
+    expect(await failure(tea.updateSettings(settings))).toMatchObject({ code: "FORBIDDEN", domainCode: "PAY_LATER_FORCED_OFF" });
     await tea.updateSettings({ ...settings, offerPayLater: false, description: "Still here" });
     expect(await tea.settings()).toMatchObject({ offerPayLater: false, payLaterForcedOff: true, description: "Still here" });
   });

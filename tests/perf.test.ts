@@ -14,11 +14,7 @@ import { listOverdue } from "@/server/services/receivables/overdue-list";
 import { storeReceivables } from "@/server/services/admin/store-receivables";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { callerAs, seededDb, userId } from "./helpers";
-
-const CARD = "4242 4242 4242 4242";
-const SHIPPING = { shippingName: "Alice Wu", shippingPhone: "138 0013 8000", shippingAddress: "88 Century Avenue, Pudong, Shanghai" };
-let seq = 0;
-const key = () => `perf-key-${++seq}-${Math.random().toString(36).slice(2)}`;
+import { CARD, newKey, SHIPPING } from "./fixtures";
 
 /** The summary as it was computed before receivable_days: one pass over every instalment. */
 async function recomputed(db: Db, storeId: number | null, now: Date) {
@@ -94,7 +90,7 @@ describe("receivable_days stays equal to a recomputation", () => {
     await alice.shop.addToCart({ productId: mouse.id, quantity: 2 });
     const placed = await alice.shop.placeOrder({
       ...SHIPPING,
-      idempotencyKey: key(),
+      idempotencyKey: newKey("perf"),
       lines: [{ productId: mouse.id, quantity: 2 }],
       paymentMethod: "pay_later",
       planCode: "pay_in_3",
@@ -110,7 +106,7 @@ describe("receivable_days stays equal to a recomputation", () => {
         .where(and(eq(bills.consumerId, await userId(db, "alice@example.com")), eq(bills.status, "open")))
         .orderBy(bills.id),
     ))!;
-    await alice.bills.repay({ billId: bill.id, amountFen: 12_345, cardNumber: CARD, idempotencyKey: key() });
+    await alice.bills.repay({ billId: bill.id, amountFen: 12_345, cardNumber: CARD, idempotencyKey: newKey("perf") });
     await expectSummariesExact(db, clock.now());
 
     // Time passes: overdue moves by the clock alone, before any job runs; then the jobs charge fees.
@@ -130,7 +126,7 @@ describe("receivable_days stays equal to a recomputation", () => {
         .where(and(eq(bills.consumerId, await userId(db, "erin@example.com")), eq(bills.status, "open")))
         .orderBy(bills.id),
     ))!;
-    await erin.bills.repay({ billId: erinBill.id, amountFen: 30_000, cardNumber: CARD, idempotencyKey: key() });
+    await erin.bills.repay({ billId: erinBill.id, amountFen: 30_000, cardNumber: CARD, idempotencyKey: newKey("perf") });
     await expectSummariesExact(db, clock.now());
 
     // Cancel and refund from the merchant side.
@@ -138,9 +134,9 @@ describe("receivable_days stays equal to a recomputation", () => {
     await shop.orders.cancel({ orderId: placed.orderId, reason: "Out of stock" });
     await expectSummariesExact(db, clock.now());
     const tab = (await first(db.select().from(orders).where(eq(orders.number, "HF-1002"))))!;
-    await shop.orders.refund({ orderId: tab.id, amountFen: 150_000, reason: "Scratched screen", idempotencyKey: key() });
+    await shop.orders.refund({ orderId: tab.id, amountFen: 150_000, reason: "Scratched screen", idempotencyKey: newKey("perf") });
     await expectSummariesExact(db, clock.now());
-    await shop.orders.refund({ orderId: tab.id, amountFen: 179_900, reason: "Returned", idempotencyKey: key() });
+    await shop.orders.refund({ orderId: tab.id, amountFen: 179_900, reason: "Returned", idempotencyKey: newKey("perf") });
     await expectSummariesExact(db, clock.now());
   });
 
