@@ -22,6 +22,7 @@ export default defineConfig({
           environment: "node",
           include: [
             "server/**/*.test.ts",
+            "lib/**/*.test.ts",
             "tests/i18n-*.test.ts",
             "tests/bundle-hygiene.test.ts",
             "tests/schema-parity.test.ts",

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCReactProvider } from "@/lib/trpc/react";
 import { LazyToaster } from "@/components/layout/lazy-toaster";
+import { PLATFORM_ZONE_ATTRIBUTE } from "@/lib/format";
+import { env } from "@/server/env";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +16,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={await getLocale()}>
+    <html lang={await getLocale()} {...{ [PLATFORM_ZONE_ATTRIBUTE]: env.TZ_PLATFORM }}>
       <body className="min-h-screen">
         <TRPCReactProvider>{children}</TRPCReactProvider>
         <LazyToaster />

@@ -1,13 +1,21 @@
 // Display formatting in one place: money via the domain's exact formatter, dates in the platform zone.
 export { formatFen } from "@/server/domain/money";
 
-// Client components use this file too, so it cannot import server/env.ts. In the browser process.env is empty
-// (Next passes only NEXT_PUBLIC_ variables), so a TZ_PLATFORM other than the default reaches server rendering only.
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+/** The attribute of <html> that carries the platform zone to the browser (app/layout.tsx sets it). */
+export const PLATFORM_ZONE_ATTRIBUTE = "data-platform-zone";
+
+// Times are shown in the platform zone, never the viewer's. Client components use this file too, so it cannot import
+// server/env.ts, and in the browser process.env is empty: there the zone comes from the page (a TZ_PLATFORM set at
+// run time reaches the browser without a rebuild, and server and browser render the same text).
 function platformTimeZone(): string {
-  return process.env.TZ_PLATFORM || "Asia/Shanghai";
+  if (typeof document !== "undefined") return document.documentElement.getAttribute(PLATFORM_ZONE_ATTRIBUTE) || DEFAULT_TIME_ZONE;
+  return process.env.TZ_PLATFORM || DEFAULT_TIME_ZONE;
 }
 
+/** A calendar date ("2026-11-25") as it is, whatever the zone; an instant as its date in the platform zone. */
 export function formatDate(date: string | Date, locale = "en"): string {
+  if (typeof date === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(date)) date = new Date(date);
   if (typeof date === "string") {
     const [y, m, d] = date.split("-").map(Number) as [number, number, number];
     return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
