@@ -28,20 +28,7 @@ export async function suspendPayLater(db: Db, clock: Clock, actor: Actor, input:
     if (profile.payLaterStatus === "suspended" && profile.suspendedReason === "admin")
       throw new DomainError("NO_CHANGE", `Pay later is already suspended for ${profile.name}.`);
     const after = { payLaterStatus: "suspended" as const, suspendedReason: "admin" as const };
-    await tx
-      .update(creditProfiles)
-      .set({ ...after, updatedAt: at })
-      .where(eq(creditProfiles.userId, input.consumerId));
-    await recordAudit(tx, {
-      actor,
-      action: "consumer.suspend",
-      entityType: "consumer",
-      entityId: input.consumerId,
-      before: { payLaterStatus: profile.payLaterStatus, suspendedReason: profile.suspendedReason },
-      after: { ...after, reason: input.reason },
-      at,
-    });
-    return after;
+    return applyStatus(tx, { actor, action: "consumer.suspend", consumerId: input.consumerId, reason: input.reason, at }, profile, after);
   });
 }
 
@@ -55,19 +42,31 @@ export async function reinstatePayLater(db: Db, clock: Clock, actor: Actor, inpu
       payLaterStatus: (await acceptedCurrentAgreement(tx, input.consumerId)) ? ("enabled" as const) : ("not_enabled" as const),
       suspendedReason: null,
     };
-    await tx
-      .update(creditProfiles)
-      .set({ ...after, updatedAt: at })
-      .where(eq(creditProfiles.userId, input.consumerId));
-    await recordAudit(tx, {
-      actor,
-      action: "consumer.reinstate",
-      entityType: "consumer",
-      entityId: input.consumerId,
-      before: { payLaterStatus: profile.payLaterStatus, suspendedReason: profile.suspendedReason },
-      after: { ...after, reason: input.reason },
-      at,
-    });
-    return after;
+    return applyStatus(tx, { actor, action: "consumer.reinstate", consumerId: input.consumerId, reason: input.reason, at }, profile, after);
   });
+}
+
+type StatusChange = { payLaterStatus: "enabled" | "not_enabled" | "suspended"; suspendedReason: "admin" | null };
+
+/** Writes an admin's pay-later status change and its audit entry (before, after and the reason). */
+async function applyStatus<T extends StatusChange>(
+  tx: Db,
+  change: { actor: Actor; action: string; consumerId: number; reason: string; at: Date },
+  profile: { payLaterStatus: string; suspendedReason: string | null },
+  after: T,
+): Promise<T> {
+  await tx
+    .update(creditProfiles)
+    .set({ ...after, updatedAt: change.at })
+    .where(eq(creditProfiles.userId, change.consumerId));
+  await recordAudit(tx, {
+    actor: change.actor,
+    action: change.action,
+    entityType: "consumer",
+    entityId: change.consumerId,
+    before: { payLaterStatus: profile.payLaterStatus, suspendedReason: profile.suspendedReason },
+    after: { ...after, reason: change.reason },
+    at: change.at,
+  });
+  return after;
 }

@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 // The schema is typed as pg-core tables; the alias is the same proxy in either core, so it serves SQLite too.
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { creditEvents, instalments, orders, users } from "@/db/schema";
+import { olderThan } from "@/server/sql/keyset";
 import { cursorOrRefuse, decodeTimeCursor, encodeTimeCursor, keysetPage } from "@/server/domain/cursor";
 
 /** The credit report: every score change, newest first, keyset-paginated on (time, id). */
@@ -27,12 +28,7 @@ export async function listCreditEvents(db: Db, input: { consumerId: number; limi
     .leftJoin(orders, eq(orders.id, creditEvents.orderId))
     .leftJoin(instalments, eq(instalments.id, creditEvents.instalmentId))
     .leftJoin(actor, eq(actor.id, creditEvents.actorUserId))
-    .where(
-      and(
-        eq(creditEvents.userId, input.consumerId),
-        cursor ? or(lt(creditEvents.createdAt, cursor.at), and(eq(creditEvents.createdAt, cursor.at), lt(creditEvents.id, cursor.id))) : undefined,
-      ),
-    )
+    .where(and(eq(creditEvents.userId, input.consumerId), olderThan(creditEvents.createdAt, creditEvents.id, cursor)))
     .orderBy(desc(creditEvents.createdAt), desc(creditEvents.id))
     .limit(input.limit + 1);
   const { items, nextCursor } = keysetPage(rows, input.limit, (last) => encodeTimeCursor(last.createdAt, last.id));

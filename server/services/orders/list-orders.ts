@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, stores } from "@/db/schema";
+import { olderThan } from "@/server/sql/keyset";
 import { cursorOrRefuse, decodeTimeCursor, encodeTimeCursor, keysetPage } from "@/server/domain/cursor";
 
 /** The consumer's orders, newest first, a page at a time (keyset on placed time, then id). */
@@ -19,12 +20,7 @@ export async function listConsumerOrders(db: Db, input: { consumerId: number; cu
     })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
-    .where(
-      and(
-        eq(orders.consumerId, input.consumerId),
-        after ? or(lt(orders.createdAt, after.at), and(eq(orders.createdAt, after.at), lt(orders.id, after.id))) : undefined,
-      ),
-    )
+    .where(and(eq(orders.consumerId, input.consumerId), olderThan(orders.createdAt, orders.id, after)))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(input.limit + 1);
   return keysetPage(rows, input.limit, (last) => encodeTimeCursor(last.createdAt, last.id));
