@@ -268,9 +268,25 @@ test("in Chinese every cart and notification change is confirmed in a status reg
   await page.getByRole("button", { name: "全部标为已读" }).click();
   await expect(status(page).filter({ hasText: "所有通知已标为已读。" })).toBeVisible();
   await expect(page.getByRole("link", { name: "通知（0）" })).toBeVisible();
-  // The notification is stored as its kind and figures, so it reads in English once the language changes.
+});
+
+test("a notification made while browsing in Chinese reads in English once the language changes", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  await sweepInChinese(page, []);
+  // A repayment and two renderings of the notifications page, on a shared machine.
+  test.setTimeout(120_000);
+  await page.goto("/account/bills");
+  await page.getByRole("button", { name: "还款" }).first().click();
+  await page.getByRole("radio", { name: "其他金额" }).check();
+  await page.getByRole("textbox", { name: "金额" }).fill("2.50");
+  await page.getByLabel("卡号").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: "确认付款" }).click();
+  await expect(status(page).filter({ hasText: "已收到付款 ¥2.50" })).toBeVisible();
+  await page.goto("/account/notifications");
+  await expect(page.getByText("已收到您的还款 ¥2.50，谢谢。")).toBeVisible();
+  // It is stored as its kind and figures, not as the sentence of the language it was made in.
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
   await page.reload();
-  await expect(page.getByText("We received your payment of ¥1.00. Thank you.")).toBeVisible();
+  await expect(page.getByText("We received your payment of ¥2.50. Thank you.")).toBeVisible();
   await expect(page.getByText("已收到您的还款")).toHaveCount(0);
 });
