@@ -69,6 +69,13 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
     payLaterMinFen: null,
     payLaterMaxFen: null,
   }),
+  "merchant.developers.createApiKey": async () => ({ name: "Fuzz shop" }),
+  "merchant.developers.revokeApiKey": async (db) => ({
+    keyId: await one(
+      db,
+      sql`SELECT k.id FROM api_keys k JOIN stores s ON s.id = k.store_id JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com' ORDER BY k.id LIMIT 1`,
+    ),
+  }),
   "merchant.products.create": async () => ({ name: "Fuzz Lamp", description: "A lamp", priceFen: 9900, stock: 5 }),
   "merchant.products.update": async (db) => ({
     productId: await lumen(db, "products"),
