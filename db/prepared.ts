@@ -6,9 +6,9 @@ import type { Db } from "./client";
  * `await statement.execute({...})`. Keyed by the handle's Drizzle session:
  * - SQLite: the read connection and the writer have one session each for the life of the process, and every
  *   transaction runs on the writer's, so SQLite compiles each statement once per connection.
- * - PostgreSQL: the pool has one session and each transaction (each attempt) a session of its own, bound to
- *   the client it checked out, so a transaction's statements run inside it; they are built again for it (SQL
- *   text only, cheap) and the server parses each named statement once per pooled connection. node-postgres
+ * - PostgreSQL: the pool has one session and each pooled client one of its own (db/transaction.ts keeps one
+ *   handle per client), so a transaction's statements run on the client it checked out; they are built once per
+ *   client and the server parses each named statement once per connection. node-postgres
  *   refuses one name for two SQL texts, so every name must be unique to its SQL (a row count in the name of a
  *   multi-row insert).
  */
