@@ -29,6 +29,19 @@ test("alice buys with Pay later in 3 and sees the schedule in her orders", { tag
   await expect(schedule).toContainText("¥133.00");
   await page.getByRole("button", { name: "Place order" }).click();
 
+  // Nothing is placed before the review: what is due today, each instalment, the total, the terms, the agreement.
+  const review = page.getByRole("region", { name: "Review your pay-later plan" });
+  await expect(review.getByRole("heading", { name: "Review your pay-later plan" })).toBeFocused();
+  await expect(review).toContainText("Due today¥0.00");
+  await expect(review.getByRole("listitem")).toHaveCount(3);
+  await expect(review.getByRole("listitem").first()).toContainText(/Instalment 1 of 3, due .+¥133\.00/);
+  await expect(review).toContainText("Total to repay¥399.00");
+  await expect(review).toContainText("No interest");
+  await expect(review).toContainText("after 3 days of grace, a late fee of ¥15.00 per instalment (at most 25% of it)");
+  await expect(review).toContainText("You accepted the Houfu Pay Later Agreement (version 1)");
+  await expect(page).toHaveURL("/checkout");
+  await review.getByRole("button", { name: "Confirm and place order" }).click();
+
   await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1/);
   await expect(status(page)).toContainText(/Order HF-\d{6}-[0-9A-Z]{5} placed/);
   const number = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Order ", "");
@@ -100,6 +113,7 @@ test("a placed order can be cancelled after confirming", async ({ page }) => {
   await page.getByRole("radio", { name: "Pay later" }).check();
   await page.getByRole("radio", { name: "Pay in 30 days" }).check();
   await page.getByRole("button", { name: "Place order" }).click();
+  await page.getByRole("button", { name: "Confirm and place order" }).click();
   await expect(status(page)).toContainText("placed");
   await page.getByRole("button", { name: "Cancel order" }).click();
   await page.getByRole("button", { name: "Yes, cancel order" }).click();
@@ -129,6 +143,7 @@ test("bob enables pay later, then buys with Pay in 30 days", async ({ page }) =>
   await page.getByRole("radio", { name: "Pay in 30 days" }).check();
   await expect(page.locator("#plan-pay_in_30-schedule")).toContainText("¥149.00");
   await page.getByRole("button", { name: "Place order" }).click();
+  await page.getByRole("button", { name: "Confirm and place order" }).click();
   await expect(status(page)).toContainText(/Order HF-.+ placed/);
   const rows = page.getByRole("table", { name: "Instalment schedule" }).getByRole("row");
   await expect(rows).toHaveCount(2);
@@ -152,4 +167,36 @@ test("the toast library loads only when a toast is shown, and the toast still ap
   await expect(page.locator("[data-sonner-toast]")).toContainText("Nimbus Wireless Mouse is in your cart.");
   await expect(toaster).toHaveCount(1);
   expect(scripts.length).toBeGreaterThan(before);
+});
+
+test("dave cannot miss what is overdue: the red card with Pay, the header badge, the notices, and checkout's way to the bill", async ({ page }) => {
+  await signIn(page, "dave@example.com");
+  await page.goto("/account");
+  const card = page.getByRole("group", { name: "Past due" });
+  await expect(card).toContainText("¥1,314.00 is 11 days past due");
+  await expect(page.getByRole("link", { name: "¥1,314.00 past due" })).toBeVisible();
+  await card.getByRole("link", { name: "Pay ¥1,314.00" }).click();
+  await expect(page).toHaveURL("/account/bills");
+  await expect(page.getByRole("table").first()).toContainText("11 days past due");
+
+  await page.goto("/account/notifications");
+  await expect(page.getByText("Pay later is suspended").first()).toBeVisible();
+  await expect(page.getByText("A payment is overdue").first()).toBeVisible();
+
+  await addToCart(page, "lumen-electronics", "Nimbus Wireless Mouse");
+  await page.goto("/checkout");
+  await expect(page.getByRole("radio", { name: "Pay later" })).toBeDisabled();
+  await page.getByRole("link", { name: "Repay on your bills page" }).click();
+  await expect(page).toHaveURL("/account/bills");
+});
+
+test("the store and the cart say what pay later in 3 would cost", async ({ page }) => {
+  await signIn(page, "alice@example.com");
+  await page.goto("/stores/lumen-electronics");
+  await expect(page.getByRole("article", { name: "Aurora Noise-Cancelling Headphones" })).toContainText("or 3 × ¥433.00 with Pay later");
+  await page.goto("/stores/cloud-tea-house");
+  await expect(page.getByText(/with Pay later/)).toHaveCount(0);
+  await addToCart(page, "lumen-electronics", "Halo Smart Speaker");
+  await page.goto("/cart");
+  await expect(page.getByText("or 3 × ¥133.00 with Pay later")).toBeVisible();
 });

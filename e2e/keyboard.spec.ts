@@ -48,6 +48,8 @@ test("alice checks out with Pay later and repays a bill using only the keyboard"
   await expect(payLater).toBeChecked();
   await tabTo(page, page.getByRole("button", { name: "Place order" }));
   await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Confirm and place order" }));
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1/);
   await expect(status(page)).toContainText(/Order HF-\d{6}-[0-9A-Z]{5} placed/);
 

@@ -51,10 +51,20 @@ test("shop@example.com marks a placed order shipped", async ({ page }) => {
   await page.getByRole("link", { name: "HF-1012" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Order HF-1012" })).toBeVisible();
   await expect(page.getByText("K*** M.")).toBeVisible();
+  // Where to ship: the recipient, phone and address of the store's own order.
+  const shipTo = page.locator("section", { has: page.getByRole("heading", { name: "Ship to" }) });
+  await expect(shipTo).toContainText("88 Century Avenue, Pudong, Shanghai 200120");
+  await expect(shipTo).toContainText("13800138000");
   await page.getByRole("button", { name: "Mark shipped" }).click();
   const dialog = page.getByRole("dialog", { name: "Mark order HF-1012 as shipped?" });
+  await dialog.getByLabel("Tracking number (optional)").fill("SF1234567890");
+  await dialog.getByRole("button", { name: "Confirm shipped" }).click();
+  await expect(dialog.getByText("Name the carrier of this tracking number.")).toBeVisible();
+  await dialog.getByLabel("Carrier (optional)").fill("SF Express");
   await dialog.getByRole("button", { name: "Confirm shipped" }).click();
   await expect(status(page)).toContainText("Order HF-1012 marked shipped.");
+  await expect(shipTo).toContainText("SF Express");
+  await expect(shipTo).toContainText("SF1234567890");
   await expect(page.getByRole("button", { name: "Mark completed" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Mark shipped" })).toHaveCount(0);
   await page.screenshot({ path: "/tmp/merchant-order.png", fullPage: true });
@@ -70,8 +80,10 @@ test("shop@example.com refunds part of an order, and cannot refund more than is 
   await dialog.getByLabel("Reason").fill("Scratched casing");
   await dialog.getByRole("button", { name: "Confirm refund" }).click();
   await expect(status(page)).toContainText("Refunded ¥500.00 on order HF-1002");
-  await expect(page.getByText("“Scratched casing”")).toBeVisible();
-  await expect(page.getByText("Refunded", { exact: true }).first()).toBeVisible();
+  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Refunds" }) })).toContainText("“Scratched casing”");
+  // ¥2,799 is still owed: the order stays shipped, partly refunded, and can still be completed.
+  await expect(page.getByText("Shipped · Partly refunded ¥500.00")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark completed" })).toBeVisible();
 
   await page.getByRole("button", { name: "Refund" }).click();
   await dialog.getByLabel("Refund amount (¥)").fill("3000");

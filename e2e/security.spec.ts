@@ -67,10 +67,14 @@ test("a price raised during checkout is refused, and the page shows the new tota
   // Back to the consumer's page (a background page runs no animation frames, which Playwright's clicks wait for).
   await page.bringToFront();
   await page.getByRole("button", { name: "Place order" }).click();
+  await page.getByRole("button", { name: "Confirm and place order" }).click();
   await expect(alert(page)).toContainText("The total is now ¥499.00");
   await expect(page.getByText("¥499.00").first()).toBeVisible();
   await expect(page).toHaveURL("/checkout");
+  // The refusal ends the review: the new total is reviewed before it is confirmed.
   await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByRole("region", { name: "Review your pay-later plan" })).toContainText("Total to repay¥499.00");
+  await page.getByRole("button", { name: "Confirm and place order" }).click();
   await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1/);
 });
 

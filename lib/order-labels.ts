@@ -19,6 +19,7 @@ export const PLAN_LABEL: Record<string, string> = { pay_in_30: "Pay in 30 days",
 export const INSTALMENT_STATUS_LABEL: Record<InstalmentStatus, string> = {
   upcoming: "Upcoming",
   due_soon: "Due soon",
+  in_grace: "In grace",
   overdue: "Overdue",
   paid: "Paid",
   void: "Void",
@@ -27,6 +28,7 @@ export const INSTALMENT_STATUS_LABEL: Record<InstalmentStatus, string> = {
 export const INSTALMENT_STATUS_TONE: Record<InstalmentStatus, string> = {
   upcoming: "bg-slate-100 text-slate-700",
   due_soon: "bg-amber-100 text-amber-900",
+  in_grace: "bg-orange-100 text-orange-900",
   overdue: "bg-red-100 text-red-800",
   paid: "bg-emerald-100 text-emerald-800",
   void: "bg-slate-100 text-slate-500 line-through",

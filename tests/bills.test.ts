@@ -105,16 +105,16 @@ describe("the bills list", () => {
     expect(alice.totals).toEqual({ owedNowFen: 0, owedLaterFen: 329_900, overdueFen: 0 });
 
     const dave = await (await callerAs(db, clock, "dave@example.com")).bills.list();
-    expect(dave.bills[0]!.instalments[0]).toMatchObject({ status: "overdue", daysOverdue: 8, lateFeeFen: 1_500, owedFen: 131_400 });
+    expect(dave.bills[0]!.instalments[0]).toMatchObject({ status: "overdue", daysPastDue: 11, lateFeeFen: 1_500, owedFen: 131_400 });
     expect(dave.totals).toEqual({ owedNowFen: 131_400, owedLaterFen: 0, overdueFen: 131_400 });
   });
 
   it("derives overdue and the fee from the clock when the jobs have not run", async () => {
     const { db, clock } = await seededDb();
-    clock.advanceDays(30); // alice's first instalment: due in 25 days, grace 3, so overdue for 2 days
+    clock.advanceDays(30); // alice's first instalment: due in 25 days, grace 3, so 5 days past due and overdue
     const alice = await (await callerAs(db, clock, "alice@example.com")).bills.list();
     const first = alice.bills.find((b) => b.status === "open")!.instalments[0]!;
-    expect(first).toMatchObject({ status: "overdue", daysOverdue: 2, lateFeeFen: 1_500, owedFen: 111_467 });
+    expect(first).toMatchObject({ status: "overdue", daysPastDue: 5, lateFeeFen: 1_500, owedFen: 111_467 });
     expect((await instalmentsOf(db, (await openBillOf(db, "alice@example.com")).id))[0]!.lateFeeFen).toBe(0);
   });
 
@@ -128,6 +128,32 @@ describe("the bills list", () => {
       "NOT_FOUND",
     );
     expect((await bob.bills.list()).bills.every((b) => b.id !== aliceBill.id)).toBe(true);
+  });
+});
+
+describe("what is past due", () => {
+  it("says dave's ¥1,314.00 is 11 days past due, counted from the due date, on the overview and for the header", async () => {
+    const { db, clock } = await seededDb();
+    const dave = await callerAs(db, clock, "dave@example.com");
+    const expected = { owedFen: 131_400, daysPastDue: 11, overdue: true, lateFeeFrom: null };
+    expect(await dave.bills.pastDue()).toEqual(expected);
+    expect((await dave.credit.summary()).pastDue).toEqual(expected);
+    // His checkout refusal leads to the bill: what he must do is repay.
+    expect((await dave.shop.checkout()).owesOverdue).toBe(true);
+    const alice = await callerAs(db, clock, "alice@example.com");
+    expect(await alice.bills.pastDue()).toBeNull();
+    expect((await alice.shop.checkout()).owesOverdue).toBe(false);
+  });
+
+  it("is past due but in grace the day after the due date: no fee yet, and the day it starts", async () => {
+    const { db, clock } = await seededDb();
+    clock.advanceDays(26); // alice's first instalment is due 25 days after the seed
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const bill = (await alice.bills.list()).bills.find((b) => b.status === "open")!;
+    expect(bill.instalments[0]).toMatchObject({ status: "in_grace", daysPastDue: 1, lateFeeFen: 0 });
+    const feeFrom = bill.instalments[0]!.lateFeeFrom!;
+    expect(await alice.bills.pastDue()).toEqual({ owedFen: 109_967, daysPastDue: 1, overdue: false, lateFeeFrom: feeFrom });
+    expect(feeFrom > bill.instalments[0]!.dueDate).toBe(true);
   });
 });
 
@@ -404,9 +430,12 @@ describe("repaying a bill", () => {
     expect((await first(db.select().from(s.bills).where(eq(s.bills.id, bill.id))))!.status).toBe("paid");
     const summary = await dave.credit.summary();
     expect(summary).toMatchObject({ payLaterStatus: "enabled", hasOverdue: false, usedCreditFen: 0, score: 610 });
+    // Newest first: after the seeded notices the jobs would have sent when his instalment went overdue.
     expect((await dave.notifications.list({ limit: 10 })).items.map((n) => n.content)).toEqual([
       { kind: "pay_later_reinstated", params: {} },
       { kind: "payment_received", params: { amountFen: 131_400, billPaid: true } },
+      { kind: "pay_later_suspended", params: {} },
+      { kind: "overdue", params: { dueDate: "2026-11-14", feeFen: 1_500 } },
     ]);
     // The jobs afterwards change nothing.
     const before = await creditFacts(db);

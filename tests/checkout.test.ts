@@ -600,3 +600,41 @@ describe("the store page", () => {
     expect(await domainCode(anon.catalog.store({ slug: "lumen-electronics" }))).toBe("NOT_FOUND");
   });
 });
+
+describe("what pay later costs, before credit is taken", () => {
+  it("product cards and the cart say 'or 3 × …' where the store offers pay later for that amount", async () => {
+    const { db, clock } = await seededDb();
+    const anyone = await callerAs(db, clock, null);
+    const lumen = await anyone.catalog.store({ slug: "lumen-electronics" });
+    expect(lumen.products.find((p) => p.name === "Aurora Noise-Cancelling Headphones")!.payLaterOffer).toEqual({ count: 3, instalmentFen: 43_300 });
+    const tea = await anyone.catalog.store({ slug: "cloud-tea-house" });
+    expect(tea.products.every((p) => p.payLaterOffer === null)).toBe(true);
+    expect((await anyone.catalog.featured()).find((p) => p.name === "Lumen Tab 11")!.payLaterOffer).toEqual({ count: 3, instalmentFen: 109_967 });
+
+    // Under the store's minimum there is nothing to offer, on the card or in the cart.
+    await withTransaction(db, (tx) => tx.update(stores).set({ payLaterMinFen: 20_000 }).where(eq(stores.slug, "lumen-electronics")));
+    expect((await anyone.catalog.store({ slug: "lumen-electronics" })).products.find((p) => p.name === MOUSE)!.payLaterOffer).toBeNull();
+    const alice = await callerAs(db, clock, "alice@example.com");
+    await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id, quantity: 1 });
+    expect((await alice.shop.cart()).payLaterOffer).toBeNull();
+    await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id, quantity: 1 });
+    expect((await alice.shop.cart()).payLaterOffer).toEqual({ count: 3, instalmentFen: 9_934 });
+  });
+
+  it("the checkout preview carries the late terms and the agreement the consumer accepted, for the review step", async () => {
+    const { db, clock } = await seededDb();
+    const alice = await callerAs(db, clock, "alice@example.com");
+    await alice.shop.addToCart({ productId: (await product(db, MOUSE)).id, quantity: 1 });
+    const preview = await alice.shop.checkout();
+    expect(preview.terms).toEqual({
+      lateFeeFen: DEFAULT_POLICY.lateFeeFen,
+      lateFeeCapBps: DEFAULT_POLICY.lateFeeCapBps,
+      graceDays: DEFAULT_POLICY.graceDays,
+    });
+    expect(preview.agreement).toMatchObject({ version: 1, title: "Houfu Pay Later Agreement" });
+    expect(preview.plans.find((p) => p.code === "pay_in_3")!.instalments.map((i) => i.amountFen)).toEqual([4_967, 4_967, 4_966]);
+    const bob = await callerAs(db, clock, "bob@example.com");
+    await bob.shop.addToCart({ productId: (await product(db, MOUSE)).id, quantity: 1 });
+    expect((await bob.shop.checkout()).agreement).toBeNull();
+  });
+});

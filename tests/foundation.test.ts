@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { creditProfiles, stores, users } from "@/db/schema";
+import { TRPCError } from "@trpc/server";
+import { creditProfiles, notifications, stores, users } from "@/db/schema";
+import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { localDate } from "@/server/calendar";
-import { instalmentStatus, daysOverdue, agingBucket } from "@/server/domain/instalments";
+import { instalmentStanding, instalmentStatus, agingBucket } from "@/server/domain/instalments";
 import { instalments } from "@/db/schema";
 import { verifyPassword } from "@/server/auth/password";
 import { DEMO_PASSWORD } from "@/scripts/seed/demo";
@@ -86,9 +88,29 @@ describe("the demo seed", () => {
     const today = localDate(SEED_NOW);
     const rows = await db.select().from(instalments).where(eq(instalments.storeId, lumen.id));
     const statuses = new Set(rows.map((r) => instalmentStatus(r, today)));
-    expect(statuses).toEqual(new Set(["upcoming", "due_soon", "overdue", "paid"]));
-    const buckets = new Set(rows.filter((r) => instalmentStatus(r, today) === "overdue").map((r) => agingBucket(daysOverdue(r, today))));
+    expect(statuses).toEqual(new Set(["upcoming", "due_soon", "in_grace", "overdue", "paid"]));
+    const standings = rows.map((r) => instalmentStanding(r, today)).filter((s) => s.status === "overdue");
+    const buckets = new Set(standings.map((s) => agingBucket(s.daysPastDue)));
     expect(buckets).toEqual(new Set(["d1_30", "d31_60", "d61_90", "d91_plus"]));
+  });
+});
+
+describe("the demo seed's notices", () => {
+  it("gives suspended dave the overdue and suspension notices the jobs would have sent, which a job run does not repeat", async () => {
+    const { db, clock } = await seededDb();
+    const dave = await callerAs(db, clock, "dave@example.com");
+    const listed = (await dave.notifications.list({ limit: 10 })).items;
+    expect(listed.map((n) => [n.content, n.link])).toEqual([
+      [{ kind: "pay_later_suspended", params: {} }, "/account/bills"],
+      [{ kind: "overdue", params: { dueDate: "2026-11-14", feeFen: 1_500 } }, "/account/bills"],
+    ]);
+    expect(await dave.notifications.unreadCount()).toBe(2);
+    const before = await db.select().from(notifications);
+    await runCreditJobs(db, clock.now());
+    const after = await db.select().from(notifications);
+    expect(after.filter((n) => n.kind === "overdue" || n.kind === "pay_later_suspended")).toEqual(
+      before.filter((n) => n.kind === "overdue" || n.kind === "pay_later_suspended"),
+    );
   });
 });
 

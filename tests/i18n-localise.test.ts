@@ -118,6 +118,11 @@ describe("notifications", () => {
     const alice = await callerAs(db, clock, "alice@example.com");
     const aliceBill = (await alice.bills.list()).bills.find((b) => b.status === "open")!;
     await alice.bills.repay({ billId: aliceBill.id, amountFen: 123_456, cardNumber: CARD, idempotencyKey: "test-repay-alice" });
+    // The store refunds part of alice's bill (a new schedule), then the rest (nothing more owed, some paid back).
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    await shop.orders.refund({ orderId: aliceBill.orderId, amountFen: 50_000, reason: "Dented", idempotencyKey: "test-refund-1" });
+    const left = (await shop.orders.detail({ orderId: aliceBill.orderId })).refundableFen;
+    await shop.orders.refund({ orderId: aliceBill.orderId, amountFen: left, reason: "Returned", idempotencyKey: "test-refund-2" });
 
     const stored = await db.select().from(notifications).orderBy(notifications.id);
     expect(new Set(stored.map((n) => n.kind))).toEqual(new Set(NOTIFICATION_KINDS));

@@ -6,6 +6,7 @@ import {
   bills,
   creditProfiles,
   instalments,
+  notifications,
   orders,
   paymentAllocations,
   payments,
@@ -22,6 +23,8 @@ import { weeklyTrend } from "@/server/services/receivables/weekly-trend";
 import { receivablesExportRows } from "@/server/services/receivables/export-rows";
 import { fixedClock } from "@/server/clock";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
+import { notificationEmail } from "@/server/services/notifications/notify";
+import type { NotificationContent } from "@/server/domain/notifications";
 import { first } from "@/db/query";
 import { withTransaction } from "@/db/transaction";
 import { callerAs, freshDb, seededDb, SEED_NOW, userId } from "./helpers";
@@ -200,17 +203,17 @@ describe("receivables figures on a hand-built store", () => {
     expect(s.overdueRate).toBeCloseTo(86_500 / 206_500, 10);
   });
 
-  it("puts the grace boundary right: due 3 days ago is not overdue, due 4 days ago is 1 day overdue", async () => {
+  it("puts the grace boundary right: due 3 days ago is 3 days past due in grace, due 4 days ago is overdue, 4 days past due", async () => {
     const { db, clock, ids } = await buildFixture();
     const merchant = (await callerAs(db, clock, "owner@example.com")).merchant;
     const a = await merchant.orders.detail({ orderId: ids.A.order });
-    expect(a.bill!.instalments[0]).toMatchObject({ status: "due_soon", daysOverdue: 0 });
+    expect(a.bill!.instalments[0]).toMatchObject({ status: "in_grace", daysPastDue: 3, lateFeeFrom: addDays(TODAY, 1) });
     const b = await merchant.orders.detail({ orderId: ids.B.order });
-    expect(b.bill!.instalments[0]).toMatchObject({ status: "overdue", daysOverdue: 1, owedFen: 21_500 });
-    // A day later A is overdue by 1, without any job having run.
+    expect(b.bill!.instalments[0]).toMatchObject({ status: "overdue", daysPastDue: 4, owedFen: 21_500 });
+    // A day later A is overdue, 4 days past due, without any job having run.
     clock.advanceDays(1);
     const later = await merchant.orders.detail({ orderId: ids.A.order });
-    expect(later.bill!.instalments[0]).toMatchObject({ status: "overdue", daysOverdue: 1 });
+    expect(later.bill!.instalments[0]).toMatchObject({ status: "overdue", daysPastDue: 4 });
     expect((await receivablesSummary(db, { storeId: (await merchant.settings()).id, now: clock.now() })).aging.d1_30).toBe(21_500 + 10_000);
   });
 
@@ -218,13 +221,13 @@ describe("receivables figures on a hand-built store", () => {
     const { db, clock, ids } = await buildFixture();
     const merchant = (await callerAs(db, clock, "owner@example.com")).merchant;
     const first = await merchant.receivables.overdue({ sort: "days", dir: "desc", limit: 2 });
-    expect(first.items.map((i) => [i.daysOverdue, i.amountOverdueFen])).toEqual([
-      [97, 40_000],
-      [37, 25_000],
+    expect(first.items.map((i) => [i.daysPastDue, i.amountOverdueFen])).toEqual([
+      [100, 40_000],
+      [40, 25_000],
     ]);
     expect(first.items[0]!.customer).toEqual({ name: "B*** L.", email: "b***@example.com" });
     const second = await merchant.receivables.overdue({ sort: "days", dir: "desc", limit: 2, cursor: first.nextCursor });
-    expect(second.items.map((i) => [i.daysOverdue, i.lateFeeFen, i.orderId])).toEqual([[1, 1_500, ids.B.order]]);
+    expect(second.items.map((i) => [i.daysPastDue, i.lateFeeFen, i.orderId])).toEqual([[4, 1_500, ids.B.order]]);
     expect(second.nextCursor).toBeNull();
     const byAmount = await merchant.receivables.overdue({ sort: "amount", dir: "asc", limit: 10 });
     expect(byAmount.items.map((i) => i.amountOverdueFen)).toEqual([21_500, 25_000, 40_000]);
@@ -261,7 +264,7 @@ describe("receivables figures on a hand-built store", () => {
       "1",
       addDays(TODAY, -4),
       "overdue",
-      "1",
+      "4",
       "200.00",
       "0.00",
       "15.00",
@@ -323,7 +326,7 @@ describe("cancel and refund move receivables and credit exactly", () => {
       [109_967 - 40_034, "upcoming"],
       [0, "void"],
     ]);
-    expect(detail).toMatchObject({ status: "refunded", refundedFen: 150_000, refundableFen: 179_900 });
+    expect(detail).toMatchObject({ status: "shipped", partlyRefunded: true, refundedFen: 150_000, refundableFen: 179_900 });
     const after = await shop.receivables.summary();
     expect(before.outstandingFen - after.outstandingFen).toBe(150_000);
     const creditAfter = await alice.credit.summary();
@@ -346,10 +349,68 @@ describe("cancel and refund move receivables and credit exactly", () => {
     await shop.orders.refund({ orderId: order.id, amountFen: 179_900, reason: "Returned", idempotencyKey: "refund-tab-0003" });
     const bill = (await first(db.select().from(bills).where(eq(bills.orderId, order.id))))!;
     expect(bill.status).toBe("void");
+    expect(await shop.orders.detail({ orderId: order.id })).toMatchObject({ status: "refunded", partlyRefunded: false, canRefund: false });
     expect((await alice.credit.summary()).usedCreditFen).toBe(creditBefore.usedCreditFen - 329_900);
     expect(await failure(shop.orders.refund({ orderId: order.id, amountFen: 1, reason: "Again", idempotencyKey: "refund-tab-0004" }))).toMatchObject({
       domainCode: "NOTHING_TO_REFUND",
     });
+    expect(await checkInvariants(db)).toEqual([]);
+  });
+
+  it("a ¥500 refund on a ¥3,299 shipped order keeps it shipped and completable, lists the refund, and tells the consumer the new schedule", async () => {
+    const { db, clock } = await seededDb();
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const order = (await first(db.select().from(orders).where(eq(orders.number, "HF-1002"))))!; // Lumen Tab 11, ¥3,299 in 3, shipped
+    await shop.orders.refund({ orderId: order.id, amountFen: 50_000, reason: "Dented corner", idempotencyKey: "refund-tab-0500" });
+
+    const merchantView = await shop.orders.detail({ orderId: order.id });
+    expect(merchantView).toMatchObject({ status: "shipped", partlyRefunded: true, refundedFen: 50_000, canComplete: true, refundableFen: 279_900 });
+    expect(merchantView.refunds.map((r) => [r.amountFen, r.reason])).toEqual([[50_000, "Dented corner"]]);
+    const consumerView = await alice.shop.order({ orderId: order.id });
+    expect(consumerView).toMatchObject({ status: "shipped", partlyRefunded: true, refundedFen: 50_000 });
+    expect(consumerView.refunds.map((r) => r.amountFen)).toEqual([50_000]);
+    // ¥2,799 still owed, the last instalment cut by ¥500.
+    expect(consumerView.bill!.instalments.map((i) => i.owedFen)).toEqual([109_967, 109_967, 59_966]);
+
+    const notices = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, order.consumerId), eq(notifications.kind, "order_refunded")));
+    expect(notices.map((n) => [n.params, n.link])).toEqual([
+      [
+        {
+          store: "Lumen Electronics",
+          orderNumber: "HF-1002",
+          amountFen: 50_000,
+          paidBackFen: 0,
+          schedule: [
+            { dueDate: "2026-12-20", amountFen: 109_967 },
+            { dueDate: "2027-01-19", amountFen: 109_967 },
+            { dueDate: "2027-02-18", amountFen: 59_966 },
+          ],
+        },
+        `/account/orders/${order.id}`,
+      ],
+    ]);
+    // Said in English in its email, with the new schedule.
+    expect(notificationEmail({ kind: "order_refunded", params: notices[0]!.params } as NotificationContent).body).toBe(
+      "Lumen Electronics refunded ¥500.00 on order HF-1002. Your new schedule: ¥1,099.67 due 2026-12-20; ¥1,099.67 due 2027-01-19; ¥599.66 due 2027-02-18.",
+    );
+
+    await shop.orders.complete({ orderId: order.id });
+    expect(await shop.orders.detail({ orderId: order.id })).toMatchObject({ status: "completed", partlyRefunded: true });
+    // Every refund is notified, and the one that clears the bill says nothing more is owed.
+    await shop.orders.refund({ orderId: order.id, amountFen: 279_900, reason: "Returned", idempotencyKey: "refund-tab-0501" });
+    const last = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, order.consumerId), eq(notifications.kind, "order_refunded")));
+    expect(last).toHaveLength(2);
+    expect(notificationEmail({ kind: "order_refunded", params: last[1]!.params } as NotificationContent).body).toBe(
+      "Lumen Electronics refunded ¥2,799.00 on order HF-1002. Nothing more is owed on this order.",
+    );
+    expect((await shop.orders.detail({ orderId: order.id })).status).toBe("refunded");
     expect(await checkInvariants(db)).toEqual([]);
   });
 
@@ -410,6 +471,40 @@ describe("orders", () => {
     );
     expect(detail.history.slice(-2).map((e) => e.type)).toEqual(["shipped", "completed"]);
     expect(detail.customer).toEqual({ name: "C*** H.", email: "c***@example.com" });
+  });
+
+  it("shows the store where to ship its order, and Mark shipped records a validated carrier and tracking number the consumer sees", async () => {
+    const { db, clock } = await seededDb();
+    const shop = (await callerAs(db, clock, "shop@example.com")).merchant;
+    const placed = (await first(db.select().from(orders).where(eq(orders.number, "HF-1004"))))!;
+    const before = await shop.orders.detail({ orderId: placed.id });
+    expect(before.shipping).toEqual({
+      name: placed.shippingName,
+      phone: "13800138000",
+      address: "88 Century Avenue, Pudong, Shanghai 200120",
+      carrier: null,
+      trackingNumber: null,
+    });
+    expect(before).toMatchObject({ canShip: true, canCancel: true, canComplete: false, canRefund: false });
+    // A tracking number needs its carrier, and looks like one.
+    expect(await failure(shop.orders.ship({ orderId: placed.id, trackingNumber: "SF1234567890" }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await failure(shop.orders.ship({ orderId: placed.id, carrier: "SF Express", trackingNumber: "<script>" }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect((await shop.orders.detail({ orderId: placed.id })).status).toBe("placed");
+    await shop.orders.ship({ orderId: placed.id, carrier: " SF Express ", trackingNumber: "SF1234567890" });
+    const after = await shop.orders.detail({ orderId: placed.id });
+    expect(after.shipping).toMatchObject({ carrier: "SF Express", trackingNumber: "SF1234567890" });
+    expect(after.history.at(-1)).toMatchObject({ type: "shipped", note: "SF Express SF1234567890" });
+    const consumer = await callerAs(
+      db,
+      clock,
+      (await first(db.select({ email: users.email }).from(users).where(eq(users.id, placed.consumerId))))!.email,
+    );
+    expect((await consumer.shop.order({ orderId: placed.id })).shipping).toMatchObject({ carrier: "SF Express", trackingNumber: "SF1234567890" });
+    // Another store's merchant cannot ship it.
+    const tea = (await callerAs(db, clock, "tea@example.com")).merchant;
+    expect((await failure(tea.orders.ship({ orderId: placed.id, carrier: "EMS" }))).code).toBe("NOT_FOUND");
   });
 
   it("filters, searches, sorts and pages the store's orders", async () => {

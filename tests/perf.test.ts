@@ -176,7 +176,7 @@ describe("the overdue list's keyset pages by days overdue", () => {
         cursor = page.nextCursor;
       } while (cursor);
       expect(walked).toEqual(all);
-      const days = all.map((r) => r.daysOverdue);
+      const days = all.map((r) => r.daysPastDue);
       expect(days).toEqual([...days].sort((a, b) => (dir === "desc" ? b - a : a - b)));
     }
   });

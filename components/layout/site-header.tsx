@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Role } from "@/db/schema";
 import { getSessionUser, HOME_FOR_ROLE } from "@/server/auth/session";
 import { serverApi } from "@/server/api/server-caller";
+import { formatFen } from "@/lib/format";
 import { SignOutButton } from "./sign-out-button";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -54,7 +55,8 @@ const AREA_TITLE = { consumer: null, merchant: "merchantArea", admin: "adminArea
 export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "admin" }) {
   const [user, t] = await Promise.all([getSessionUser(), getTranslations("nav")]);
   const links = area === "consumer" && user?.role !== "consumer" ? NAV.consumer.slice(0, 1) : NAV[area];
-  const unread = user?.role === "consumer" ? await (await serverApi()).notifications.unreadCount() : null;
+  const api = user?.role === "consumer" ? await serverApi() : null;
+  const [unread, pastDue] = api ? await Promise.all([api.notifications.unreadCount(), api.bills.pastDue()]) : [null, null];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -82,6 +84,14 @@ export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "ad
           <LanguageSwitcher />
           {user ? (
             <>
+              {pastDue ? (
+                <Link
+                  href="/account/bills"
+                  className="inline-flex min-h-11 items-center rounded-full bg-red-600 px-3 text-sm font-semibold text-white hover:bg-red-700"
+                >
+                  {t("pastDue", { amount: formatFen(pastDue.owedFen) })}
+                </Link>
+              ) : null}
               {unread !== null ? (
                 <Link
                   href="/account/notifications"

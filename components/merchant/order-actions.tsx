@@ -6,7 +6,8 @@ import { toast } from "@/lib/toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
-import type { OrderStatus, PaymentMethod } from "@/db/schema";
+import type { PaymentMethod } from "@/db/schema";
+import { shipmentSchema } from "@/server/domain/orders";
 import { formatFen } from "@/lib/format";
 import { useText } from "@/lib/i18n/text";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
@@ -14,7 +15,17 @@ import { useTRPC } from "@/lib/trpc/react";
 import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
 import { useShowFailure } from "@/lib/use-show-failure";
 
-type Order = { id: number; number: string; status: OrderStatus; refundableFen: number; paymentMethod: PaymentMethod };
+/** The order and what its status allows (server/domain/order-state.ts, computed by the order's service). */
+type Order = {
+  id: number;
+  number: string;
+  canShip: boolean;
+  canComplete: boolean;
+  canCancel: boolean;
+  canRefund: boolean;
+  refundableFen: number;
+  paymentMethod: PaymentMethod;
+};
 
 function newKey(): string {
   return `refund-${crypto.randomUUID()}`;
@@ -34,6 +45,7 @@ export function OrderActions({ order }: { order: Order }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [refundErrors, setRefundErrors] = useState<FieldErrors>({});
+  const [shipErrors, setShipErrors] = useState<FieldErrors>({});
   // One key per refund attempt: a retry after a lost response cannot refund twice.
   const [refundKey, setRefundKey] = useState(newKey);
   const number = order.number;
@@ -55,6 +67,29 @@ export function OrderActions({ order }: { order: Order }) {
     toast.success(message);
     router.refresh();
     return true;
+  }
+
+  // The procedure's own schema checks the fields first; its messages are said in the page's language here.
+  async function submitShip(form: FormData): Promise<boolean> {
+    const shipment = { carrier: String(form.get("carrier") ?? ""), trackingNumber: String(form.get("trackingNumber") ?? "") };
+    const parsed = shipmentSchema.safeParse(shipment);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        errors[field] = [
+          field === "trackingNumber" ? t("trackingInvalid") : issue.message.startsWith("Name") ? t("carrierNeeded") : t("carrierLong"),
+        ];
+      }
+      setShipErrors(errors);
+      return false;
+    }
+    setShipErrors({});
+    return run(
+      () =>
+        ship.mutateAsync({ orderId: order.id, carrier: parsed.data.carrier || undefined, trackingNumber: parsed.data.trackingNumber || undefined }),
+      t("shipped", { number }),
+    );
   }
 
   async function submitRefund(form: FormData): Promise<boolean> {
@@ -92,13 +127,12 @@ export function OrderActions({ order }: { order: Order }) {
     }
   }
 
-  const canRefund = (order.status === "shipped" || order.status === "completed" || order.status === "refunded") && order.refundableFen > 0;
   return (
     <section aria-label={t("sectionLabel")} className="space-y-3">
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {done ? <StatusNotice>{done}</StatusNotice> : null}
       <div className="flex flex-wrap gap-2">
-        {order.status === "placed" ? (
+        {order.canShip ? (
           <ConfirmDialog
             trigger={t("ship")}
             triggerVariant="primary"
@@ -107,10 +141,21 @@ export function OrderActions({ order }: { order: Order }) {
             confirmLabel={t("shipConfirm")}
             cancelLabel={tc("goBack")}
             pending={ship.isPending}
-            onConfirm={() => run(() => ship.mutateAsync({ orderId: order.id }), t("shipped", { number }))}
-          />
+            onConfirm={submitShip}
+          >
+            <Field id="ship-carrier" name="carrier" label={t("shipCarrier")} maxLength={40} autoComplete="off" error={shipErrors.carrier?.[0]} />
+            <Field
+              id="ship-tracking"
+              name="trackingNumber"
+              label={t("shipTracking")}
+              maxLength={40}
+              autoComplete="off"
+              hint={t("shipTrackingHint")}
+              error={shipErrors.trackingNumber?.[0]}
+            />
+          </ConfirmDialog>
         ) : null}
-        {order.status === "shipped" ? (
+        {order.canComplete ? (
           <ConfirmDialog
             trigger={t("complete")}
             triggerVariant="primary"
@@ -122,7 +167,7 @@ export function OrderActions({ order }: { order: Order }) {
             onConfirm={() => run(() => complete.mutateAsync({ orderId: order.id }), t("completed", { number }))}
           />
         ) : null}
-        {order.status === "placed" ? (
+        {order.canCancel ? (
           <ConfirmDialog
             trigger={t("cancel")}
             title={t("cancelTitle", { number })}
@@ -141,7 +186,7 @@ export function OrderActions({ order }: { order: Order }) {
             <Field id="cancel-reason" name="reason" label={t("cancelReason")} maxLength={300} />
           </ConfirmDialog>
         ) : null}
-        {canRefund ? (
+        {order.canRefund ? (
           <ConfirmDialog
             trigger={t("refund")}
             title={t("refundTitle", { number })}

@@ -3,7 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/format";
 import { AddToCartButton } from "./add-to-cart-button";
 
-type ProductSummary = { id: number; name: string; description?: string; priceFen: number; stock: number };
+type ProductSummary = {
+  id: number;
+  name: string;
+  description?: string;
+  priceFen: number;
+  stock: number;
+  payLaterOffer?: { count: number; instalmentFen: number } | null;
+};
 
 /** A product with its price and stock, and "Add to cart" while there is stock. */
 export async function ProductCard({
@@ -35,6 +42,11 @@ export async function ProductCard({
             {inStock ? t("inStock", { count: product.stock }) : t("outOfStock")}
           </p>
         </div>
+        {product.payLaterOffer ? (
+          <p className="-mt-2 mb-3 text-sm text-emerald-800">
+            {t("orPayLater", { count: product.payLaterOffer.count, amount: formatFen(product.payLaterOffer.instalmentFen) })}
+          </p>
+        ) : null}
         {inStock ? (
           <AddToCartButton productId={product.id} productName={product.name} signInHref={signInHref} />
         ) : (

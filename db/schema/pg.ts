@@ -178,6 +178,9 @@ export const orders = pgTable(
     shippingName: text("shipping_name").notNull(),
     shippingPhone: text("shipping_phone").notNull(),
     shippingAddress: text("shipping_address").notNull(),
+    // Given by the merchant when marking the order shipped (both optional), shown to the consumer.
+    shippingCarrier: text("shipping_carrier"),
+    trackingNumber: text("tracking_number"),
     policyVersion: integer("policy_version")
       .notNull()
       .references(() => policyVersions.version),

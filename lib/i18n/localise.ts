@@ -36,6 +36,27 @@ export function payLaterStatusText(t: Translate, credit: CreditFacts): string {
   }
 }
 
+/** An order's status with "Partly refunded ¥500.00" beside it when some, not all, was refunded; namespace orderStatus. */
+export function orderStatusText(
+  t: Translate,
+  order: { status: string; partlyRefunded: boolean; refundedFen: number },
+  money: (fen: number) => string,
+): { status: string; partly: string | null } {
+  return { status: t(order.status), partly: order.partlyRefunded ? t("partlyRefunded", { amount: money(order.refundedFen) }) : null };
+}
+
+type Standing = { status: "upcoming" | "due_soon" | "in_grace" | "overdue" | "paid" | "void"; daysPastDue: number; lateFeeFrom: string | null };
+
+/**
+ * An instalment's standing in words (instalmentStanding's), namespace instalmentStatus: "11 days past due",
+ * "2 days past due · late fee from Nov 24, 2026", or the status's name.
+ */
+export function instalmentStandingText(t: Translate, inst: Standing, formatDay: (day: string) => string): string {
+  if (inst.status === "overdue") return t("pastDue", { days: inst.daysPastDue });
+  if (inst.status === "in_grace") return t("inGrace", { days: inst.daysPastDue, date: formatDay(inst.lateFeeFrom ?? "") });
+  return t(inst.status);
+}
+
 /** The score band's name and meaning (bands as in the domain's scoreBandLabel), namespace scoreBand. */
 export function scoreBandText(t: Translate, score: number): { label: string; meaning: string } {
   const key = score >= 750 ? "excellent" : score >= 700 ? "veryGood" : score >= 650 ? "good" : score >= 600 ? "fair" : "building";

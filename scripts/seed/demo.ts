@@ -17,6 +17,7 @@ import { effectKey, LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { buildSchedule, daysOverdue, lateFeeFor } from "@/server/domain/instalments";
 import { DEFAULT_POLICY, findPlan, type PlanCode } from "@/server/domain/policy";
 import { unpaidPrincipalSql } from "@/server/sql/rules";
+import { notifyMany, overdueNotice, payLaterChangeNotice, type NewNotification } from "@/server/services/notifications/notify";
 
 export const DEMO_PASSWORD = "houfu-demo-2026";
 /** Lumen Electronics' test secret key, printed in the README for trying the merchant API by hand. */
@@ -397,6 +398,8 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       });
     };
 
+    const notices: NewNotification[] = [];
+    const suspendedAt = new Map<number, Date>();
     for (const [index, o] of PAST_ORDERS.entries()) {
       const consumerId = userIds.get(o.consumer)!;
       const storeId = storeIds[o.store];
@@ -517,11 +520,28 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
               key: effectKey.overdue30(row.id),
             });
           await tx.update(s.creditProfiles).set({ payLaterStatus: "suspended", suspendedReason: "overdue" }).where(sql`user_id = ${consumerId}`);
+          // And the notices they would have sent: this instalment's overdue notice, and the suspension the first time.
+          notices.push(
+            overdueNotice({
+              userId: consumerId,
+              instalmentId: row.id,
+              dueDate: inst.dueDate,
+              feeFen: lateFeeFor(inst.amountFen, policy),
+              at: markedAt,
+            }),
+          );
+          if (!suspendedAt.has(consumerId)) suspendedAt.set(consumerId, markedAt);
         }
       }
       if (billPaid) await tx.update(s.bills).set({ status: "paid" }).where(sql`id = ${bill.id}`);
     }
 
+    // Through the notification service, as the credit jobs send them (same texts and dedupe keys, so a job run adds no second copy).
+    for (const [userId, at] of suspendedAt) notices.push(payLaterChangeNotice(userId, "suspended", at));
+    await notifyMany(
+      tx,
+      notices.sort((a, b) => a.at.getTime() - b.at.getTime()),
+    );
     for (const [email, score] of scores)
       await tx
         .update(s.creditProfiles)

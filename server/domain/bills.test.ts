@@ -35,9 +35,9 @@ describe("bill views", () => {
     viewInstalment(inst({ id: 3, seq: 3, dueDate: "2027-01-05", overdueOn: "2027-01-09", amountFen: 9_999 }), "2026-12-01", DEFAULT_POLICY),
   ];
 
-  it("derives status, days overdue and what is owed", () => {
-    expect(views.map((v) => [v.status, v.daysOverdue, v.owedFen])).toEqual([
-      ["overdue", 7, 11_500],
+  it("derives status, days past due (from the due date) and what is owed", () => {
+    expect(views.map((v) => [v.status, v.daysPastDue, v.owedFen])).toEqual([
+      ["overdue", 10, 11_500],
       ["due_soon", 0, 10_000],
       ["upcoming", 0, 9_999],
     ]);

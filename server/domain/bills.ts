@@ -1,5 +1,5 @@
 // A bill's instalments as the consumer sees them: derived status, days overdue, the fee that applies, what is owed.
-import { daysOverdue, instalmentStatus, lateFeeFor, type InstalmentFacts, type InstalmentStatus } from "./instalments";
+import { daysOverdue, instalmentStanding, lateFeeFor, type InstalmentFacts, type InstalmentStatus } from "./instalments";
 import type { Payable } from "./allocation";
 import type { PolicyParams } from "./policy";
 
@@ -25,13 +25,15 @@ export type InstalmentView = {
   paidFeeFen: number;
   owedFen: number;
   status: InstalmentStatus;
-  daysOverdue: number;
+  /** From the due date (instalmentStanding). */
+  daysPastDue: number;
+  lateFeeFrom: string | null;
 };
 
 export function viewInstalment(inst: BilledInstalment, today: string, policy: PolicyParams): InstalmentView {
   const lateFeeFen = lateFeeDueFen(inst, today, policy);
   const facts = { ...inst, lateFeeFen };
-  const status = instalmentStatus(facts, today);
+  const { status, daysPastDue, lateFeeFrom } = instalmentStanding(facts, today);
   const open = status !== "paid" && status !== "void";
   return {
     id: inst.id,
@@ -43,7 +45,8 @@ export function viewInstalment(inst: BilledInstalment, today: string, policy: Po
     paidFeeFen: inst.paidFeeFen,
     owedFen: open ? inst.amountFen - inst.paidPrincipalFen + lateFeeFen - inst.paidFeeFen : 0,
     status,
-    daysOverdue: status === "overdue" ? daysOverdue(inst, today) : 0,
+    daysPastDue,
+    lateFeeFrom,
   };
 }
 
@@ -60,14 +63,14 @@ export function payablesOf(views: InstalmentView[]): Payable[] {
     }));
 }
 
-/** Owed now (overdue or due within the due-soon window) and owed later, over a set of instalments. */
+/** Owed now (past due, or due within the due-soon window) and owed later, over a set of instalments. */
 export function owedTotals(views: InstalmentView[]): { owedNowFen: number; owedLaterFen: number; overdueFen: number } {
   let owedNowFen = 0;
   let owedLaterFen = 0;
   let overdueFen = 0;
   for (const v of views) {
     if (v.status === "overdue") overdueFen += v.owedFen;
-    if (v.status === "overdue" || v.status === "due_soon") owedNowFen += v.owedFen;
+    if (v.status === "overdue" || v.status === "in_grace" || v.status === "due_soon") owedNowFen += v.owedFen;
     else owedLaterFen += v.owedFen;
   }
   return { owedNowFen, owedLaterFen, overdueFen };
@@ -77,4 +80,19 @@ export function owedTotals(views: InstalmentView[]): { owedNowFen: number; owedL
 export function nextInstalmentOwedFen(views: InstalmentView[]): number {
   const open = views.filter((v) => v.owedFen > 0).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.seq - b.seq);
   return open[0]?.owedFen ?? 0;
+}
+
+/** What is past its due date over a consumer's instalments: the amount, the longest days past due, and whether any is overdue. */
+export type PastDue = { owedFen: number; daysPastDue: number; overdue: boolean; lateFeeFrom: string | null };
+
+export function pastDueOf(views: InstalmentView[]): PastDue | null {
+  const past = views.filter((v) => (v.status === "overdue" || v.status === "in_grace") && v.owedFen > 0);
+  if (past.length === 0) return null;
+  const inGrace = past.filter((v) => v.lateFeeFrom !== null).map((v) => v.lateFeeFrom!);
+  return {
+    owedFen: past.reduce((sum, v) => sum + v.owedFen, 0),
+    daysPastDue: Math.max(...past.map((v) => v.daysPastDue)),
+    overdue: past.some((v) => v.status === "overdue"),
+    lateFeeFrom: inGrace.length ? inGrace.sort()[0]! : null,
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { CreditState } from "./credit";
-import { checkPayLaterEligibility, type StoreTerms } from "./eligibility";
+import { checkPayLaterEligibility, payLaterOffer, type StoreTerms } from "./eligibility";
 import { DEFAULT_POLICY } from "./policy";
 
 const store: StoreTerms = {
@@ -74,5 +74,26 @@ describe("checkPayLaterEligibility", () => {
         },
       ),
     );
+  });
+});
+
+describe("payLaterOffer", () => {
+  const store = { name: "Lumen", active: true, payLaterEnabled: true, payLaterForcedOff: false, payLaterMinFen: 10_000, payLaterMaxFen: 500_000 };
+  it("offers the plan with the most instalments, largest part first, within the store's min/max", () => {
+    expect(payLaterOffer(store, 129_900, DEFAULT_POLICY.plans)).toEqual({ count: 3, instalmentFen: 43_300 });
+    expect(payLaterOffer(store, 329_900, DEFAULT_POLICY.plans)).toEqual({ count: 3, instalmentFen: 109_967 });
+    expect(payLaterOffer(store, 9_999, DEFAULT_POLICY.plans)).toBeNull();
+    expect(payLaterOffer(store, 500_001, DEFAULT_POLICY.plans)).toBeNull();
+  });
+  it("offers nothing where the store does not offer pay later, or no instalment plan is enabled", () => {
+    expect(payLaterOffer({ ...store, payLaterEnabled: false }, 129_900, DEFAULT_POLICY.plans)).toBeNull();
+    expect(payLaterOffer({ ...store, payLaterForcedOff: true }, 129_900, DEFAULT_POLICY.plans)).toBeNull();
+    expect(
+      payLaterOffer(
+        store,
+        129_900,
+        DEFAULT_POLICY.plans.map((p) => ({ ...p, enabled: p.instalments === 1 })),
+      ),
+    ).toBeNull();
   });
 });

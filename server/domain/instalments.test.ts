@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { localDate } from "./dates";
-import { buildSchedule, daysOverdue, instalmentStatus, lateFeeFor, overdueOnFor, type InstalmentFacts } from "./instalments";
+import { addDays, localDate } from "./dates";
+import {
+  agingBucket,
+  buildSchedule,
+  daysOverdue,
+  instalmentStanding,
+  instalmentStatus,
+  lateFeeFor,
+  overdueOnFor,
+  type InstalmentFacts,
+} from "./instalments";
 import { splitFen } from "./money";
 import { DEFAULT_POLICY, findPlan } from "./policy";
 
@@ -111,12 +120,39 @@ describe("instalmentStatus and daysOverdue", () => {
     paidFeeFen: 0,
   };
 
-  it("is upcoming more than 7 days ahead, due soon within 7 days and through grace, overdue after", () => {
+  it("is upcoming more than 7 days ahead, due soon within 7 days, in grace after the due date, overdue after grace", () => {
     expect(instalmentStatus(open, "2026-11-13")).toBe("upcoming");
     expect(instalmentStatus(open, "2026-11-14")).toBe("due_soon");
     expect(instalmentStatus(open, "2026-11-21")).toBe("due_soon");
-    expect(instalmentStatus(open, "2026-11-24")).toBe("due_soon");
+    expect(instalmentStatus(open, "2026-11-22")).toBe("in_grace");
+    expect(instalmentStatus(open, "2026-11-24")).toBe("in_grace");
     expect(instalmentStatus(open, "2026-11-25")).toBe("overdue");
+  });
+
+  it("counts days past due from the due date; the grace only delays the late fee", () => {
+    // The cases: due Nov 20 seen Dec 1 is 11 days past due; due Nov 28 seen Dec 1 is past due, in grace.
+    const nov20 = { ...open, dueDate: "2026-11-20", overdueOn: overdueOnFor("2026-11-20", 3) };
+    expect(instalmentStanding(nov20, "2026-12-01")).toEqual({ status: "overdue", daysPastDue: 11, lateFeeFrom: null });
+    const nov28 = { ...open, dueDate: "2026-11-28", overdueOn: overdueOnFor("2026-11-28", 3) };
+    expect(instalmentStanding(nov28, "2026-12-01")).toEqual({ status: "in_grace", daysPastDue: 3, lateFeeFrom: "2026-12-02" });
+    expect(instalmentStanding(nov28, "2026-11-28")).toEqual({ status: "due_soon", daysPastDue: 0, lateFeeFrom: null });
+    expect(instalmentStanding({ ...nov20, paidPrincipalFen: 10_000 }, "2026-12-01")).toEqual({ status: "paid", daysPastDue: 0, lateFeeFrom: null });
+  });
+
+  it("has a day past due for every day after the due date, and is overdue exactly from overdueOn", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.integer({ min: -60, max: 200 }), (grace, offset) => {
+        const inst = { ...open, overdueOn: overdueOnFor(open.dueDate, grace) };
+        const today = addDays(open.dueDate, offset);
+        const standing = instalmentStanding(inst, today);
+        return (
+          standing.daysPastDue === Math.max(0, offset) &&
+          (standing.status === "overdue") === offset > grace &&
+          (standing.status === "in_grace") === (offset > 0 && offset <= grace) &&
+          agingBucket(standing.daysPastDue) === (offset > 0 ? agingBucket(offset) : null)
+        );
+      }),
+    );
   });
 
   it("counts days overdue from the first day after grace", () => {
@@ -130,7 +166,7 @@ describe("instalmentStatus and daysOverdue", () => {
     const before = localDate(new Date("2026-11-24T15:59:00Z"), "Asia/Shanghai"); // 23:59 on the 24th in Shanghai
     const after = localDate(new Date("2026-11-24T16:01:00Z"), "Asia/Shanghai"); // 00:01 on the 25th in Shanghai
     expect([before, after]).toEqual(["2026-11-24", "2026-11-25"]);
-    expect(instalmentStatus(open, before)).toBe("due_soon");
+    expect(instalmentStatus(open, before)).toBe("in_grace");
     expect(instalmentStatus(open, after)).toBe("overdue");
     expect(daysOverdue(open, after)).toBe(1);
     expect(localDate(new Date("2026-11-25T15:59:00Z"), "Asia/Shanghai")).toBe("2026-11-25");

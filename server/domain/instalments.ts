@@ -20,7 +20,7 @@ export function buildSchedule(totalFen: number, plan: Plan, orderDate: string, g
 
 export const DUE_SOON_DAYS = 7;
 
-export type InstalmentStatus = "upcoming" | "due_soon" | "overdue" | "paid" | "void";
+export type InstalmentStatus = "upcoming" | "due_soon" | "in_grace" | "overdue" | "paid" | "void";
 
 export type InstalmentFacts = {
   state: "open" | "paid" | "void";
@@ -32,16 +32,37 @@ export type InstalmentFacts = {
   paidFeeFen: number;
 };
 
-/** The one place an instalment's status is derived from its facts and today's date. */
-export function instalmentStatus(inst: InstalmentFacts, today: string): InstalmentStatus {
-  if (inst.state === "void") return "void";
-  if (inst.state === "paid" || owedFen(inst) === 0) return "paid";
-  if (today >= inst.overdueOn) return "overdue";
-  if (daysBetween(today, inst.dueDate) <= DUE_SOON_DAYS) return "due_soon";
-  return "upcoming";
+/**
+ * Where an instalment stands on `today`. Days past due count from the due date (1 the day after it); the grace
+ * only delays the late fee and the score effect, which start on `lateFeeFrom` (the first overdue day).
+ */
+export type InstalmentStanding = {
+  status: InstalmentStatus;
+  /** Whole days since the due date while something is owed past it; 0 otherwise. */
+  daysPastDue: number;
+  /** The day the late fee applies from, while the instalment is in grace; null otherwise. */
+  lateFeeFrom: string | null;
+};
+
+/** The one place an instalment's status and days past due are derived from its facts and today's date. */
+export function instalmentStanding(inst: InstalmentFacts, today: string): InstalmentStanding {
+  if (inst.state === "void") return { status: "void", daysPastDue: 0, lateFeeFrom: null };
+  if (inst.state === "paid" || owedFen(inst) === 0) return { status: "paid", daysPastDue: 0, lateFeeFrom: null };
+  const daysPastDue = Math.max(0, daysBetween(inst.dueDate, today));
+  if (today >= inst.overdueOn) return { status: "overdue", daysPastDue, lateFeeFrom: null };
+  if (daysPastDue > 0) return { status: "in_grace", daysPastDue, lateFeeFrom: inst.overdueOn };
+  return { status: daysBetween(today, inst.dueDate) <= DUE_SOON_DAYS ? "due_soon" : "upcoming", daysPastDue: 0, lateFeeFrom: null };
 }
 
-/** Days past the end of the grace period: 1 on the first overdue day, 0 when not overdue. */
+/** The status alone (instalmentStanding's). */
+export function instalmentStatus(inst: InstalmentFacts, today: string): InstalmentStatus {
+  return instalmentStanding(inst, today).status;
+}
+
+/**
+ * Days since the instalment went overdue (1 on its first overdue day, 0 before): the credit jobs' clock for the
+ * fee and the score effects. Screens show days past due (instalmentStanding), never this.
+ */
 export function daysOverdue(inst: Pick<InstalmentFacts, "overdueOn">, today: string): number {
   return today >= inst.overdueOn ? daysBetween(inst.overdueOn, today) + 1 : 0;
 }
@@ -68,6 +89,7 @@ export const AGING_BUCKETS = [
 ] as const;
 export type AgingBucketKey = (typeof AGING_BUCKETS)[number]["key"];
 
+/** The aging bucket of an overdue amount, by its days past due (from the due date). */
 export function agingBucket(days: number): AgingBucketKey | null {
   return AGING_BUCKETS.find((b) => days >= b.min && days <= b.max)?.key ?? null;
 }

@@ -12,6 +12,17 @@ const PARAMS = {
   payment_received: z.object({ amountFen: fen, billPaid: z.boolean() }),
   pay_later_suspended: z.object({}),
   pay_later_reinstated: z.object({}),
+  order_refunded: z.object({
+    store: z.string().max(200),
+    orderNumber: z.string().max(40),
+    amountFen: fen,
+    paidBackFen: fen,
+    // The bill's open instalments after the refund; null for an order paid at once, empty when nothing more is owed.
+    schedule: z
+      .array(z.object({ dueDate: day, amountFen: fen }))
+      .max(24)
+      .nullable(),
+  }),
 } as const;
 
 export type NotificationKind = keyof typeof PARAMS;
@@ -50,5 +61,16 @@ export function notificationWords(t: Translate, content: NotificationContent, fo
     case "pay_later_suspended":
     case "pay_later_reinstated":
       return { title, body: t(`${content.kind}Body`) };
+    case "order_refunded": {
+      const p = content.params;
+      const parts = [t("order_refundedBody", { store: p.store, amount: format.money(p.amountFen), number: p.orderNumber })];
+      if (p.paidBackFen > 0) parts.push(t("order_refundedPaidBack", { amount: format.money(p.paidBackFen) }));
+      if (p.schedule && p.schedule.length === 0) parts.push(t("order_refundedSettled"));
+      if (p.schedule && p.schedule.length > 0) {
+        const items = p.schedule.map((i) => t("order_refundedItem", { amount: format.money(i.amountFen), date: format.day(i.dueDate) }));
+        parts.push(t("order_refundedSchedule", { items: items.join(t("order_refundedJoin")) }));
+      }
+      return { title: t("order_refundedTitle", { number: p.orderNumber }), body: parts.join(" ") };
+    }
   }
 }

@@ -97,3 +97,20 @@ export function orderRequestCanonical(request: OrderRequest): string {
   const { shippingName, shippingPhone, shippingAddress } = request.shipping;
   return JSON.stringify({ lines, shipping: [shippingName.trim(), shippingPhone.trim(), shippingAddress.trim()], payment });
 }
+
+/**
+ * What "Mark shipped" may say: a carrier and a tracking number, both optional, but a tracking number needs its
+ * carrier (a number alone cannot be looked up). Shared by the dialog and the procedure.
+ */
+export const shipmentSchema = z
+  .object({
+    carrier: z.string().trim().max(40, "Use at most 40 characters.").optional(),
+    trackingNumber: z
+      .string()
+      .trim()
+      .max(40, "Use at most 40 characters.")
+      .refine((v) => v === "" || /^[A-Za-z0-9][A-Za-z0-9 -]{3,39}$/.test(v), "Enter 4 to 40 letters, digits or dashes.")
+      .optional(),
+  })
+  .refine((s) => !s.trackingNumber || !!s.carrier, { path: ["carrier"], message: "Name the carrier of this tracking number." });
+export type Shipment = z.infer<typeof shipmentSchema>;

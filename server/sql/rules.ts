@@ -24,10 +24,13 @@ export const overdueOnOrBeforeSql = (alias: string | null, today: string) => sql
 export const openOverdueSql = (alias: string | null, today: string) =>
   sql`${column(alias, "state")} = 'open' AND ${overdueOnOrBeforeSql(alias, today)}`;
 
-/** daysOverdue(inst, today) for a row that is overdue: 1 on the first overdue day. */
+/** daysOverdue(inst, today) for a row that is overdue: 1 on the first overdue day (the jobs' clock, and the overdue list's keyset order). */
 export const daysOverdueSql = (alias: string | null, today: string) => sql`(${daysBetween(calendarDate(today), column(alias, "overdue_on"))} + 1)`;
 
-/** agingBucket(days) = key, as a condition on a days expression. */
+/** instalmentStanding(inst, today).daysPastDue for a row past its due date: whole days since the due date. */
+export const daysPastDueSql = (alias: string | null, today: string) => sql`${daysBetween(calendarDate(today), column(alias, "due_date"))}`;
+
+/** agingBucket(days) = key, as a condition on a days-past-due expression. */
 export function inAgingBucketSql(days: SQL, key: AgingBucketKey): SQL {
   const bucket = AGING_BUCKETS.find((b) => b.key === key)!;
   return Number.isFinite(bucket.max)

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SessionsCard } from "@/components/layout/sessions-card";
 import { DeniedNotice } from "@/components/layout/denied-notice";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader, Stat } from "@/components/ui/card";
 import { formatDate, formatFen } from "@/lib/format";
 import { payLaterStatusText, scoreBandText } from "@/lib/i18n/localise";
@@ -30,11 +31,24 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label={t("creditScore")} value={credit.score} hint={scoreBandText(tBand, credit.score).label} />
         <Stat label={t("available")} value={formatFen(credit.availableCreditFen)} hint={t("ofLimit", { limit: formatFen(credit.limitFen) })} />
-        <Stat
-          label={t("nextPayment")}
-          value={credit.nextPayment ? formatFen(credit.nextPayment.owedFen) : t("nothingDue")}
-          hint={credit.nextPayment ? t("due", { date: formatDate(credit.nextPayment.dueDate, locale) }) : undefined}
-        />
+        {credit.pastDue ? (
+          <PastDueCard
+            title={t("pastDueTitle")}
+            sentence={t("pastDue", { amount: formatFen(credit.pastDue.owedFen), days: credit.pastDue.daysPastDue })}
+            hint={
+              credit.pastDue.overdue
+                ? t("pastDueFee")
+                : t("inGraceHint", { date: formatDate(credit.pastDue.lateFeeFrom ?? credit.nextPayment?.dueDate ?? "", locale) })
+            }
+            pay={t("pay", { amount: formatFen(credit.pastDue.owedFen) })}
+          />
+        ) : (
+          <Stat
+            label={t("nextPayment")}
+            value={credit.nextPayment ? formatFen(credit.nextPayment.owedFen) : t("nothingDue")}
+            hint={credit.nextPayment ? t("due", { date: formatDate(credit.nextPayment.dueDate, locale) }) : undefined}
+          />
+        )}
         <Stat
           label={t("payLater")}
           value={tStatus(credit.payLaterStatus)}
@@ -54,6 +68,22 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </Link>
       </div>
       <SessionsCard />
+    </div>
+  );
+}
+
+/** In place of "Next payment" while anything is past its due date: red, the amount and how long, and the way to pay. */
+function PastDueCard({ title, sentence, hint, pay }: { title: string; sentence: string; hint: string; pay: string }) {
+  return (
+    <div role="group" aria-labelledby="past-due-title" className="rounded-xl border-2 border-red-600 bg-red-50 p-4 shadow-sm sm:col-span-2">
+      <h3 id="past-due-title" className="text-sm font-semibold text-red-800">
+        {title}
+      </h3>
+      <p className="mt-1 text-xl font-semibold text-red-800">{sentence}</p>
+      <p className="mt-1 text-xs text-red-900">{hint}</p>
+      <Link href="/account/bills" className={buttonClass("danger", "mt-3")}>
+        {pay}
+      </Link>
     </div>
   );
 }

@@ -82,12 +82,19 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
         </ul>
         <div className="flex items-center justify-between border-t border-slate-200 p-4">
           <p className="text-sm text-slate-600">{tPage("itemCount", { count: cart.itemCount })}</p>
-          <p className="text-lg font-semibold">
-            {t("total")}{" "}
-            <span role="group" className="tabular-nums" aria-label={t("totalLabel")}>
-              {formatFen(cart.totalFen)}
-            </span>
-          </p>
+          <div className="text-right">
+            <p className="text-lg font-semibold">
+              {t("total")}{" "}
+              <span role="group" className="tabular-nums" aria-label={t("totalLabel")}>
+                {formatFen(cart.totalFen)}
+              </span>
+            </p>
+            {cart.payLaterOffer ? (
+              <p className="text-sm text-emerald-800">
+                {tPage("orPayLater", { count: cart.payLaterOffer.count, amount: formatFen(cart.payLaterOffer.instalmentFen) })}
+              </p>
+            ) : null}
+          </div>
         </div>
       </section>
       {blocked ? <InfoNotice>{tPage("blocked")}</InfoNotice> : null}

@@ -1,14 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/lib/toast";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice } from "@/components/ui/notice";
-import { formatDate, formatFen } from "@/lib/format";
+import { formatDate, formatFen, formatPercent } from "@/lib/format";
 import type { FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
 import { useFieldErrorText, useText, useTextLocale } from "@/lib/i18n/text";
@@ -30,7 +30,7 @@ function requiredFieldsMissing(form: FormData, method: Method): string[] {
   return fields.filter(blank);
 }
 
-export function CheckoutForm({ preview, defaultName }: { preview: Preview; defaultName: string }) {
+export function CheckoutForm({ preview, defaultName, agreementTitle }: { preview: Preview; defaultName: string; agreementTitle: string | null }) {
   const trpc = useTRPC();
   const t = useText("checkout");
   const tField = useText("fieldErrors");
@@ -54,6 +54,13 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const blocked = preview.cart.lines.some((line) => line.problem);
+  // Pay later asks for a review of the plan before any credit is taken; changing the method or plan ends it.
+  const [reviewing, setReviewing] = useState(false);
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (reviewing) reviewHeading.current?.focus();
+  }, [reviewing]);
+  const chosenPlan = preview.plans.find((plan) => plan.code === planCode);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -65,6 +72,11 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       // Said here, in the page's language, before asking the server; the server checks the same fields again.
       setFieldErrors(Object.fromEntries(missing.map((field) => [field, [tField(field)]])));
       setError(t("fixFields"));
+      setReviewing(false);
+      return;
+    }
+    if (method === "pay_later" && !reviewing) {
+      setReviewing(true);
       return;
     }
     try {
@@ -87,6 +99,7 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
       setFieldErrors(
         Object.fromEntries(Object.entries(described.fieldErrors).map(([field, messages]) => [field, [fieldText(field, messages?.[0]) ?? ""]])),
       );
+      setReviewing(false);
       router.refresh();
     }
   }
@@ -137,7 +150,10 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
                 name="paymentMethod"
                 value="pay_now"
                 checked={method === "pay_now"}
-                onChange={() => setChosen("pay_now")}
+                onChange={() => {
+                  setChosen("pay_now");
+                  setReviewing(false);
+                }}
                 className="size-5"
               />
               {t("payNow")}
@@ -168,7 +184,10 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
                 checked={method === "pay_later"}
                 disabled={!payLaterOk}
                 aria-describedby="pay-later-eligibility"
-                onChange={() => setChosen("pay_later")}
+                onChange={() => {
+                  setChosen("pay_later");
+                  setReviewing(false);
+                }}
                 className="size-5"
               />
               {t("payLater")}
@@ -177,6 +196,14 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
               {preview.payLater?.ok === false ? (
                 <>
                   {t("notAvailable")} {preview.payLater.message}
+                  {preview.owesOverdue && (preview.payLater.code === "PAY_LATER_SUSPENDED" || preview.payLater.code === "HAS_OVERDUE") ? (
+                    <>
+                      {" "}
+                      <Link href="/account/bills" className="text-brand-700 underline">
+                        {t("goBills")}
+                      </Link>
+                    </>
+                  ) : null}
                   {preview.payLater.code === "PAY_LATER_NOT_ENABLED" ? (
                     <>
                       {" "}
@@ -201,7 +228,10 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
                         name="planCode"
                         value={plan.code}
                         checked={planCode === plan.code}
-                        onChange={() => setPlanCode(plan.code)}
+                        onChange={() => {
+                          setPlanCode(plan.code);
+                          setReviewing(false);
+                        }}
                         aria-describedby={`plan-${plan.code}-schedule`}
                         className="size-5"
                       />
@@ -255,9 +285,53 @@ export function CheckoutForm({ preview, defaultName }: { preview: Preview; defau
           </ErrorNotice>
         ) : null}
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-        <Button type="submit" className="w-full" disabled={place.isPending || blocked}>
-          {place.isPending ? t("placing") : t("place")}
-        </Button>
+        {reviewing && method === "pay_later" && chosenPlan && preview.terms ? (
+          <section aria-labelledby="review-heading" className="space-y-3 rounded-lg border-2 border-brand-600 p-4 text-sm">
+            <h3 id="review-heading" ref={reviewHeading} tabIndex={-1} className="text-base font-semibold text-slate-900">
+              {t("reviewTitle")}
+            </h3>
+            <p className="text-slate-600">{t("reviewPlan", { plan: chosenPlan.label, store: preview.cart.store?.name ?? "" })}</p>
+            <p className="flex justify-between font-semibold">
+              <span>{t("dueToday")}</span>
+              <span className="tabular-nums">{formatFen(0)}</span>
+            </p>
+            <ol className="space-y-1">
+              {chosenPlan.instalments.map((inst) => (
+                <li key={inst.seq} className="flex justify-between gap-3">
+                  <span>
+                    {t("reviewInstalment", { seq: inst.seq, count: chosenPlan.instalments.length, date: formatDate(inst.dueDate, locale) })}
+                  </span>
+                  <span className="tabular-nums">{formatFen(inst.amountFen)}</span>
+                </li>
+              ))}
+            </ol>
+            <p className="flex justify-between border-t border-slate-200 pt-2 font-semibold">
+              <span>{t("reviewTotal")}</span>
+              <span className="tabular-nums">{formatFen(preview.cart.totalFen)}</span>
+            </p>
+            <p>{t("noInterest")}</p>
+            <p className="text-slate-700">
+              {t("lateTerms", {
+                grace: preview.terms.graceDays,
+                fee: formatFen(preview.terms.lateFeeFen),
+                cap: formatPercent(preview.terms.lateFeeCapBps / 10_000, locale),
+              })}
+            </p>
+            {preview.agreement && agreementTitle ? (
+              <p className="text-slate-700">{t("agreementReminder", { title: agreementTitle, version: preview.agreement.version })}</p>
+            ) : null}
+            <Button type="submit" className="w-full" disabled={place.isPending || blocked}>
+              {place.isPending ? t("placing") : t("confirm")}
+            </Button>
+            <Button variant="secondary" className="w-full" onClick={() => setReviewing(false)}>
+              {t("change")}
+            </Button>
+          </section>
+        ) : (
+          <Button type="submit" className="w-full" disabled={place.isPending || blocked}>
+            {place.isPending ? t("placing") : t("place")}
+          </Button>
+        )}
         <Link href="/cart" className="block text-center text-sm text-brand-700 underline">
           {t("backToCart")}
         </Link>

@@ -15,13 +15,14 @@ export async function generateMetadata() {
 export default async function CheckoutPage() {
   const user = await requireRole("consumer", "/checkout");
   const api = await serverApi();
-  const [preview, locale, t, tPlan, tProblem, tErrors] = await Promise.all([
+  const [preview, locale, t, tPlan, tProblem, tErrors, tCredit] = await Promise.all([
     api.shop.checkout(),
     getLocale(),
     getTranslations("checkoutPage"),
     getTranslations("plan"),
     getTranslations("cartProblem"),
     getTranslations("errors"),
+    getTranslations("creditPage"),
   ]);
   // The preview's words (plan names, cart problems, why pay later is unavailable) in the page's language.
   const verdict = preview.payLater;
@@ -39,7 +40,11 @@ export default async function CheckoutPage() {
     <div>
       <PageHeader title={t("title")} description={preview.cart.store ? t("orderFrom", { store: preview.cart.store.name }) : undefined} />
       {preview.cart.store ? (
-        <CheckoutForm preview={localised} defaultName={user.name ?? ""} />
+        <CheckoutForm
+          preview={localised}
+          defaultName={user.name ?? ""}
+          agreementTitle={preview.agreement ? tCredit("agreementTitle", { title: preview.agreement.title }) : null}
+        />
       ) : (
         <EmptyState title={t("empty")}>
           <Link href="/" className="text-brand-700 underline">

@@ -136,7 +136,7 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
               align: "right",
               cell: (row) => formatFen(row.amountOverdueFen),
             },
-            { key: "days", header: sortLink("days", t("colDays")), ariaSort: ariaSort("days"), align: "right", cell: (row) => row.daysOverdue },
+            { key: "days", header: sortLink("days", t("colDays")), ariaSort: ariaSort("days"), align: "right", cell: (row) => row.daysPastDue },
             { key: "fee", header: t("colLateFee"), align: "right", cell: (row) => formatFen(row.lateFeeFen) },
           ]}
         />

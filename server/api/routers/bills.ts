@@ -3,6 +3,7 @@ import { rowId } from "@/server/api/input";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
 import { listBills } from "@/server/services/bills/list-bills";
+import { pastDueSummary } from "@/server/services/bills/past-due";
 import { repayBill } from "@/server/services/bills/repay-bill";
 
 export const repayInput = z.object({
@@ -21,5 +22,7 @@ export const repayInput = z.object({
 
 export const billsRouter = router({
   list: consumerProcedure.query(({ ctx }) => listBills(ctx.db, ctx.clock, ctx.user.id)),
+  /** What is past due, for the header's badge and the overview's card. */
+  pastDue: consumerProcedure.query(({ ctx }) => pastDueSummary(ctx.db, ctx.clock, ctx.user.id)),
   repay: consumerProcedure.input(repayInput).mutation(({ ctx, input }) => repayBill(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
 });

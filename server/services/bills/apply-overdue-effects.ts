@@ -9,7 +9,7 @@ import { policyVersions } from "@/db/schema";
 import { addDays } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { policyParamsSchema } from "@/server/domain/policy";
-import { notifyMany } from "@/server/services/notifications/notify";
+import { notifyMany, overdueNotice } from "@/server/services/notifications/notify";
 import { clampScoreSql, lateFeeSql, openOverdueSql, overdueOnOrBeforeSql } from "@/server/sql/rules";
 
 export type OverdueOutcome = { marked: number; feeFen: number; penalties: number; longPenalties: number };
@@ -58,14 +58,7 @@ export async function applyOverdueEffects(tx: Db, instalmentIds: readonly number
   for (const m of marked) outcome.feeFen += m.feeFen;
   await notifyMany(
     tx,
-    marked.map((m) => ({
-      userId: m.consumerId,
-      kind: "overdue" as const,
-      params: { dueDate: m.dueDate, feeFen: m.feeFen },
-      link: "/account/bills",
-      dedupeKey: `overdue:${m.id}`,
-      at: ctx.at,
-    })),
+    marked.map((m) => overdueNotice({ userId: m.consumerId, instalmentId: m.id, dueDate: m.dueDate, feeFen: m.feeFen, at: ctx.at })),
   );
 
   // The penalties not yet applied, in instalment order (overdue before overdue_30), each consumer's score

@@ -1,7 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cartItems, products, stores } from "@/db/schema";
+import { payLaterOffer } from "@/server/domain/eligibility";
 import { cartLineProblem, lineTotalFen, orderTotalFen } from "@/server/domain/orders";
+import { currentPolicy } from "@/server/services/policy/current-policy";
 
 /** The consumer's cart with current prices and stock; every line is from one store. */
 export async function getCart(db: Db, consumerId: number) {
@@ -17,6 +19,10 @@ export async function getCart(db: Db, consumerId: number) {
       storeName: stores.name,
       storeSlug: stores.slug,
       storeActive: stores.active,
+      payLaterEnabled: stores.payLaterEnabled,
+      payLaterForcedOff: stores.payLaterForcedOff,
+      payLaterMinFen: stores.payLaterMinFen,
+      payLaterMaxFen: stores.payLaterMaxFen,
     })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))
@@ -33,11 +39,15 @@ export async function getCart(db: Db, consumerId: number) {
     lineTotalFen: lineTotalFen(r),
     problem: cartLineProblem({ available: r.productActive && r.storeActive, quantity: r.quantity, stock: r.stock }),
   }));
+  const totalFen = orderTotalFen(lines);
+  const terms = first && { ...first, name: first.storeName, active: first.storeActive };
   return {
     store: first ? { id: first.storeId, name: first.storeName, slug: first.storeSlug } : null,
     lines,
-    totalFen: orderTotalFen(lines),
+    totalFen,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    // "or 3 × ¥433.00 with Pay later" when the store offers it for this total.
+    payLaterOffer: terms ? payLaterOffer(terms, totalFen, (await currentPolicy(db)).params.plans) : null,
   };
 }
 

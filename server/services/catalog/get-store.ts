@@ -2,7 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { products, stores } from "@/db/schema";
+import { payLaterOffer } from "@/server/domain/eligibility";
 import { DomainError } from "@/server/domain/errors";
+import { currentPolicy } from "@/server/services/policy/current-policy";
 
 /** An active store's page: its terms and its active products with price and stock. */
 export async function getStoreBySlug(db: Db, slug: string) {
@@ -29,5 +31,10 @@ export async function getStoreBySlug(db: Db, slug: string) {
     .where(and(eq(products.storeId, store.id), eq(products.active, true)))
     .orderBy(asc(products.id));
   const { payLaterEnabled, payLaterForcedOff, ...rest } = store;
-  return { store: { ...rest, offersPayLater: payLaterEnabled && !payLaterForcedOff }, products: list };
+  const plans = (await currentPolicy(db)).params.plans;
+  const terms = { ...store, active: true };
+  return {
+    store: { ...rest, offersPayLater: payLaterEnabled && !payLaterForcedOff },
+    products: list.map((p) => ({ ...p, payLaterOffer: payLaterOffer(terms, p.priceFen, plans) })),
+  };
 }

@@ -2,6 +2,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bool } from "@/db/dialect";
 import { products, stores } from "@/db/schema";
+import { payLaterOffer } from "@/server/domain/eligibility";
+import { currentPolicy } from "@/server/services/policy/current-policy";
 
 /** Active stores for the landing page, with whether each offers pay later. */
 export async function listStores(db: Db) {
@@ -22,7 +24,7 @@ export async function listStores(db: Db) {
 }
 
 export async function listFeaturedProducts(db: Db, limit = 8) {
-  return await db
+  const rows = await db
     .select({
       id: products.id,
       name: products.name,
@@ -30,10 +32,23 @@ export async function listFeaturedProducts(db: Db, limit = 8) {
       stock: products.stock,
       storeSlug: stores.slug,
       storeName: stores.name,
+      payLaterEnabled: stores.payLaterEnabled,
+      payLaterForcedOff: stores.payLaterForcedOff,
+      payLaterMinFen: stores.payLaterMinFen,
+      payLaterMaxFen: stores.payLaterMaxFen,
     })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
     .where(and(eq(products.featured, true), eq(products.active, true), eq(stores.active, true)))
     .orderBy(desc(products.id))
     .limit(limit);
+  const plans = (await currentPolicy(db)).params.plans;
+  return rows.map(({ payLaterEnabled, payLaterForcedOff, payLaterMinFen, payLaterMaxFen, ...product }) => ({
+    ...product,
+    payLaterOffer: payLaterOffer(
+      { name: product.storeName, active: true, payLaterEnabled, payLaterForcedOff, payLaterMinFen, payLaterMaxFen },
+      product.priceFen,
+      plans,
+    ),
+  }));
 }

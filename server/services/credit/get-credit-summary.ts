@@ -4,6 +4,7 @@ import { payLaterStatusSentence } from "@/server/domain/credit";
 import { localDate } from "@/server/calendar";
 import { availableCreditFen, creditLimitFen, scoreBandLabel } from "@/server/domain/policy";
 import { currentPolicy } from "@/server/services/policy/current-policy";
+import { pastDueSummary } from "@/server/services/bills/past-due";
 import { loadCreditState, nextPayment } from "./credit-state";
 
 /** Everything the consumer's overview and credit page show at a glance. */
@@ -24,5 +25,6 @@ export async function getCreditSummary(db: Db, clock: Clock, consumerId: number)
     hasOverdue: state.hasOverdue,
     statusSentence: payLaterStatusSentence(state, policy.params),
     nextPayment: await nextPayment(db, consumerId),
+    pastDue: await pastDueSummary(db, clock, consumerId),
   };
 }

@@ -120,3 +120,40 @@ export function payLaterChangeNotice(userId: number, change: "suspended" | "rein
 export async function notifyPayLaterChange(tx: Db, userId: number, change: "suspended" | "reinstated" | null, at: Date): Promise<void> {
   if (change) await notify(tx, payLaterChangeNotice(userId, change, at));
 }
+
+/** The notice the credit jobs send when an instalment goes overdue and its late fee is charged (once per instalment). */
+export function overdueNotice(n: { userId: number; instalmentId: number; dueDate: string; feeFen: number; at: Date }): NewNotification {
+  return {
+    userId: n.userId,
+    kind: "overdue",
+    params: { dueDate: n.dueDate, feeFen: n.feeFen },
+    link: "/account/bills",
+    dedupeKey: `overdue:${n.instalmentId}`,
+    at: n.at,
+  };
+}
+
+/**
+ * The notice of a refund (one per refund): the amount, what goes back to the card, and what the bill asks from now
+ * on (`schedule` null for an order paid at once, empty when nothing more is owed).
+ */
+export function refundNotice(r: {
+  userId: number;
+  refundId: number;
+  orderId: number;
+  orderNumber: string;
+  storeName: string;
+  amountFen: number;
+  paidBackFen: number;
+  schedule: { dueDate: string; amountFen: number }[] | null;
+  at: Date;
+}): NewNotification {
+  return {
+    userId: r.userId,
+    kind: "order_refunded",
+    params: { store: r.storeName, orderNumber: r.orderNumber, amountFen: r.amountFen, paidBackFen: r.paidBackFen, schedule: r.schedule },
+    link: `/account/orders/${r.orderId}`,
+    dedupeKey: `order_refunded:${r.refundId}`,
+    at: r.at,
+  };
+}

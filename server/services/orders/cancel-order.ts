@@ -6,6 +6,7 @@ import { bills, instalments, orderEvents, orderLines, orders, payments, products
 import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
+import { canCancel } from "@/server/domain/order-state";
 import type { Actor } from "@/server/services/audit/record-audit";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { changeUsedCredit } from "@/server/services/credit/ledger";
@@ -38,7 +39,7 @@ export async function cancelOrder(
   const result = await withTransaction(db, async (tx) => {
     const order = await scopedOrder(tx, input.orderId, input.scope);
     if (order.status === "cancelled") return { orderId: order.id, refundedFen: 0, alreadyCancelled: true };
-    if (order.status !== "placed")
+    if (!canCancel(order))
       throw new DomainError("INVALID_TRANSITION", `Order ${order.number} has been ${order.status} and can no longer be cancelled.`);
     const now = clock.now();
 

@@ -5,7 +5,7 @@ import { stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/calendar";
 import { scopedOrder, type OrderScope } from "./cancel-order";
-import { billWithSchedule, orderLineViews } from "./order-parts";
+import { billWithSchedule, orderLineViews, orderStateOf, refundsOf } from "./order-parts";
 
 /** One order with its lines and, for pay later, its bill's schedule with each instalment's status today. */
 export async function getOrder(db: Db, clock: Clock, input: { orderId: number; scope: OrderScope }) {
@@ -20,10 +20,18 @@ export async function getOrder(db: Db, clock: Clock, input: { orderId: number; s
     planCode: order.planCode,
     totalFen: order.totalFen,
     refundedFen: order.refundedFen,
+    ...orderStateOf(order),
     createdAt: order.createdAt,
-    shipping: { name: order.shippingName, phone: order.shippingPhone, address: order.shippingAddress },
+    shipping: {
+      name: order.shippingName,
+      phone: order.shippingPhone,
+      address: order.shippingAddress,
+      carrier: order.shippingCarrier,
+      trackingNumber: order.trackingNumber,
+    },
     store,
     lines: await orderLineViews(db, order.id),
     bill: await billWithSchedule(db, order.id, today),
+    refunds: (await refundsOf(db, order.id)).map(({ id, amountFen, paidBackFen, createdAt }) => ({ id, amountFen, paidBackFen, createdAt })),
   };
 }

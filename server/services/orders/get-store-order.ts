@@ -1,14 +1,14 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
-import { orderEvents, refunds, users } from "@/db/schema";
+import { orderEvents, users } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { scopedOrder } from "./cancel-order";
-import { billWithSchedule, orderLineViews } from "./order-parts";
+import { billWithSchedule, orderLineViews, orderStateOf, refundsOf } from "./order-parts";
 
-/** One of the store's orders with its lines, masked customer, bill, instalments and history. */
+/** One of the store's orders with its lines, masked customer, where to ship, bill, instalments, history and refunds. */
 export async function getStoreOrder(db: Db, clock: Clock, input: { storeId: number; orderId: number }) {
   const today = localDate(clock.now());
   const order = await scopedOrder(db, input.orderId, { storeId: input.storeId });
@@ -24,11 +24,6 @@ export async function getStoreOrder(db: Db, clock: Clock, input: { storeId: numb
     .from(orderEvents)
     .where(eq(orderEvents.orderId, order.id))
     .orderBy(asc(orderEvents.id));
-  const refundRows = await db
-    .select({ id: refunds.id, amountFen: refunds.amountFen, paidBackFen: refunds.paidBackFen, reason: refunds.reason, createdAt: refunds.createdAt })
-    .from(refunds)
-    .where(eq(refunds.orderId, order.id))
-    .orderBy(asc(refunds.id));
   return {
     id: order.id,
     number: order.number,
@@ -37,12 +32,20 @@ export async function getStoreOrder(db: Db, clock: Clock, input: { storeId: numb
     planCode: order.planCode,
     totalFen: order.totalFen,
     refundedFen: order.refundedFen,
-    refundableFen: order.status === "shipped" || order.status === "completed" || order.status === "refunded" ? order.totalFen - order.refundedFen : 0,
+    ...orderStateOf(order),
     createdAt: order.createdAt,
     customer: { name: maskName(customer.name), email: maskEmail(customer.email) },
+    // Where to ship: the store's own order, so it sees the recipient in full (the account's name and email stay masked).
+    shipping: {
+      name: order.shippingName,
+      phone: order.shippingPhone,
+      address: order.shippingAddress,
+      carrier: order.shippingCarrier,
+      trackingNumber: order.trackingNumber,
+    },
     lines: await orderLineViews(db, order.id),
     bill: await billWithSchedule(db, order.id, today),
     history,
-    refunds: refundRows,
+    refunds: await refundsOf(db, order.id),
   };
 }

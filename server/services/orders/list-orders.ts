@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { orders, stores } from "@/db/schema";
 import { olderThan } from "@/server/sql/keyset";
 import { cursorOrRefuse, decodeTimeCursor, encodeTimeCursor, keysetPage } from "@/server/domain/cursor";
+import { isPartlyRefunded } from "@/server/domain/order-state";
 
 /** The consumer's orders, newest first, a page at a time (keyset on placed time, then id). */
 export async function listConsumerOrders(db: Db, input: { consumerId: number; cursor?: string | null; limit: number }) {
@@ -17,11 +18,16 @@ export async function listConsumerOrders(db: Db, input: { consumerId: number; cu
       paymentMethod: orders.paymentMethod,
       planCode: orders.planCode,
       totalFen: orders.totalFen,
+      refundedFen: orders.refundedFen,
     })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .where(and(eq(orders.consumerId, input.consumerId), olderThan(orders.createdAt, orders.id, after)))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(input.limit + 1);
-  return keysetPage(rows, input.limit, (last) => encodeTimeCursor(last.createdAt, last.id));
+  return keysetPage(
+    rows.map((row) => ({ ...row, partlyRefunded: isPartlyRefunded(row) })),
+    input.limit,
+    (last) => encodeTimeCursor(last.createdAt, last.id),
+  );
 }

@@ -3,8 +3,10 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
-import { bills, instalments, orderLines } from "@/db/schema";
-import { daysOverdue, instalmentStatus, owedFen } from "@/server/domain/instalments";
+import { bills, instalments, orderLines, refunds } from "@/db/schema";
+import { viewInstalment } from "@/server/domain/bills";
+import { canAdvance, canCancel, canRefund, isPartlyRefunded, refundableFen, type OrderMoney } from "@/server/domain/order-state";
+import { policyByVersion } from "@/server/services/policy/current-policy";
 
 export async function orderLineViews(db: Db, orderId: number) {
   return (await db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id))).map((l) => ({
@@ -16,21 +18,34 @@ export async function orderLineViews(db: Db, orderId: number) {
   }));
 }
 
-/** The order's bill (pay later only) with its schedule as of `today`, or null. */
+/** The order's bill (pay later only) with its schedule as of `today` (viewInstalment, under the bill's own policy), or null. */
 export async function billWithSchedule(db: Db, orderId: number, today: string) {
   const bill = await first(db.select().from(bills).where(eq(bills.orderId, orderId)));
   if (!bill) return null;
-  const schedule = (await db.select().from(instalments).where(eq(instalments.billId, bill.id)).orderBy(asc(instalments.seq))).map((i) => ({
-    id: i.id,
-    seq: i.seq,
-    dueDate: i.dueDate,
-    amountFen: i.amountFen,
-    paidPrincipalFen: i.paidPrincipalFen,
-    lateFeeFen: i.lateFeeFen,
-    paidFeeFen: i.paidFeeFen,
-    owedFen: i.state === "open" ? owedFen(i) : 0,
-    status: instalmentStatus(i, today),
-    daysOverdue: i.state === "open" ? daysOverdue(i, today) : 0,
-  }));
+  const policy = (await policyByVersion(db, bill.policyVersion)).params;
+  const schedule = (await db.select().from(instalments).where(eq(instalments.billId, bill.id)).orderBy(asc(instalments.seq))).map((i) =>
+    viewInstalment(i, today, policy),
+  );
   return { id: bill.id, planCode: bill.planCode, totalFen: bill.totalFen, status: bill.status, instalments: schedule };
+}
+
+/** The order's refunds, oldest first. */
+export async function refundsOf(db: Db, orderId: number) {
+  return db
+    .select({ id: refunds.id, amountFen: refunds.amountFen, paidBackFen: refunds.paidBackFen, reason: refunds.reason, createdAt: refunds.createdAt })
+    .from(refunds)
+    .where(eq(refunds.orderId, orderId))
+    .orderBy(asc(refunds.id));
+}
+
+/** What the order's status allows and says, from the one state machine (server/domain/order-state.ts). */
+export function orderStateOf(order: OrderMoney) {
+  return {
+    canCancel: canCancel(order),
+    canShip: canAdvance(order, "shipped"),
+    canComplete: canAdvance(order, "completed"),
+    canRefund: canRefund(order),
+    refundableFen: refundableFen(order),
+    partlyRefunded: isPartlyRefunded(order),
+  };
 }

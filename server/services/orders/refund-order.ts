@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
-import { bills, instalments, orderEvents, orders, payments, refunds } from "@/db/schema";
+import { bills, instalments, orderEvents, orders, payments, refunds, stores } from "@/db/schema";
 import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/calendar";
 import { DomainError } from "@/server/domain/errors";
 import { lateFeeFor, owedFen } from "@/server/domain/instalments";
 import { formatFen } from "@/server/domain/money";
+import { refundableFen, statusAfterRefund } from "@/server/domain/order-state";
+import { notify, refundNotice } from "@/server/services/notifications/notify";
 import type { Actor } from "@/server/services/audit/record-audit";
 import { changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
@@ -51,12 +53,13 @@ export async function refundOrder(
           replay: true,
         };
       }
-      if (order.status !== "shipped" && order.status !== "completed" && order.status !== "refunded")
-        throw new DomainError("INVALID_TRANSITION", `Order ${order.number} is ${order.status}; only shipped or completed orders can be refunded.`);
-      const refundableFen = order.totalFen - order.refundedFen;
-      if (refundableFen <= 0) throw new DomainError("NOTHING_TO_REFUND", `Order ${order.number} has already been refunded in full.`);
-      if (input.amountFen > refundableFen)
-        throw new DomainError("REFUND_TOO_LARGE", `At most ${formatFen(refundableFen)} of order ${order.number} can still be refunded.`);
+      const refundable = refundableFen(order);
+      if (refundable <= 0)
+        throw order.totalFen - order.refundedFen <= 0
+          ? new DomainError("NOTHING_TO_REFUND", `Order ${order.number} has already been refunded in full.`)
+          : new DomainError("INVALID_TRANSITION", `Order ${order.number} is ${order.status}; only shipped or completed orders can be refunded.`);
+      if (input.amountFen > refundable)
+        throw new DomainError("REFUND_TOO_LARGE", `At most ${formatFen(refundable)} of order ${order.number} can still be refunded.`);
 
       const now = clock.now();
       let reducedBillFen = 0;
@@ -119,7 +122,7 @@ export async function refundOrder(
         });
       await tx
         .update(orders)
-        .set({ status: "refunded", refundedFen: order.refundedFen + input.amountFen, updatedAt: now })
+        .set({ status: statusAfterRefund(order, input.amountFen), refundedFen: order.refundedFen + input.amountFen, updatedAt: now })
         .where(eq(orders.id, order.id));
       await tx.insert(orderEvents).values({
         orderId: order.id,
@@ -129,6 +132,7 @@ export async function refundOrder(
         note: input.reason,
         createdAt: now,
       });
+      await notifyRefund(tx, { order, refundId: refund.id, amountFen: input.amountFen, paidBackFen, billId, at: now });
       return { refundId: refund.id, orderId: order.id, amountFen: input.amountFen, reducedBillFen, paidBackFen, replay: false };
     });
   const result = await record().catch((error: unknown) => {
@@ -190,4 +194,41 @@ async function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: n
       .where(eq(instalments.id, inst.id));
   }
   return reducedUnpaid;
+}
+
+/** Tells the consumer of every refund: how much, what goes back to the card, and the bill's schedule from now on. */
+async function notifyRefund(
+  tx: Db,
+  r: {
+    order: { id: number; number: string; consumerId: number; storeId: number };
+    refundId: number;
+    amountFen: number;
+    paidBackFen: number;
+    billId: number | null;
+    at: Date;
+  },
+) {
+  const schedule = r.billId
+    ? (
+        await tx
+          .select({ dueDate: instalments.dueDate, amountFen: instalments.amountFen, paidPrincipalFen: instalments.paidPrincipalFen })
+          .from(instalments)
+          .where(and(eq(instalments.billId, r.billId), eq(instalments.state, "open")))
+          .orderBy(asc(instalments.seq))
+      ).map((i) => ({ dueDate: i.dueDate, amountFen: i.amountFen - i.paidPrincipalFen }))
+    : null;
+  await notify(
+    tx,
+    refundNotice({
+      userId: r.order.consumerId,
+      refundId: r.refundId,
+      orderId: r.order.id,
+      orderNumber: r.order.number,
+      storeName: (await first(tx.select({ name: stores.name }).from(stores).where(eq(stores.id, r.order.storeId))))?.name ?? "",
+      amountFen: r.amountFen,
+      paidBackFen: r.paidBackFen,
+      schedule,
+      at: r.at,
+    }),
+  );
 }

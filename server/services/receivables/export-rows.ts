@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { toDate } from "@/db/dialect";
 import { rows as queryRows } from "@/db/query";
 import { localDate } from "@/server/calendar";
-import { daysOverdue, instalmentStatus, owedFen } from "@/server/domain/instalments";
+import { instalmentStanding, owedFen } from "@/server/domain/instalments";
 import { spreadsheetSafe } from "@/server/domain/csv";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { fenToDecimal } from "@/server/domain/money";
@@ -16,7 +16,7 @@ export const EXPORT_COLUMNS = [
   "instalment",
   "due_date",
   "status",
-  "days_overdue",
+  "days_past_due",
   "amount",
   "paid_principal",
   "late_fee",
@@ -76,6 +76,7 @@ export async function* receivablesExportRows(db: Db, opts: { storeId: number; no
         paidFeeFen: r.paid_fee_fen,
       };
       const owed = r.state === "open" ? owedFen(facts) : 0;
+      const standing = instalmentStanding(facts, today);
       return [
         r.number,
         localDate(toDate(r.created_at)),
@@ -83,8 +84,8 @@ export async function* receivablesExportRows(db: Db, opts: { storeId: number; no
         maskEmail(r.email),
         String(r.seq),
         r.due_date,
-        instalmentStatus(facts, today),
-        String(r.state === "open" ? daysOverdue(facts, today) : 0),
+        standing.status,
+        String(standing.daysPastDue),
         fenToDecimal(r.amount_fen),
         fenToDecimal(r.paid_principal_fen),
         fenToDecimal(r.late_fee_fen),

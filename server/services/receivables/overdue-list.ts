@@ -5,13 +5,14 @@ import { row, rows } from "@/db/query";
 import { cursorOrRefuse, decodeCursor, encodeCursor, keysetPage } from "@/server/domain/cursor";
 import { addDays, localDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
-import { daysOverdueSql, openOverdueSql, owedSql } from "@/server/sql/rules";
+import { daysOverdueSql, daysPastDueSql, openOverdueSql, owedSql } from "@/server/sql/rules";
 
 export type OverdueSort = "days" | "amount";
 
 type Row = {
   id: number;
   days: number;
+  past_due: number;
   owed: number;
   late_fee_fen: number;
   due_date: string;
@@ -61,7 +62,7 @@ export async function listOverdue(
   const found = await rows<Row>(
     db,
     sql`
-    SELECT p.id, p.days, p.owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
+    SELECT p.id, p.days, ${daysPastDueSql("i", today)} AS past_due, p.owed, i.late_fee_fen, i.due_date, o.id AS order_id, o.number, u.name, u.email
     FROM (${inner}) p
     JOIN instalments i ON i.id = p.id
     JOIN bills b ON b.id = i.bill_id
@@ -76,7 +77,8 @@ export async function listOverdue(
     orderNumber: r.number,
     customer: { name: maskName(r.name), email: maskEmail(r.email) },
     dueDate: r.due_date,
-    daysOverdue: r.days,
+    // Shown: days past due from the due date. The page's order and cursor keep days since overdue_on (the index's order).
+    daysPastDue: r.past_due,
     amountOverdueFen: r.owed,
     lateFeeFen: r.late_fee_fen,
   }));

@@ -4,7 +4,7 @@ import { calendarDate, indexedBy, instant } from "@/db/dialect";
 import { row } from "@/db/query";
 import { addDays, localDate } from "@/server/calendar";
 import type { AgingBucketKey } from "@/server/domain/instalments";
-import { countWhereSql, daysOverdueSql, inAgingBucketSql, overdueOnOrBeforeSql } from "@/server/sql/rules";
+import { countWhereSql, daysPastDueSql, inAgingBucketSql, overdueOnOrBeforeSql } from "@/server/sql/rules";
 
 export type ReceivablesSummary = {
   outstandingFen: number;
@@ -45,7 +45,8 @@ export async function receivablesSummary(db: Db, opts: { storeId: number | null;
   const in7 = addDays(today, 7);
   const storeFilter = opts.storeId === null ? sql`` : sql`AND store_id = ${opts.storeId}`;
   const overdue = overdueOnOrBeforeSql(null, today);
-  const days = daysOverdueSql(null, today);
+  // Aging by days past due, counted from the due date (instalmentStanding); what is overdue still waits out the grace.
+  const days = daysPastDueSql(null, today);
   const aged = (key: AgingBucketKey) => sql`SUM(CASE WHEN ${overdue} AND ${inAgingBucketSql(days, key)} THEN owed_fen END)`;
   const totals = (await row<DayRow>(
     db,

@@ -1,23 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatFen } from "@/lib/format";
-import { planLabel, type Translate } from "@/lib/i18n/localise";
+import { instalmentStandingText, planLabel, type Translate } from "@/lib/i18n/localise";
+import { INSTALMENT_STATUS_TONE } from "@/lib/order-labels";
 import type { BillView } from "@/server/services/bills/list-bills";
 import type { InstalmentView } from "@/server/domain/bills";
 import { RepayPanel } from "./repay-panel";
 
-const STATUS_STYLE: Record<InstalmentView["status"], string> = {
-  upcoming: "bg-slate-100 text-slate-700",
-  due_soon: "bg-amber-100 text-amber-900",
-  overdue: "bg-red-100 text-red-800",
-  paid: "bg-emerald-100 text-emerald-800",
-  void: "bg-slate-100 text-slate-600",
-};
-
-/** An instalment's state on a bill: overdue says for how long; a voided one reads "Cancelled" here (its order was). */
-function statusText(t: Translate, inst: InstalmentView): string {
-  if (inst.status === "overdue") return t("overdueDays", { days: inst.daysOverdue });
-  return t(inst.status === "void" ? "cancelled" : inst.status);
+/** An instalment's standing on a bill; a voided one reads "Cancelled" here (its order was). */
+function statusText(t: Translate, inst: InstalmentView, locale: string): string {
+  if (inst.status === "void") return t("cancelled");
+  return instalmentStandingText(t, inst, (day) => formatDate(day, locale));
 }
 
 export async function BillCard({ bill, locale }: { bill: BillView; locale: string }) {
@@ -51,8 +44,8 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
               key: "status",
               header: t("status"),
               cell: (inst) => (
-                <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[inst.status]}`}>
-                  {statusText(tStatus, inst)}
+                <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>
+                  {statusText(tStatus, inst, locale)}
                 </span>
               ),
             },

@@ -5,7 +5,7 @@ import { ListSkeleton } from "@/components/states/list-skeleton";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatFen } from "@/lib/format";
-import { planLabel } from "@/lib/i18n/localise";
+import { orderStatusText, planLabel } from "@/lib/i18n/localise";
 import { PLAN_LABEL } from "@/lib/order-labels";
 import { serverApi } from "@/server/api/server-caller";
 import { decodeTimeCursor, pageCursor } from "@/server/domain/cursor";
@@ -68,7 +68,19 @@ async function OrdersTable({ cursor }: { cursor: string | null }) {
             },
             { key: "store", header: t("store"), cell: (order) => order.storeName },
             { key: "date", header: t("date"), className: "whitespace-nowrap", cell: (order) => formatDate(order.createdAt, locale) },
-            { key: "status", header: t("status"), cell: (order) => tStatus(order.status) },
+            {
+              key: "status",
+              header: t("status"),
+              cell: (order) => {
+                const status = orderStatusText(tStatus, order, formatFen);
+                return (
+                  <>
+                    {status.status}
+                    {status.partly ? <span className="block text-xs text-slate-500">{status.partly}</span> : null}
+                  </>
+                );
+              },
+            },
             { key: "payment", header: t("payment"), cell: (order) => tMethod(order.paymentMethod) },
             {
               key: "plan",

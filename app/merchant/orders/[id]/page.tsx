@@ -7,6 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { OrderActions } from "@/components/merchant/order-actions";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
+import { instalmentStandingText, orderStatusText } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
@@ -38,6 +39,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
     getLocale(),
   ]);
   const bill = order.bill;
+  const status = orderStatusText(tOrder, order, formatFen);
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -48,13 +50,22 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
       <PageHeader
         title={t("title", { number: order.number })}
         description={t("summary", {
-          status: tOrder(order.status),
+          status: status.partly ? `${status.status} · ${status.partly}` : status.status,
           method: tMethod(order.paymentMethod),
           placed: formatDateTime(order.createdAt, locale),
         })}
       />
       <OrderActions
-        order={{ id: order.id, number: order.number, status: order.status, refundableFen: order.refundableFen, paymentMethod: order.paymentMethod }}
+        order={{
+          id: order.id,
+          number: order.number,
+          canShip: order.canShip,
+          canComplete: order.canComplete,
+          canCancel: order.canCancel,
+          canRefund: order.canRefund,
+          refundableFen: order.refundableFen,
+          paymentMethod: order.paymentMethod,
+        }}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("items")}>
@@ -113,6 +124,42 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
             <dd className="break-all">{order.customer.email}</dd>
           </dl>
         </Card>
+        <Card title={t("shipTo")}>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">{t("recipient")}</dt>
+            <dd>{order.shipping.name}</dd>
+            <dt className="text-slate-500">{t("phone")}</dt>
+            <dd>{order.shipping.phone}</dd>
+            <dt className="text-slate-500">{t("address")}</dt>
+            <dd className="break-words">{order.shipping.address}</dd>
+            {order.shipping.carrier ? (
+              <>
+                <dt className="text-slate-500">{t("carrier")}</dt>
+                <dd>{order.shipping.carrier}</dd>
+              </>
+            ) : null}
+            {order.shipping.trackingNumber ? (
+              <>
+                <dt className="text-slate-500">{t("tracking")}</dt>
+                <dd className="break-all">{order.shipping.trackingNumber}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        {order.refunds.length > 0 ? (
+          <Card title={t("refunds")}>
+            <ul className="space-y-2 text-sm">
+              {order.refunds.map((r) => (
+                <li key={r.id} className="flex flex-wrap gap-x-3">
+                  <span className="text-slate-500">{formatDateTime(r.createdAt, locale)}</span>
+                  <span className="font-medium tabular-nums">{formatFen(r.amountFen)}</span>
+                  <span className="text-slate-600">“{r.reason}”</span>
+                  {r.paidBackFen > 0 ? <span className="text-slate-600">{t("refundPaidBack", { amount: formatFen(r.paidBackFen) })}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
       </div>
 
       {bill ? (
@@ -136,13 +183,9 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
               {
                 key: "status",
                 header: t("status"),
-                className: (i) => (i.status === "overdue" ? "font-medium text-red-700" : ""),
-                cell: (i) => (
-                  <>
-                    {tInstalment(i.status)}
-                    {i.daysOverdue > 0 ? ` · ${t("days", { count: i.daysOverdue })}` : ""}
-                  </>
-                ),
+                className: (i) =>
+                  i.status === "overdue" ? "font-medium text-red-700" : i.status === "in_grace" ? "font-medium text-orange-800" : "",
+                cell: (i) => instalmentStandingText(tInstalment, i, (day) => formatDate(day, locale)),
               },
               { key: "amount", header: t("amount"), align: "right", cell: (i) => formatFen(i.amountFen) },
               { key: "paid", header: t("paid"), align: "right", cell: (i) => formatFen(i.paidPrincipalFen + i.paidFeeFen) },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shipmentSchema } from "@/server/domain/orders";
 import { merchantProcedure, router } from "@/server/api/trpc";
 import { cancelOrder } from "@/server/services/orders/cancel-order";
 import { advanceOrder } from "@/server/services/orders/fulfil-order";
@@ -15,11 +16,15 @@ export const merchantOrdersRouter = router({
   detail: merchantProcedure
     .input(orderRef)
     .query(({ ctx, input }) => getStoreOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId })),
-  ship: merchantProcedure
-    .input(orderRef)
-    .mutation(({ ctx, input }) =>
-      advanceOrder(ctx.db, ctx.clock, { storeId: ctx.storeId, orderId: input.orderId, to: "shipped", actor: actorOf(ctx) }),
-    ),
+  ship: merchantProcedure.input(orderRef.and(shipmentSchema)).mutation(({ ctx, input }) =>
+    advanceOrder(ctx.db, ctx.clock, {
+      storeId: ctx.storeId,
+      orderId: input.orderId,
+      to: "shipped",
+      actor: actorOf(ctx),
+      shipment: { carrier: input.carrier, trackingNumber: input.trackingNumber },
+    }),
+  ),
   complete: merchantProcedure
     .input(orderRef)
     .mutation(({ ctx, input }) =>

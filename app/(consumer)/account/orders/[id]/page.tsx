@@ -7,7 +7,7 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { StatusNotice } from "@/components/ui/notice";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
-import { planLabel } from "@/lib/i18n/localise";
+import { instalmentStandingText, orderStatusText, planLabel } from "@/lib/i18n/localise";
 import { INSTALMENT_STATUS_TONE, PLAN_LABEL } from "@/lib/order-labels";
 import { serverApi } from "@/server/api/server-caller";
 import { CancelOrderButton } from "./cancel-order-button";
@@ -42,6 +42,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     getTranslations("plan"),
     getTranslations("instalmentStatus"),
   ]);
+  const status = orderStatusText(tStatus, order, formatFen);
   const plan = order.planCode ? planLabel(tPlan, locale, order.planCode, PLAN_LABEL[order.planCode] ?? order.planCode) : undefined;
   return (
     <div className="space-y-6">
@@ -59,13 +60,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
           ),
         })}
         actions={
-          order.status === "placed" ? (
-            <CancelOrderButton orderId={order.id} number={order.number} payLater={order.paymentMethod === "pay_later"} />
-          ) : null
+          order.canCancel ? <CancelOrderButton orderId={order.id} number={order.number} payLater={order.paymentMethod === "pay_later"} /> : null
         }
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label={t("status")} value={tStatus(order.status)} />
+        <Stat label={t("status")} value={status.status} hint={status.partly ?? undefined} />
         <Stat label={t("payment")} value={tMethod(order.paymentMethod)} hint={plan} />
         <Stat
           label={t("total")}
@@ -122,7 +121,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 header: t("status"),
                 cell: (inst) => (
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>
-                    {tInstalment(inst.status)}
+                    {instalmentStandingText(tInstalment, inst, (day) => formatDate(day, locale))}
                   </span>
                 ),
               },
@@ -136,11 +135,32 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </Card>
       ) : null}
 
+      {order.refunds.length > 0 ? (
+        <Card title={t("refunds")}>
+          <ul className="space-y-1 text-sm">
+            {order.refunds.map((r) => (
+              <li key={r.id}>
+                {t("refundLine", { amount: formatFen(r.amountFen), date: formatDateTime(r.createdAt, locale) })}
+                {r.paidBackFen > 0 ? <span className="text-slate-600"> · {t("refundPaidBack", { amount: formatFen(r.paidBackFen) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
       <Card title={t("shippingTo")}>
         <p className="text-sm">
           {order.shipping.name} · {order.shipping.phone}
         </p>
         <p className="text-sm text-slate-600">{order.shipping.address}</p>
+        {order.shipping.carrier ? (
+          <p className="mt-2 text-sm">
+            {t("shipment", { carrier: order.shipping.carrier })}
+            {order.shipping.trackingNumber ? (
+              <span className="block break-all">{t("trackingNumber", { number: order.shipping.trackingNumber })}</span>
+            ) : null}
+          </p>
+        ) : null}
       </Card>
       <Link href="/account/orders" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
         {t("all")}
