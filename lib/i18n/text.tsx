@@ -15,10 +15,23 @@ export function useTextLocale(): string {
   return useContext(TextContext).locale;
 }
 
+// The one ICU form the client messages use besides {name}: {count, plural, one {# thing} other {# things}} (either
+// branch optional), with # standing for the number.
+const PLURAL = /\{(\w+), plural,(?: one \{([^{}]*)\})?(?: other \{([^{}]*)\})?\}/g;
+
+/** A client message with its values: {name} and the plural form above. */
+export function fillMessage(template: string, values?: Record<string, string | number>): string {
+  return template
+    .replace(PLURAL, (_, name: string, one: string | undefined, other: string | undefined) => {
+      const n = Number(values?.[name]);
+      return ((n === 1 ? (one ?? other) : (other ?? one)) ?? "").replace(/#/g, String(values?.[name]));
+    })
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name]));
+}
+
 export function useText(namespace: string) {
   const messages = useContext(TextContext).messages[namespace] ?? {};
-  return (key: string, values?: Record<string, string | number>) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name]));
+  return (key: string, values?: Record<string, string | number>) => fillMessage(messages[key] ?? key, values);
 }
 
 /**
