@@ -297,8 +297,8 @@ export const instalments = sqliteTable(
     // Grouped by bill / by consumer in index order, so distinct counts need no temporary B-tree.
     index("instalments_open_store_bill_idx").on(t.storeId, t.billId, t.overdueOn, t.state).where(sql`state = 'open'`),
     index("instalments_open_store_consumer_idx").on(t.storeId, t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
-    // The merchant overdue list by days overdue: overdue_on order, keyset on (overdue_on, id).
-    index("instalments_open_store_overdue_on_idx").on(t.storeId, t.overdueOn, t.state).where(sql`state = 'open'`),
+    // The merchant overdue list by days overdue: a seek on (overdue_on, id) in index order, no sort, on every page.
+    index("instalments_open_store_overdue_on_idx").on(t.storeId, t.overdueOn, t.id).where(sql`state = 'open'`),
     index("instalments_open_consumer_idx").on(t.consumerId, t.overdueOn, t.state).where(sql`state = 'open'`),
     index("instalments_open_overdue_cov_idx").on(t.overdueOn, t.billId, t.consumerId, t.state).where(sql`state = 'open'`),
     // The credit jobs' work list: open instalments whose overdue effects are not applied yet (empty once they ran).

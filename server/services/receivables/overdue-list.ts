@@ -22,43 +22,47 @@ type Row = {
   email: string;
 };
 
-/** The store's overdue instalments, sortable by days overdue or amount, keyset-paginated. */
-export async function listOverdue(
-  db: Db,
-  input: { storeId: number; now: Date; sort: OverdueSort; dir: "asc" | "desc"; cursor?: string | null; limit: number },
-) {
+type OverdueListInput = { storeId: number; now: Date; sort: OverdueSort; dir: "asc" | "desc"; cursor?: string | null; limit: number };
+
+/**
+ * One page of the list's instalment ids with their days and owed amounts, before the joins. By days the order is
+ * overdue_on (days overdue fall as overdue_on rises) and then id, walked in the partial index's own order in
+ * either direction, so every page is a seek that reads only its own rows (no sort of a day's instalments). Ties
+ * on days list by id in the walk's direction: ascending when most days come first.
+ */
+export function overduePageSql(input: OverdueListInput): { query: SQL; tieDir: SQL } {
   const today = localDate(input.now);
-  // The inner queries read one table, unaliased (SQLite takes no alias after INDEXED BY).
+  // The query reads one table, unaliased (SQLite takes no alias after INDEXED BY).
   const days = daysOverdueSql(null, today);
   const owed = owedSql();
-  const key = input.sort === "amount" ? owed : days;
   const after = input.cursor ? cursorOrRefuse(decodeCursor(input.cursor)) : null;
-  const cmp = input.dir === "desc" ? sql`<` : sql`>`;
-  const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
-  // Page over the instalments alone, then join the page's rows. By days the order is overdue_on
-  // (days overdue fall as overdue_on rises), so the partial index serves a seek for every page.
-  let inner: SQL;
   if (input.sort === "days") {
-    const desc = input.dir === "desc";
-    const afterOn = after ? addDays(today, -(after.key - 1)) : null;
+    const walk = input.dir === "desc" ? sql`ASC` : sql`DESC`;
     const seek = after
-      ? desc
-        ? sql`AND (overdue_on > ${afterOn} OR (overdue_on = ${afterOn} AND id < ${after.id}))`
-        : sql`AND (overdue_on < ${afterOn} OR (overdue_on = ${afterOn} AND id > ${after.id}))`
+      ? sql`AND (overdue_on, id) ${input.dir === "desc" ? sql`>` : sql`<`} (${calendarDate(addDays(today, -(after.key - 1)))}, ${after.id})`
       : sql``;
-    inner = sql`
+    const query = sql`
       SELECT id, ${days} AS days, ${owed} AS owed FROM ${indexedBy("instalments", "instalments_open_store_overdue_on_idx")}
       WHERE store_id = ${input.storeId} AND ${openOverdueSql(null, today)} ${seek}
-      ORDER BY overdue_on ${desc ? sql`ASC` : sql`DESC`}, id ${dir}
+      ORDER BY overdue_on ${walk}, id ${walk}
       LIMIT ${input.limit + 1}`;
-  } else {
-    inner = sql`
+    return { query, tieDir: walk };
+  }
+  const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
+  const query = sql`
       SELECT id, ${days} AS days, ${owed} AS owed FROM instalments
       WHERE store_id = ${input.storeId} AND ${openOverdueSql(null, today)}
-        ${after ? sql`AND (${key}, id) ${cmp} (${after.key}, ${after.id})` : sql``}
-      ORDER BY ${key} ${dir}, id ${dir}
+        ${after ? sql`AND (${owed}, id) ${input.dir === "desc" ? sql`<` : sql`>`} (${after.key}, ${after.id})` : sql``}
+      ORDER BY ${owed} ${dir}, id ${dir}
       LIMIT ${input.limit + 1}`;
-  }
+  return { query, tieDir: dir };
+}
+
+/** The store's overdue instalments, sortable by days overdue or amount, keyset-paginated. */
+export async function listOverdue(db: Db, input: OverdueListInput) {
+  const today = localDate(input.now);
+  const dir = input.dir === "desc" ? sql`DESC` : sql`ASC`;
+  const { query: inner, tieDir } = overduePageSql(input);
   const found = await rows<Row>(
     db,
     sql`
@@ -68,7 +72,7 @@ export async function listOverdue(
     JOIN bills b ON b.id = i.bill_id
     JOIN orders o ON o.id = b.order_id
     JOIN users u ON u.id = i.consumer_id
-    ORDER BY ${input.sort === "amount" ? sql`p.owed` : sql`p.days`} ${dir}, p.id ${dir}`,
+    ORDER BY ${input.sort === "amount" ? sql`p.owed` : sql`p.days`} ${dir}, p.id ${tieDir}`,
   );
   const { items, nextCursor } = keysetPage(found, input.limit, (last) => encodeCursor(input.sort === "amount" ? last.owed : last.days, last.id));
   const page = items.map((r) => ({
