@@ -5,6 +5,7 @@ import { policyDiffWords } from "@/components/admin/policy-words";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { LoadingBlock } from "@/components/ui/loading-block";
+import { DisabledUntilHydrated } from "@/components/ui/until-hydrated";
 import { formatDateTime } from "@/lib/format";
 import { diffPolicies } from "@/server/domain/policy-diff";
 import { serverApi } from "@/server/api/server-caller";
@@ -22,7 +23,9 @@ export default async function PolicyPage() {
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} description={t("description", { version: current.version })} />
-      <PolicyEditor current={current} />
+      <DisabledUntilHydrated>
+        <PolicyEditor current={current} />
+      </DisabledUntilHydrated>
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("history")}
