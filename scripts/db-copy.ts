@@ -13,33 +13,8 @@ import * as pgSchema from "@/db/schema/pg";
 import * as sqliteSchema from "@/db/schema/sqlite";
 import { withTransaction } from "@/db/transaction";
 
-// Parents before children, so every foreign key finds its row.
-const ORDER = [
-  "users",
-  "agreements",
-  "policyVersions",
-  "creditProfiles",
-  "stores",
-  "products",
-  "cartItems",
-  "orders",
-  "orderLines",
-  "orderEvents",
-  "bills",
-  "instalments",
-  "creditEvents",
-  "agreementAcceptances",
-  "payments",
-  "paymentAllocations",
-  "refunds",
-  "auditLog",
-  "notifications",
-  "outbox",
-  "receivablesSnapshots",
-  "jobLeases",
-  "authThrottle",
-] as const;
-const DERIVED = ["receivableDays"];
+import { COPY_ORDER as ORDER, DERIVED_TABLES as DERIVED } from "./db-copy-order";
+
 const BATCH = 1_000;
 
 function arg(name: string): string {

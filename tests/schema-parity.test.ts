@@ -6,6 +6,7 @@ import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-
 import { describe, expect, it } from "vitest";
 import * as pgSchema from "@/db/schema/pg";
 import * as sqliteSchema from "@/db/schema/sqlite";
+import { COPY_ORDER, DERIVED_TABLES } from "@/scripts/db-copy-order";
 
 // Each engine's column type, as the kind of value it holds.
 const KIND: Record<string, string> = {
@@ -88,4 +89,19 @@ describe("the SQLite and PostgreSQL schemas", () => {
       expect(pg).toEqual(sqlite);
     });
   }
+});
+
+describe("db:copy", () => {
+  it("knows where every table goes, parents before children", () => {
+    const tables = tablesOf(sqliteSchema, SQLiteTable);
+    const place = (name: string) => (COPY_ORDER as readonly string[]).indexOf(name);
+    expect(Object.keys(tables).filter((name) => place(name) < 0 && !DERIVED_TABLES.includes(name))).toEqual([]);
+    const nameOf = Object.fromEntries(Object.entries(tables).map(([key, table]) => [sqliteConfig(table as SQLiteTable).name, key]));
+    for (const [name, table] of Object.entries(tables)) {
+      for (const fk of sqliteConfig(table as SQLiteTable).foreignKeys) {
+        const parent = nameOf[sqliteConfig(fk.reference().foreignTable).name]!;
+        if (parent !== name) expect(place(parent), `${name} references ${parent}`).toBeLessThan(place(name));
+      }
+    }
+  });
 });
