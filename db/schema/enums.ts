@@ -21,3 +21,5 @@ export const INSTALMENT_STATES = ["open", "paid", "void"] as const;
 
 export const PAYMENT_KINDS = ["order", "repayment", "refund"] as const;
 export const OUTBOX_CHANNELS = ["email"] as const;
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

@@ -37,4 +37,7 @@ export const {
   apiIdempotency,
   apiRateLimits,
   revokedSessions,
+  webhookEndpoints,
+  webhookEvents,
+  webhookDeliveries,
 } = active;

@@ -15,6 +15,7 @@ import {
   PAYMENT_METHODS,
   ROLES,
   SUSPENDED_REASONS,
+  WEBHOOK_DELIVERY_STATUSES,
 } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull();
@@ -112,10 +113,13 @@ export const stores = sqliteTable(
     payLaterForcedOff: integer("pay_later_forced_off", { mode: "boolean" }).notNull().default(false),
     payLaterMinFen: integer("pay_later_min_fen"),
     payLaterMaxFen: integer("pay_later_max_fen"),
+    // The store's publishable key (hk_pub_…) for the messaging API and script: not a secret, safe to embed.
+    publishableKey: text("publishable_key"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("stores_slug_uq").on(t.slug),
+    uniqueIndex("stores_publishable_key_uq").on(t.publishableKey),
     uniqueIndex("stores_owner_uq").on(t.ownerUserId),
     index("stores_active_idx").on(t.active, t.name),
   ],
@@ -548,6 +552,72 @@ export const apiRateLimits = sqliteTable("api_rate_limits", {
   windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
   requests: integer("requests").notNull().default(0),
 });
+// Webhooks (issue 18): a store's endpoints, the events its changes raised (the outbox) and one delivery per event and
+// subscribed endpoint. The signing secret is kept encrypted (server/services/webhooks/endpoint-secret.ts).
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    url: text("url").notNull(),
+    // The event types it subscribes to, a JSON array of WebhookEventType.
+    events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    secretPrefix: text("secret_prefix").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_endpoints_store_idx").on(t.storeId, t.id)],
+);
+
+export const webhookEvents = sqliteTable(
+  "webhook_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // evt_…: what receivers de-duplicate on; the same in every delivery and retry of the event.
+    publicId: text("public_id").notNull(),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    type: text("type").notNull(),
+    // The exact JSON body every delivery sends.
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("webhook_events_public_id_uq").on(t.publicId), index("webhook_events_created_idx").on(t.createdAt)],
+);
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => webhookEvents.id),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    // A runner's claim: until it lapses no other runner sends this delivery; the token fences the runner's write-back.
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    claimToken: text("claim_token"),
+    lastAttemptAt: integer("last_attempt_at", { mode: "timestamp_ms" }),
+    responseStatus: integer("response_status"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.id),
+    index("webhook_deliveries_event_idx").on(t.eventId),
+    index("webhook_deliveries_done_idx").on(t.createdAt).where(sql`status <> 'pending'`),
+  ],
+);
+
 // Session tokens signed out before they expire, refused until then; a row outlives its token by nothing.
 export const revokedSessions = sqliteTable(
   "revoked_sessions",
