@@ -1,4 +1,5 @@
-// `npm run jobs -- --at YYYY-MM-DD`: runs the credit jobs with that day (12:00 in the platform zone) as the clock; now without --at.
+// `npm run jobs -- --at YYYY-MM-DD`: runs the credit jobs with that day (12:00 in the platform zone) as the clock; now without --at;
+// then sends the webhook deliveries that are due now (by the real clock: --at moves the credit day, not the wire).
 import { startBackgroundCheckpoints } from "@/db/checkpointer";
 import { closeDb, connectionOf, migrateDb, openDb } from "@/db/client";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
@@ -6,6 +7,7 @@ import { formatFen } from "@/server/domain/money";
 import { systemClock } from "@/server/clock";
 import { jobsClockFromArgs } from "@/server/services/jobs/job-clock";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
+import { deliverWebhooks } from "@/server/services/webhooks/deliver-webhooks";
 import { describeDatabase } from "./database";
 
 const at = jobsClockFromArgs(process.argv.slice(2), systemClock.now());
@@ -22,6 +24,7 @@ const checkpointer =
     ? startBackgroundCheckpoints(connection.file, (message) => console.error(`WAL checkpointer: ${message}`))
     : null;
 const report = await runCreditJobs(db, at);
+const webhooks = await deliverWebhooks(db, systemClock);
 await checkpointer?.terminate();
 await closeDb(db);
 if (report.skipped) {
@@ -36,3 +39,6 @@ if (report.skipped) {
   );
   console.log(`  longest write transaction: ${report.longestWriteMs.toFixed(1)} ms; steps (ms): ${JSON.stringify(report.stepsMs)}`);
 }
+console.log(
+  `Webhooks: ${webhooks.claimed} attempted, ${webhooks.delivered} delivered, ${webhooks.retrying} to retry, ${webhooks.failed} failed; ${webhooks.purged} old deliveries purged.`,
+);

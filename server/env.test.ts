@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authSecret, parseEnv } from "./env";
+import { authSecret, parseEnv, webhooksMayReachPrivate } from "./env";
 
 describe("environment", () => {
   it("fills the documented defaults and treats an empty variable as unset", () => {
@@ -25,5 +25,12 @@ describe("environment", () => {
     expect(authSecret(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }))).toMatch(/development/);
     expect(authSecret(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret" }))).toBe("s3cret");
     expect(authSecret(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "a", NEXTAUTH_SECRET: "b" }))).toBe("a");
+  });
+
+  it("lets webhooks reach private addresses outside production, and in production only with HOUFU_WEBHOOKS_ALLOW_PRIVATE=1", () => {
+    expect(webhooksMayReachPrivate(parseEnv({ NODE_ENV: "development" }))).toBe(true);
+    expect(webhooksMayReachPrivate(parseEnv({ NODE_ENV: "test" }))).toBe(true);
+    expect(webhooksMayReachPrivate(parseEnv({ NODE_ENV: "production" }))).toBe(false);
+    expect(webhooksMayReachPrivate(parseEnv({ NODE_ENV: "production", HOUFU_WEBHOOKS_ALLOW_PRIVATE: "1" }))).toBe(true);
   });
 });

@@ -34,6 +34,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(unset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   // 1 only on the end-to-end test server: enables POST /api/test/reset.
   HOUFU_E2E_RESET: z.preprocess(unset, z.enum(["0", "1"]).default("0")),
+  // 1 lets webhooks reach loopback and private addresses in production (the end-to-end tests' local receiver);
+  // outside production they always may.
+  HOUFU_WEBHOOKS_ALLOW_PRIVATE: z.preprocess(unset, z.enum(["0", "1"]).default("0")),
+  // off: no webhook deliveries inside the server (`npm run jobs` sends them); else every this many seconds.
+  HOUFU_WEBHOOKS: z.preprocess(unset, z.enum(["on", "off"]).default("on")),
+  HOUFU_WEBHOOKS_EVERY_S: z.preprocess(unset, z.coerce.number().int().min(1).max(3600).default(10)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -48,6 +54,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export const env: Env = parseEnv(process.env);
 
 export const isProduction = env.NODE_ENV === "production";
+
+/** Whether webhook endpoints may be loopback, private or link-local addresses (never in production unless allowed). */
+export function webhooksMayReachPrivate(config: Env = env): boolean {
+  return config.NODE_ENV !== "production" || config.HOUFU_WEBHOOKS_ALLOW_PRIVATE === "1";
+}
 
 /** The session signing secret; production refuses to start without one (checked when auth first needs it). */
 export function authSecret(config: Env = env): string {

@@ -4,6 +4,7 @@
 import { closeAppDb } from "@/db/client";
 import { logger } from "@/server/log";
 import { stopCreditJobSchedule } from "@/server/services/jobs/schedule";
+import { stopWebhookDeliverySchedule } from "@/server/services/webhooks/schedule";
 
 const globalForShutdown = globalThis as unknown as { houfuDraining?: boolean; houfuShutdownHooked?: boolean };
 
@@ -18,6 +19,7 @@ export function handleShutdown(): void {
   process.once("SIGTERM", () => {
     globalForShutdown.houfuDraining = true;
     stopCreditJobSchedule();
+    stopWebhookDeliverySchedule();
     logger.info("SIGTERM: draining; in-flight requests finish before the database closes");
   });
   // Next's own SIGTERM handler ends with process.exit once its server has closed: the pool closes first. (No

@@ -51,6 +51,10 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPCCode> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   // merchant API
   API_KEY_LIMIT: "CONFLICT",
+  WEBHOOK_ENDPOINT_LIMIT: "CONFLICT",
+  INVALID_WEBHOOK_URL: "BAD_REQUEST",
+  WEBHOOK_ENDPOINT_DISABLED: "CONFLICT",
+  NO_PUBLISHABLE_KEY: "UNAUTHORIZED",
 };
 
 /** The tRPC error for a domain refusal, keeping the domain error as its cause (the error formatter reads its code). */

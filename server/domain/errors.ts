@@ -47,6 +47,10 @@ export const DOMAIN_ERROR_CODES = [
   "INVALID_CURSOR",
   // merchant API
   "API_KEY_LIMIT",
+  "WEBHOOK_ENDPOINT_LIMIT",
+  "INVALID_WEBHOOK_URL",
+  "WEBHOOK_ENDPOINT_DISABLED",
+  "NO_PUBLISHABLE_KEY",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

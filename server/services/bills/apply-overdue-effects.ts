@@ -10,6 +10,8 @@ import { addDays } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
 import { policyParamsSchema } from "@/server/domain/policy";
 import { notifyMany, overdueNotice } from "@/server/services/notifications/notify";
+import { apiInstalments } from "@/server/services/merchant-api/api-bills";
+import { recordEvents } from "@/server/services/webhooks/record-event";
 import { clampScoreSql, lateFeeSql, openOverdueSql, overdueOnOrBeforeSql } from "@/server/sql/rules";
 
 export type OverdueOutcome = { marked: number; feeFen: number; penalties: number; longPenalties: number };
@@ -42,7 +44,7 @@ export async function applyOverdueEffects(tx: Db, instalmentIds: readonly number
   if (!terms) return outcome;
 
   // Mark and charge the fee; the null check makes the fee land once even if another run got here first.
-  const marked = await rows<{ id: number; consumerId: number; dueDate: string; feeFen: number }>(
+  const marked = await rows<{ id: number; consumerId: number; storeId: number; dueDate: string; feeFen: number }>(
     tx,
     sql`
     WITH ${terms}
@@ -51,7 +53,7 @@ export async function applyOverdueEffects(tx: Db, instalmentIds: readonly number
                       FROM bills b JOIN terms t ON t.version = b.policy_version WHERE b.id = instalments.bill_id),
       overdue_marked_at = ${at}
     WHERE ${inIds(sql`id`, instalmentIds)} AND ${openOverdueSql(null, ctx.today)} AND overdue_marked_at IS NULL
-    RETURNING id, consumer_id AS "consumerId", due_date AS "dueDate", late_fee_fen AS "feeFen"`,
+    RETURNING id, consumer_id AS "consumerId", store_id AS "storeId", due_date AS "dueDate", late_fee_fen AS "feeFen"`,
   );
   marked.sort((a, b) => a.id - b.id);
   outcome.marked = marked.length;
@@ -60,6 +62,13 @@ export async function applyOverdueEffects(tx: Db, instalmentIds: readonly number
     tx,
     marked.map((m) => overdueNotice({ userId: m.consumerId, instalmentId: m.id, dueDate: m.dueDate, feeFen: m.feeFen, at: ctx.at })),
   );
+  // instalment.past_due for the stores whose webhook endpoints ask for it (one read of endpoints per chunk).
+  await recordEvents(tx, {
+    type: "instalment.past_due",
+    at: ctx.at,
+    items: marked.map((m) => ({ merchantId: m.storeId, key: m.id })),
+    dataOf: (ids) => apiInstalments(tx, ids, ctx.today),
+  });
 
   // The penalties not yet applied, in instalment order (overdue before overdue_30), each consumer's score
   // moving through them one after another. Penalties are never negative (policy schema) and stored scores

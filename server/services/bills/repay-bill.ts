@@ -15,6 +15,8 @@ import { simulatedProvider, type PaymentProvider } from "@/server/services/payme
 import { applyScoreEffect, changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
 import { notify, notifyPayLaterChange } from "@/server/services/notifications/notify";
 import { currentPolicy, policyByVersion } from "@/server/services/policy/current-policy";
+import { apiBill, apiInstalments } from "@/server/services/merchant-api/api-bills";
+import { recordEvent } from "@/server/services/webhooks/record-event";
 import { applyOverdueEffects } from "./apply-overdue-effects";
 
 export type RepayInput = { consumerId: number; billId: number; amountFen: number; cardNumber: string; idempotencyKey: string };
@@ -182,6 +184,12 @@ async function recordPayment(tx: Db, clock: Clock, input: RepayInput, charge: { 
     const settled = inst.paidPrincipalFen === inst.amountFen && inst.paidFeeFen === inst.lateFeeFen;
     if (!settled) continue;
     await tx.update(instalments).set({ state: "paid", paidAt: now, paidOn: today }).where(eq(instalments.id, inst.id));
+    await recordEvent(tx, {
+      merchantId: bill.storeId,
+      type: "instalment.paid",
+      data: async () => (await apiInstalments(tx, [inst.id], today)).get(inst.id)!,
+      at: now,
+    });
     if (today <= inst.dueDate)
       await applyScoreEffect(tx, {
         userId: input.consumerId,
@@ -204,7 +212,10 @@ async function recordPayment(tx: Db, clock: Clock, input: RepayInput, charge: { 
       .limit(1),
   );
   const billPaid = !unsettled;
-  if (billPaid) await tx.update(bills).set({ status: "paid" }).where(eq(bills.id, bill.id));
+  if (billPaid) {
+    await tx.update(bills).set({ status: "paid" }).where(eq(bills.id, bill.id));
+    await recordEvent(tx, { merchantId: bill.storeId, type: "bill.paid", data: () => apiBill(tx, bill.id, today), at: now });
+  }
 
   await notify(tx, {
     userId: input.consumerId,

@@ -15,6 +15,8 @@ import type { Actor } from "@/server/services/audit/record-audit";
 import { changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
 import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { currentPolicy, policyByVersion } from "@/server/services/policy/current-policy";
+import { getApiOrder } from "@/server/services/merchant-api/api-orders";
+import { recordEvent } from "@/server/services/webhooks/record-event";
 import { scopedOrder } from "./cancel-order";
 
 export type RefundResult = { refundId: number; orderId: number; amountFen: number; reducedBillFen: number; paidBackFen: number };
@@ -133,6 +135,12 @@ export async function refundOrder(
         createdAt: now,
       });
       await notifyRefund(tx, { order, refundId: refund.id, amountFen: input.amountFen, paidBackFen, billId, at: now });
+      await recordEvent(tx, {
+        merchantId: order.storeId,
+        type: "order.refunded",
+        data: () => getApiOrder(tx, { storeId: order.storeId, orderId: order.id }),
+        at: now,
+      });
       return { refundId: refund.id, orderId: order.id, amountFen: input.amountFen, reducedBillFen, paidBackFen, replay: false };
     });
   const result = await record().catch((error: unknown) => {
