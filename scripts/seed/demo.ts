@@ -22,6 +22,8 @@ import { notifyMany, overdueNotice, payLaterChangeNotice, type NewNotification }
 export const DEMO_PASSWORD = "houfu-demo-2026";
 /** Lumen Electronics' test secret key, printed in the README for trying the merchant API by hand. */
 export const DEMO_API_KEY = "hk_test_lumenDemo2026Rk7Qm3Xv9Tz2Wp5Ls8Hd4Nc6";
+/** Lumen's publishable key, for the messaging API and script (not a secret). */
+export const DEMO_PUBLISHABLE_KEY = "hk_pub_lumenDemo2026Jw4Kp8Zr3Ty6";
 const DAY = 86_400_000;
 
 type ConsumerSeed = {
@@ -321,6 +323,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
             category: "Electronics",
             description: "Headphones, monitors, tablets and everything to charge them.",
             payLaterEnabled: true,
+            publishableKey: DEMO_PUBLISHABLE_KEY,
             createdAt: at(380),
           })
           .returning({ id: s.stores.id }),

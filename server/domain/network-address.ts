@@ -98,7 +98,12 @@ export function parseIpv6(text: string): number[] | null {
   if (halves.length === 1 && explicit !== 8) return null;
   if (halves.length === 2 && explicit > 7) return null;
   const zeros = Array.from({ length: 8 - explicit }, () => 0);
-  const groups = [...head.map((g) => Number.parseInt(g, 16)), ...(halves.length === 2 ? zeros : []), ...rest.map((g) => Number.parseInt(g, 16)), ...tail];
+  const groups = [
+    ...head.map((g) => Number.parseInt(g, 16)),
+    ...(halves.length === 2 ? zeros : []),
+    ...rest.map((g) => Number.parseInt(g, 16)),
+    ...tail,
+  ];
   return groups.length === 8 ? groups : null;
 }
 

@@ -37,7 +37,15 @@ describe("checkWebhookUrl", () => {
   });
 
   it("refuses private and loopback hosts unless allowed, in every spelling the URL parser accepts", () => {
-    for (const url of ["http://localhost:3000", "http://127.0.0.1/", "http://2130706433/", "http://0x7f.1/", "http://[::1]/", "http://[::ffff:10.0.0.1]/", "http://169.254.169.254/latest"])
+    for (const url of [
+      "http://localhost:3000",
+      "http://127.0.0.1/",
+      "http://2130706433/",
+      "http://0x7f.1/",
+      "http://[::1]/",
+      "http://[::ffff:10.0.0.1]/",
+      "http://169.254.169.254/latest",
+    ])
       expect([url, checkWebhookUrl(url, false)]).toEqual([url, { ok: false, reason: "private" }]);
     expect(checkWebhookUrl("http://127.0.0.1:3450/hook", true)).toEqual({ ok: true, url: "http://127.0.0.1:3450/hook" });
   });

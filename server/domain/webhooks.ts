@@ -47,7 +47,10 @@ export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
  * An endpoint URL: http or https, no user name or password, at most 500 characters. Hosts that are plainly not public
  * (localhost, private and loopback literals) are refused where `allowPrivate` is false; names are resolved later.
  */
-export function checkWebhookUrl(text: string, allowPrivate: boolean): { ok: true; url: string } | { ok: false; reason: "invalid" | "scheme" | "private" } {
+export function checkWebhookUrl(
+  text: string,
+  allowPrivate: boolean,
+): { ok: true; url: string } | { ok: false; reason: "invalid" | "scheme" | "private" } {
   let url: URL;
   try {
     url = new URL(text.trim());

@@ -10,6 +10,8 @@ export type ApiResult = { status: number; body: unknown };
 
 export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
   method: "GET" | "POST";
+  /** How the caller authenticates: a secret key (the default), or a store's publishable key (safe in a web page). */
+  auth?: "secret" | "publishable";
   /** The OpenAPI path under /api/v1, e.g. "/orders/{id}". */
   path: string;
   operationId: string;

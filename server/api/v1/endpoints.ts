@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getApiOrder, listApiOrders } from "@/server/services/merchant-api/api-orders";
 import { refundOrder } from "@/server/services/orders/refund-order";
 import { defineEndpoint, type EndpointDoc } from "./endpoint";
-import { createRefund, listOrdersQuery, order, orderIdParam, orderList, refund } from "./schemas";
+import { createRefund, listOrdersQuery, messaging, messagingQuery, order, orderIdParam, orderList, refund } from "./schemas";
 
 const orderParams = z.object({ id: orderIdParam });
 
@@ -70,4 +70,22 @@ export const createOrderRefund = defineEndpoint({
   },
 });
 
-export const ENDPOINTS: EndpointDoc[] = [listOrders, getOrder, createOrderRefund];
+/** Served by app/api/v1/messaging/route.ts (a publishable key, CORS open): documented here with the others. */
+export const getMessaging: EndpointDoc = {
+  method: "GET",
+  auth: "publishable",
+  path: "/messaging",
+  operationId: "getMessaging",
+  summary: "The pay-later sentence for an amount, for your product pages",
+  description:
+    "Authenticated by your store's publishable key (hk_pub_…, from Developers; safe to put in a web page) as ?key= or Authorization: Bearer. Open to any origin (CORS). The embeddable script /api/v1/messaging.js renders it into elements with data-houfu-messaging and data-amount-fen.",
+  query: messagingQuery,
+  responses: {
+    200: {
+      description: "The sentence and its figures; eligible is false (and the sentence empty) when there is nothing to offer.",
+      schema: messaging,
+    },
+  },
+};
+
+export const ENDPOINTS: EndpointDoc[] = [listOrders, getOrder, createOrderRefund, getMessaging];

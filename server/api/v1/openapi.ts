@@ -3,7 +3,7 @@
 // except the prose around the operations.
 import { z } from "zod";
 import { ENDPOINTS } from "./endpoints";
-import { apiSchemas, problem } from "./schemas";
+import { apiSchemas, problem, webhookEventBodies } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
 const REF = (id: string) => `#/components/schemas/${id}`;
@@ -31,6 +31,29 @@ function parametersOf(schema: z.ZodType | undefined, where: "path" | "query") {
 
 const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: schemaOf(problem, "output") } } });
 
+/** Each webhook event as OpenAPI 3.1 `webhooks`: the POST Houfu sends to your endpoint. */
+function webhooksOf() {
+  return Object.fromEntries(
+    Object.entries(webhookEventBodies).map(([type, schema]) => [
+      type,
+      {
+        post: {
+          operationId: `webhook_${type.replace(".", "_")}`,
+          summary: `The ${type} event`,
+          description:
+            'Signed: Houfu-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> with your endpoint\'s secret; Houfu-Event-Id carries the event id. Answer 2xx within 5 s; otherwise it is retried with backoff for 24 hours.',
+          parameters: [
+            { name: "Houfu-Signature", in: "header", required: true, schema: { type: "string" } },
+            { name: "Houfu-Event-Id", in: "header", required: true, schema: { type: "string" } },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: schemaOf(schema, "output") } } },
+          responses: { "200": { description: "Any 2xx marks the delivery delivered." } },
+        },
+      },
+    ]),
+  );
+}
+
 export function openApiDocument(serverUrl = "/api/v1") {
   const components = z.toJSONSchema(apiSchemas, { target: "draft-2020-12", io: "output", uri: REF, unrepresentable: "any" }) as {
     schemas: Record<string, JsonSchema>;
@@ -47,11 +70,15 @@ export function openApiDocument(serverUrl = "/api/v1") {
               content: response.schema ? { "application/json": { schema: schemaOf(response.schema, "output") } } : undefined,
             };
     responses["400"] ??= problemResponse("The request is malformed (INVALID_REQUEST, INVALID_JSON, IDEMPOTENCY_KEY_REQUIRED).");
-    responses["401"] = problemResponse("Missing, unknown or revoked key (UNAUTHENTICATED).");
-    responses["429"] = {
-      ...problemResponse("Too many requests with this key (RATE_LIMITED)."),
-      headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
-    };
+    const publishable = endpoint.auth === "publishable";
+    responses["401"] = publishable
+      ? problemResponse("Missing or unknown publishable key (NO_PUBLISHABLE_KEY).")
+      : problemResponse("Missing, unknown or revoked key (UNAUTHENTICATED).");
+    if (!publishable)
+      responses["429"] = {
+        ...problemResponse("Too many requests with this key (RATE_LIMITED)."),
+        headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+      };
     if (endpoint.method === "POST")
       responses["422"] ??= problemResponse("The Idempotency-Key was used for a different request (IDEMPOTENCY_KEY_REUSED).");
     const idempotency =
@@ -70,6 +97,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
     paths[endpoint.path]![endpoint.method.toLowerCase()] = {
       operationId: endpoint.operationId,
       summary: endpoint.summary,
+      ...(publishable ? { security: [{ publishableKey: [] }] } : {}),
       ...(endpoint.description ? { description: endpoint.description } : {}),
       parameters: [...parametersOf(endpoint.params, "path"), ...parametersOf(endpoint.query, "query"), ...idempotency],
       ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(endpoint.body, "input") } } } } : {}),
@@ -88,8 +116,12 @@ export function openApiDocument(serverUrl = "/api/v1") {
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
     paths,
+    webhooks: webhooksOf(),
     components: {
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A secret key (hk_test_…)." } },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A secret key (hk_test_…)." },
+        publishableKey: { type: "apiKey", in: "query", name: "key", description: "Your store's publishable key (hk_pub_…)." },
+      },
       schemas: Object.fromEntries(Object.entries(components.schemas).map(([id, schema]) => [id, stripMeta(schema)])),
     },
   };

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/db/schema";
 import { MAX_ROW_ID } from "@/server/domain/cursor";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
+import { MESSAGING_LOCALES } from "@/server/domain/messaging";
+import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "@/server/domain/webhooks";
 
 /** Named schemas, listed under components.schemas in the OpenAPI document. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
@@ -77,3 +79,72 @@ export const problem = z.object({
     .meta({ description: "Each invalid field." }),
 });
 apiSchemas.add(problem, { id: "Problem", description: "An RFC 9457 problem details object (application/problem+json)." });
+
+export const messagingQuery = z.object({
+  amountFen: z.coerce.number().int().min(1).max(MAX_AMOUNT_FEN).meta({ description: "The product's or cart's price, in fen." }),
+  locale: z
+    .enum([...MESSAGING_LOCALES, "zh"])
+    .default("en")
+    .transform((l) => (l === "zh" ? "zh-CN" : l))
+    .meta({ description: "en (default) or zh-CN (zh is read as zh-CN)." }),
+  key: z.string().max(100).optional().meta({ description: "Your publishable key (hk_pub_…), unless sent as Authorization: Bearer." }),
+});
+
+export const messaging = z.object({
+  object: z.literal("messaging"),
+  eligible: z.boolean().meta({ description: "False when pay later is off or the amount is outside your min/max: show nothing." }),
+  sentence: z.string().meta({ description: 'E.g. "or 3 × ¥433.00 with Pay later"; empty when not eligible.' }),
+  instalmentCount: z.number().int().nullable(),
+  instalmentFen: z.number().int().nullable().meta({ description: "The first (largest) instalment, in fen." }),
+  amountFen: z.number().int(),
+  locale: z.enum(MESSAGING_LOCALES),
+  currency: z.literal("CNY"),
+});
+apiSchemas.add(messaging, { id: "Messaging", description: "What a product page may say about paying later for an amount." });
+
+export const instalment = z.object({
+  id: z.number().int(),
+  object: z.literal("instalment"),
+  orderId: z.number().int(),
+  billId: z.number().int(),
+  sequence: z.number().int().meta({ description: "1 for the first instalment of the bill." }),
+  dueDate: z.iso.date(),
+  amountFen: z.number().int(),
+  paidFen: z.number().int().meta({ description: "Principal paid so far." }),
+  lateFeeFen: z.number().int(),
+  paidFeeFen: z.number().int(),
+  status: z.string().meta({ description: "upcoming, due_soon, overdue, paid or void (derived from the due date and today)." }),
+  paidAt: z.iso.datetime().nullable(),
+  currency: z.literal("CNY"),
+});
+apiSchemas.add(instalment, { id: "Instalment" });
+
+export const bill = z.object({
+  id: z.number().int(),
+  object: z.literal("bill"),
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  planCode: z.string(),
+  amountFen: z.number().int(),
+  status: z.enum(["open", "paid", "void"]),
+  currency: z.literal("CNY"),
+  instalments: z.array(instalment),
+});
+apiSchemas.add(bill, { id: "Bill" });
+
+const eventEnvelope = <T extends z.ZodType>(type: string, data: T) =>
+  z.object({
+    id: z.string().meta({ description: "evt_…: the same in every retry and redelivery of the event; de-duplicate on it." }),
+    object: z.literal("event"),
+    type: z.literal(type),
+    createdAt: z.iso.datetime(),
+    data,
+  });
+
+/** The body of each webhook event type (OpenAPI's `webhooks`). */
+export const webhookEventBodies: Record<string, z.ZodType> = {
+  ...Object.fromEntries(
+    WEBHOOK_EVENT_TYPES.map((type) => [type, eventEnvelope(type, type.startsWith("order.") ? order : type.startsWith("bill.") ? bill : instalment)]),
+  ),
+  [PING_EVENT]: eventEnvelope(PING_EVENT, z.object({ object: z.literal("ping"), endpointId: z.number().int(), message: z.string() })),
+};

@@ -43,7 +43,12 @@ const PURGE_BATCH = 1_000;
 
 type Claimed = { id: number; attempts: number; createdAt: Date; url: string; secretCiphertext: string; eventId: string; type: string; body: string };
 
-async function claim(db: Db, now: Date, token: string, opts: Required<Pick<DeliveryOptions, "batchSize" | "perEndpoint" | "timeoutMs">> & DeliveryOptions) {
+async function claim(
+  db: Db,
+  now: Date,
+  token: string,
+  opts: Required<Pick<DeliveryOptions, "batchSize" | "perEndpoint" | "timeoutMs">> & DeliveryOptions,
+) {
   const until = new Date(now.getTime() + opts.timeoutMs + 30_000);
   const free = sql`status = 'pending' AND (claimed_until IS NULL OR claimed_until <= ${instant(now)})`;
   const only = opts.onlyIds ? sql`AND ${inIds(sql`d.id`, opts.onlyIds)}` : sql``;

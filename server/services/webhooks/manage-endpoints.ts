@@ -103,7 +103,11 @@ export async function ownEndpoint(db: Db, storeId: number, endpointId: number) {
 }
 
 /** Stops (or resumes) sending to an endpoint; its pending deliveries wait meanwhile. Setting the same state is a no-op. */
-export async function setWebhookEndpointEnabled(db: Db, clock: Clock, input: { storeId: number; actor: Actor; endpointId: number; enabled: boolean }) {
+export async function setWebhookEndpointEnabled(
+  db: Db,
+  clock: Clock,
+  input: { storeId: number; actor: Actor; endpointId: number; enabled: boolean },
+) {
   return withTransaction(db, async (tx) => {
     const endpoint = await ownEndpoint(tx, input.storeId, input.endpointId);
     if (endpoint.enabled === input.enabled) return { id: endpoint.id, enabled: endpoint.enabled };

@@ -69,7 +69,12 @@ export async function recordEvent(tx: Db, event: NewWebhookEvent): Promise<{ eve
  */
 export async function recordEvents<K>(
   tx: Db,
-  input: { type: WebhookEventType; at: Date; items: readonly { merchantId: number; key: K }[]; dataOf: (keys: K[]) => Promise<Map<K, Record<string, unknown>>> },
+  input: {
+    type: WebhookEventType;
+    at: Date;
+    items: readonly { merchantId: number; key: K }[];
+    dataOf: (keys: K[]) => Promise<Map<K, Record<string, unknown>>>;
+  },
 ): Promise<number> {
   const subscribers = (await subscribersOf(tx, [...new Set(input.items.map((i) => i.merchantId))])).filter((e) => e.events.includes(input.type));
   if (subscribers.length === 0) return 0;
@@ -88,5 +93,7 @@ export async function recordEvents<K>(
 
 /** A `ping` event for one endpoint only ("Send test event"). */
 export async function recordPing(tx: Db, endpoint: { id: number; storeId: number }, at: Date) {
-  return insertEvent(tx, endpoint.storeId, PING_EVENT, { object: "ping", endpointId: endpoint.id, message: "A test event from Houfu." }, at, [endpoint.id]);
+  return insertEvent(tx, endpoint.storeId, PING_EVENT, { object: "ping", endpointId: endpoint.id, message: "A test event from Houfu." }, at, [
+    endpoint.id,
+  ]);
 }

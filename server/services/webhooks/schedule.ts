@@ -14,7 +14,10 @@ async function runNow(options: DeliveryOptions = {}): Promise<void> {
     const report = await deliverWebhooks(getDb(), systemClock, options);
     if (report.claimed > 0 || report.purged > 0) logger.info({ job: "webhooks", ...report }, "webhook deliveries ran");
   } catch (error) {
-    logger.error({ job: "webhooks", err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "webhook deliveries failed");
+    logger.error(
+      { job: "webhooks", err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+      "webhook deliveries failed",
+    );
   }
 }
 

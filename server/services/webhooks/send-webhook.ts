@@ -42,7 +42,7 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
 };
 
 /** The request's reason for failing, in a few words for the delivery log. */
-function describe(error: unknown): string {
+function failureOf(error: unknown): string {
   if (error instanceof RefusedAddress) return REFUSED_ADDRESS;
   const code = (error as { code?: string }).code;
   if (code === "ECONNREFUSED") return "connection refused";
@@ -93,14 +93,14 @@ export const sendWebhook: WebhookSender = (request) => {
         // The answer's body is not kept; reading it lets the connection finish.
         res.on("data", () => undefined);
         res.on("end", () => finish({ ok: status >= 200 && status < 300, status, error: null }));
-        res.on("error", (error) => finish({ ok: false, status, error: describe(error) }));
+        res.on("error", (error) => finish({ ok: false, status, error: failureOf(error) }));
       },
     );
     const timer = setTimeout(() => {
       finish({ ok: false, status: null, error: `no answer within ${timeoutMs / 1000} s` });
       req.destroy();
     }, timeoutMs);
-    req.on("error", (error) => finish({ ok: false, status: null, error: describe(error) }));
+    req.on("error", (error) => finish({ ok: false, status: null, error: failureOf(error) }));
     req.end(request.body);
   });
 };

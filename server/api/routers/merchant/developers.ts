@@ -5,6 +5,7 @@ import { createApiKey } from "@/server/services/developers/create-api-key";
 import { listApiKeys } from "@/server/services/developers/list-api-keys";
 import { revokeApiKey } from "@/server/services/developers/revoke-api-key";
 import { id } from "./schemas";
+import { merchantWebhooksRouter } from "./webhooks";
 
 const actorOf = (ctx: { user: { id: number } }) => ({ userId: ctx.user.id, role: "merchant" as const });
 
@@ -16,4 +17,5 @@ export const merchantDevelopersRouter = router({
   revokeApiKey: merchantProcedure
     .input(z.object({ keyId: id }))
     .mutation(({ ctx, input }) => revokeApiKey(ctx.db, ctx.clock, { storeId: ctx.storeId, actor: actorOf(ctx), keyId: input.keyId })),
+  webhooks: merchantWebhooksRouter,
 });
