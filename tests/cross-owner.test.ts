@@ -14,6 +14,9 @@ import { tableDigest, inputKeys } from "./digest";
 import { callerAs, seededDb, userId } from "./helpers";
 import { encodeTimeCursor } from "@/server/domain/cursor";
 import { CARD, SHIPPING } from "./fixtures";
+import { fixedClock } from "@/server/clock";
+import { sendTestWebhook } from "@/server/services/webhooks/delivery-log";
+import { createWebhookEndpoint } from "@/server/services/webhooks/manage-endpoints";
 
 type AnyProcedure = { _def: { meta?: ProcedureMeta; type: string; inputs?: unknown[] } };
 const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, AnyProcedure> }).procedures);
@@ -43,9 +46,18 @@ async function victimIds(db: Db) {
       .limit(1),
   );
   if (!aliceLastEvent) throw new Error("Seed has no row for: alice's last credit event");
+  // The seed has no webhook endpoint: Lumen gets one, with one delivery in its log.
+  const clock = fixedClock(aliceLastEvent.createdAt);
+  const shopActor = { userId: await userId(db, "shop@example.com"), role: "merchant" as const };
+  const lumenEndpoint = (
+    await createWebhookEndpoint(db, clock, { storeId: lumen, actor: shopActor, url: "https://lumen.example.com/hooks", events: ["order.refunded"] })
+  ).id;
+  const lumenDelivery = (await sendTestWebhook(db, clock, { storeId: lumen, endpointId: lumenEndpoint })).deliveryId;
   return {
     alice,
     lumen,
+    lumenEndpoint,
+    lumenDelivery,
     aliceOrder: await one(db, "alice's order", sql`SELECT id FROM orders WHERE consumer_id = ${alice} ORDER BY (status = 'placed') DESC, id LIMIT 1`),
     aliceBill: await one(db, "alice's open bill", sql`SELECT id FROM bills WHERE consumer_id = ${alice} AND status = 'open' ORDER BY id LIMIT 1`),
     aliceEvent: aliceLastEvent.id,
@@ -132,6 +144,15 @@ const CASES: Record<string, Case> = {
     input: (i) => ({ orderId: i.lumenRefundable, amountFen: 1, reason: "cross-owner refund", idempotencyKey: "cross-owner-refund-1" }),
   },
   "merchant.developers.revokeApiKey": { kind: "refused", as: "tea@example.com", input: (i) => ({ keyId: i.lumenApiKey }) },
+  "merchant.developers.webhooks.setEndpointEnabled": {
+    kind: "refused",
+    as: "tea@example.com",
+    input: (i) => ({ endpointId: i.lumenEndpoint, enabled: false }),
+  },
+  "merchant.developers.webhooks.deleteEndpoint": { kind: "refused", as: "tea@example.com", input: (i) => ({ endpointId: i.lumenEndpoint }) },
+  "merchant.developers.webhooks.deliveries": { kind: "refused", as: "tea@example.com", input: (i) => ({ endpointId: i.lumenEndpoint }) },
+  "merchant.developers.webhooks.sendTestEvent": { kind: "refused", as: "tea@example.com", input: (i) => ({ endpointId: i.lumenEndpoint }) },
+  "merchant.developers.webhooks.redeliver": { kind: "refused", as: "tea@example.com", input: (i) => ({ deliveryId: i.lumenDelivery }) },
   "merchant.products.get": { kind: "refused", as: "tea@example.com", input: (i) => ({ productId: i.lumenProduct }) },
   "merchant.products.update": {
     kind: "refused",

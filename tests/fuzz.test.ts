@@ -14,6 +14,9 @@ import type { ProcedureMeta } from "@/server/api/trpc";
 import { tableDigest } from "./digest";
 import { callerAs, seededDb, userId } from "./helpers";
 import { CARD } from "./fixtures";
+import { systemClock } from "@/server/clock";
+import { sendTestWebhook } from "@/server/services/webhooks/delivery-log";
+import { createWebhookEndpoint } from "@/server/services/webhooks/manage-endpoints";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
@@ -76,6 +79,15 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
       sql`SELECT k.id FROM api_keys k JOIN stores s ON s.id = k.store_id JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com' ORDER BY k.id LIMIT 1`,
     ),
   }),
+  "merchant.developers.webhooks.createEndpoint": async () => ({
+    url: "https://shop.example.com/houfu/webhooks",
+    events: ["order.refunded", "bill.paid"],
+  }),
+  "merchant.developers.webhooks.setEndpointEnabled": async (db) => ({ endpointId: (await lumenEndpoint(db)).endpointId, enabled: false }),
+  "merchant.developers.webhooks.deleteEndpoint": async (db) => ({ endpointId: (await lumenEndpoint(db)).endpointId }),
+  "merchant.developers.webhooks.sendTestEvent": async (db) => ({ endpointId: (await lumenEndpoint(db)).endpointId }),
+  "merchant.developers.webhooks.redeliver": async (db) => ({ deliveryId: (await lumenEndpoint(db)).deliveryId }),
+  "merchant.developers.webhooks.createPublishableKey": async () => undefined,
   "merchant.products.create": async () => ({ name: "Fuzz Lamp", description: "A lamp", priceFen: 9900, stock: 5 }),
   "merchant.products.update": async (db) => ({
     productId: await lumen(db, "products"),
@@ -105,6 +117,15 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
   "admin.setStoreActive": async (db) => ({ storeId: await one(db, sql`SELECT id FROM stores ORDER BY id LIMIT 1`), active: false }),
   "admin.setPayLaterForcedOff": async (db) => ({ storeId: await one(db, sql`SELECT id FROM stores ORDER BY id LIMIT 1`), forcedOff: true }),
 };
+
+/** A webhook endpoint of Lumen's with one delivery (the seed has none). */
+async function lumenEndpoint(db: Db) {
+  const storeId = await one(db, sql`SELECT s.id FROM stores s JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com'`);
+  const actor = { userId: await userId(db, "shop@example.com"), role: "merchant" as const };
+  const endpoint = await createWebhookEndpoint(db, systemClock, { storeId, actor, url: "https://shop.example.com/fuzz", events: ["order.refunded"] });
+  const sent = await sendTestWebhook(db, systemClock, { storeId, endpointId: endpoint.id });
+  return { endpointId: endpoint.id, deliveryId: sent.deliveryId };
+}
 
 function lumen(db: Db, table: "orders" | "products", where: SQL = sql`1 = 1`): Promise<number> {
   return one(

@@ -17,6 +17,7 @@ const CLIENT_NAMESPACES = [
   "merchantSettingsForm",
   "merchantTrend",
   "merchantDevelopers",
+  "merchantWebhooks",
 ] as const;
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {
