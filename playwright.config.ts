@@ -50,6 +50,9 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-not-for-production",
       NEXTAUTH_URL: baseURL,
       HOUFU_E2E_RESET: "1",
+      // The webhook journey's receiver listens on 127.0.0.1; deliveries run every 2 s.
+      HOUFU_WEBHOOKS_ALLOW_PRIVATE: "1",
+      HOUFU_WEBHOOKS_EVERY_S: "2",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       NEXT_DIST_DIR: distDir,

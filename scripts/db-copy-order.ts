@@ -28,6 +28,9 @@ export const COPY_ORDER = [
   "receivablesSnapshots",
   "jobLeases",
   "authThrottle",
+  "webhookEndpoints",
+  "webhookEvents",
+  "webhookDeliveries",
 ] as const;
 
 /** Tables the target rebuilds itself (receivable_days: the triggers maintain it from the instalments). */

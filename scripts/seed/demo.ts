@@ -231,6 +231,9 @@ const PAST_ORDERS: PastOrder[] = [
 ];
 
 const TABLES_IN_DELETE_ORDER = [
+  "webhook_deliveries",
+  "webhook_events",
+  "webhook_endpoints",
   "api_rate_limits",
   "api_idempotency",
   "api_keys",

@@ -1,0 +1,111 @@
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { verifyWebhookSignature } from "../lib/webhook-signature";
+import { resetDemoData, signIn, status } from "./support";
+
+const SHOTS = process.env.SHOTS_DIR;
+/** The local receiver's port (this branch's tests use 3450–3499). */
+const RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? 3450);
+const DEMO_PUBLISHABLE_KEY = "hk_pub_lumenDemo2026Jw4Kp8Zr3Ty6";
+
+type Received = { body: string; signature: string; eventId: string };
+
+test.beforeEach(async ({ request }) => resetDemoData(request));
+
+test("a merchant adds a webhook endpoint, sees its secret once, sends a test event and finds it delivered in the log", async ({ page }) => {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      received.push({ body, signature: String(req.headers["houfu-signature"]), eventId: String(req.headers["houfu-event-id"]) });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(RECEIVER_PORT, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${RECEIVER_PORT}/houfu/webhooks`;
+  try {
+    await signIn(page, "shop@example.com");
+    await page.goto("/merchant/developers");
+    const endpoints = page.getByRole("region", { name: "Your endpoints" });
+    await expect(page.getByText("No endpoints yet")).toBeVisible();
+
+    await page.getByLabel("Endpoint URL").fill(url);
+    await page.getByRole("checkbox", { name: "instalment.past_due" }).uncheck();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(status(page)).toContainText("Endpoint added.");
+    const secret = await page.getByRole("textbox", { name: "Signing secret" }).inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    const row = endpoints.getByRole("row", { name: new RegExp(url) });
+    await expect(row).toContainText("Enabled");
+    await expect(row).not.toContainText("instalment.past_due");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/webhooks-added-1280.png`, fullPage: true });
+
+    // Shown once: after a reload only its first characters are there.
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Signing secret" })).toHaveCount(0);
+    await expect(page.getByText(secret)).toHaveCount(0);
+    await expect(row).toContainText(secret.slice(0, 10));
+
+    await row.getByRole("link", { name: `Delivery log: ${url}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Delivery log" })).toBeVisible();
+    await expect(page.getByText("No deliveries yet")).toBeVisible();
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(status(page)).toContainText("Test event sent to the queue");
+    const log = page.getByRole("region", { name: "Delivery log" });
+    const delivery = log.getByRole("row", { name: /ping/ });
+    await expect(delivery).toContainText("Delivered", { timeout: 15_000 });
+    await expect(delivery).toContainText("HTTP 200");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/webhooks-log-1280.png`, fullPage: true });
+
+    expect(received).toHaveLength(1);
+    const event = JSON.parse(received[0]!.body);
+    expect(event).toMatchObject({ type: "ping", object: "event" });
+    expect(received[0]!.eventId).toBe(event.id);
+    expect(verifyWebhookSignature({ secret, header: received[0]!.signature, rawBody: received[0]!.body }).ok).toBe(true);
+
+    await delivery.getByRole("button", { name: /Redeliver/ }).click();
+    await expect(log.getByRole("row", { name: /ping/ })).toHaveCount(2);
+    await expect(log.getByRole("row", { name: /ping/ }).first()).toContainText("Delivered", { timeout: 15_000 });
+    expect(received.map((r) => JSON.parse(r.body).id)).toEqual([event.id, event.id]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/webhooks-log-390.png`, fullPage: true });
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "投递日志" })).toBeVisible();
+    await expect(page.getByText("已送达").first()).toBeVisible();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/webhooks-log-zh-390.png`, fullPage: true });
+
+    // Delete, confirmed: Go back keeps it.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/merchant/developers");
+    await row.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete this endpoint?" });
+    await dialog.getByRole("button", { name: "Go back" }).click();
+    await expect(row).toBeVisible();
+    await row.getByRole("button", { name: "Delete" }).click();
+    await dialog.getByRole("button", { name: "Delete endpoint" }).click();
+    await expect(page.getByText("No endpoints yet")).toBeVisible();
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+test("the embeddable script writes the pay-later sentence into a shop's own page", async ({ page, baseURL }) => {
+  await page.route("https://shop.example.test/", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><body>
+        <p id="en" data-houfu-messaging data-amount-fen="129900"></p>
+        <p id="zh" data-houfu-messaging data-amount-fen="129900" data-locale="zh-CN"></p>
+        <script src="${baseURL}/api/v1/messaging.js" data-key="${DEMO_PUBLISHABLE_KEY}" async></script></body></html>`,
+    }),
+  );
+  await page.goto("https://shop.example.test/");
+  await expect(page.locator("#en")).toHaveText("or 3 × ¥433.00 with Pay later");
+  await expect(page.locator("#zh")).toHaveText("或先享后付 3 × ¥433.00");
+  await expect(page.locator("#en")).toHaveAttribute("data-houfu-eligible", "true");
+});
