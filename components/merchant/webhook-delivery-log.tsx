@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { LoadingBlock } from "@/components/ui/loading-block";
 import { ErrorNotice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/format";
-import { useText, useTextLocale } from "@/lib/i18n/text";
+import { useText } from "@/lib/i18n/text";
 import { toast } from "@/lib/toast";
 import { useTRPC } from "@/lib/trpc/react";
 import { useShowFailure } from "@/lib/use-show-failure";
@@ -16,11 +16,10 @@ const PAGE = 20;
 const POLL_MS = 1_500;
 
 /** The endpoint's deliveries, newest first, a keyset page at a time; Send test event and Redeliver. */
-export function WebhookDeliveryLog({ endpointId, enabled }: { endpointId: number; enabled: boolean }) {
+export function WebhookDeliveryLog({ endpointId, enabled, locale }: { endpointId: number; enabled: boolean; locale: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const t = useText("merchantWebhooks");
-  const locale = useTextLocale();
   const showFailure = useShowFailure();
   // Each page is asked for by the last id of the one before it.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { WebhookDeliveryLog } from "@/components/merchant/webhook-delivery-log";
 import { serverApi } from "@/server/api/server-caller";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WebhookLogPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const endpointId = Number(id);
-  const [api, t] = await Promise.all([serverApi(), getTranslations("merchantWebhooks")]);
+  const [api, t, locale] = await Promise.all([serverApi(), getTranslations("merchantWebhooks"), getLocale()]);
   const endpoint = Number.isSafeInteger(endpointId)
     ? (await api.merchant.developers.webhooks.endpoints()).find((e) => e.id === endpointId)
     : undefined;
@@ -27,7 +27,7 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
         </a>
       </p>
       <PageHeader title={t("logTitle")} description={<span className="break-all">{t("logFor", { url: endpoint.url })}</span>} />
-      <WebhookDeliveryLog endpointId={endpoint.id} enabled={endpoint.enabled} />
+      <WebhookDeliveryLog endpointId={endpoint.id} enabled={endpoint.enabled} locale={locale} />
     </div>
   );
 }
