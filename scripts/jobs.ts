@@ -7,7 +7,7 @@ import { formatFen } from "@/server/domain/money";
 import { systemClock } from "@/server/clock";
 import { jobsClockFromArgs } from "@/server/services/jobs/job-clock";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
-import { deliverWebhooks } from "@/server/services/webhooks/deliver-webhooks";
+import { deliverWebhooks, WEBHOOK_BATCH } from "@/server/services/webhooks/deliver-webhooks";
 import { describeDatabase } from "./database";
 
 const at = jobsClockFromArgs(process.argv.slice(2), systemClock.now());
@@ -24,7 +24,13 @@ const checkpointer =
     ? startBackgroundCheckpoints(connection.file, (message) => console.error(`WAL checkpointer: ${message}`))
     : null;
 const report = await runCreditJobs(db, at);
+// Batch after batch while each comes back full, up to 20 (a backlog larger than that waits for the next run).
 const webhooks = await deliverWebhooks(db, systemClock);
+for (let more = webhooks.claimed === WEBHOOK_BATCH, round = 1; more && round < 20; round++) {
+  const next = await deliverWebhooks(db, systemClock);
+  for (const k of ["claimed", "delivered", "retrying", "failed", "purged"] as const) webhooks[k] += next[k];
+  more = next.claimed === WEBHOOK_BATCH;
+}
 await checkpointer?.terminate();
 await closeDb(db);
 if (report.skipped) {

@@ -16,6 +16,7 @@ const PROBLEMS: [ApiProblemCode | string, string][] = [
   ["INVALID_TRANSITION", "409 — the order's state does not allow this (e.g. a refund before shipping)."],
   ["NOTHING_TO_REFUND", "409 — the order is already refunded in full."],
   ["REFUND_TOO_LARGE", "422 — more than the order's refundableFen."],
+  ["NO_PUBLISHABLE_KEY", "401 — GET /messaging without a valid publishable key (hk_pub_…)."],
   ["INTERNAL", "500 — our fault; retry with the same Idempotency-Key."],
 ];
 

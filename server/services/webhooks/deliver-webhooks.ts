@@ -36,7 +36,7 @@ export type DeliveryOptions = {
   onlyIds?: readonly number[];
 };
 
-const BATCH = 50;
+export const WEBHOOK_BATCH = 50;
 const PER_ENDPOINT = 5;
 const CONCURRENCY = 10;
 const PURGE_BATCH = 1_000;
@@ -146,7 +146,7 @@ async function purge(db: Db, now: Date): Promise<number> {
 }
 
 export async function deliverWebhooks(db: Db, clock: Clock, options: DeliveryOptions = {}): Promise<DeliveryReport> {
-  const opts = { batchSize: BATCH, perEndpoint: PER_ENDPOINT, timeoutMs: WEBHOOK_TIMEOUT_MS, ...options };
+  const opts = { batchSize: WEBHOOK_BATCH, perEndpoint: PER_ENDPOINT, timeoutMs: WEBHOOK_TIMEOUT_MS, ...options };
   const send = options.send ?? sendWebhook;
   const allowPrivate = options.allowPrivate ?? webhooksMayReachPrivate();
   const report: DeliveryReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0, purged: 0 };
