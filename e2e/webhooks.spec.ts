@@ -1,5 +1,6 @@
 import http from "node:http";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { verifyWebhookSignature } from "../lib/webhook-signature";
 import { resetDemoData, signIn, status } from "./support";
 
@@ -10,9 +11,25 @@ const DEMO_PUBLISHABLE_KEY = "hk_pub_lumenDemo2026Jw4Kp8Zr3Ty6";
 
 type Received = { body: string; signature: string; eventId: string };
 
+/** axe's serious and critical findings on the page as it stands (a toast fading in or out is not judged mid-fade). */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 4)
+          .join(", ")}`,
+    );
+}
+
 test.beforeEach(async ({ request }) => resetDemoData(request));
 
 test("a merchant adds a webhook endpoint, sees its secret once, sends a test event and finds it delivered in the log", async ({ page }) => {
+  // A long journey (two axe runs, two deliveries, two languages) on a shared machine.
+  test.setTimeout(180_000);
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     let body = "";
@@ -40,6 +57,7 @@ test("a merchant adds a webhook endpoint, sees its secret once, sends a test eve
     await expect(row).toContainText("Enabled");
     await expect(row).not.toContainText("instalment.past_due");
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/webhooks-added-1280.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Shown once: after a reload only its first characters are there.
     await page.reload();
@@ -56,6 +74,7 @@ test("a merchant adds a webhook endpoint, sees its secret once, sends a test eve
     await expect(delivery).toContainText("Delivered", { timeout: 15_000 });
     await expect(delivery).toContainText("HTTP 200");
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/webhooks-log-1280.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     expect(received).toHaveLength(1);
     const event = JSON.parse(received[0]!.body);
