@@ -10,6 +10,8 @@ export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = {
   completed: "Completed",
   cancelled: "Cancelled",
   refunded: "Refunded",
+  authorized: "Authorized, awaiting capture",
+  expired: "Expired",
 };
 
 export const PAYMENT_METHOD_LABEL: Record<PaymentMethod, string> = { pay_now: "Pay now", pay_later: "Pay later" };

@@ -15,6 +15,7 @@ export const COPY_ORDER = [
   "orders",
   "orderLines",
   "orderEvents",
+  "checkoutSessions",
   "bills",
   "instalments",
   "creditEvents",

@@ -43,6 +43,7 @@ if (report.skipped) {
   console.log(
     `  reminders sent: ${report.reminders}; receivables snapshots: ${report.snapshots}; stale sign-in counters deleted: ${report.throttlesPurged}`,
   );
+  console.log(`  merchant API authorizations expired: ${report.expiredAuthorizations}`);
   console.log(`  longest write transaction: ${report.longestWriteMs.toFixed(1)} ms; steps (ms): ${JSON.stringify(report.stepsMs)}`);
 }
 console.log(

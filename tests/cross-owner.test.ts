@@ -11,10 +11,12 @@ import { creditEvents } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import type { ProcedureMeta } from "@/server/api/trpc";
 import { tableDigest, inputKeys } from "./digest";
-import { callerAs, seededDb, userId } from "./helpers";
+import { fixedClock } from "@/server/clock";
+import { createCheckoutSession } from "@/server/services/merchant-api/checkout-sessions";
+import { confirmCheckoutSession } from "@/server/services/merchant-api/hosted-checkout";
+import { callerAs, SEED_NOW, seededDb, userId } from "./helpers";
 import { encodeTimeCursor } from "@/server/domain/cursor";
 import { CARD, SHIPPING } from "./fixtures";
-import { fixedClock } from "@/server/clock";
 import { sendTestWebhook } from "@/server/services/webhooks/delivery-log";
 import { createWebhookEndpoint } from "@/server/services/webhooks/manage-endpoints";
 
@@ -79,9 +81,25 @@ async function victimIds(db: Db) {
     ),
     lumenApiKey: await one(db, "Lumen's API key", sql`SELECT id FROM api_keys WHERE store_id = ${lumen} AND revoked_at IS NULL ORDER BY id LIMIT 1`),
     lumenProduct: await one(db, "Lumen's product", sql`SELECT id FROM products WHERE store_id = ${lumen} ORDER BY id LIMIT 1`),
+    aliceCheckout: await aliceConfirmedCheckout(db, lumen, alice),
   };
 }
 type Ids = Awaited<ReturnType<typeof victimIds>>;
+
+/** A merchant API checkout session at Lumen that alice confirmed: its id and her authorized order's. */
+async function aliceConfirmedCheckout(db: Db, storeId: number, alice: number) {
+  const clock = fixedClock(SEED_NOW);
+  const session = await createCheckoutSession(db, clock, {
+    storeId,
+    amountFen: 5_000,
+    merchantReference: "CROSS-1",
+    items: [{ name: "Cable", quantity: 1, unitPriceFen: 5_000 }],
+    successUrl: "https://shop.test/done",
+    cancelUrl: "https://shop.test/cart",
+  });
+  const authorized = await confirmCheckoutSession(db, clock, { sessionId: session.id, consumerId: alice, planCode: "pay_in_30" });
+  return { sessionId: session.id, orderId: authorized.orderId, number: authorized.number };
+}
 
 type Case =
   | { kind: "refused"; as: string; input: (ids: Ids) => unknown }
@@ -100,6 +118,22 @@ const aliceOrders = (db: Db, ids: Ids) => rows(db, sql`SELECT * FROM orders WHER
 const ADMIN_WHY = "admin acts platform-wide by design; every other role is refused (tests/authz-matrix.test.ts)";
 
 const CASES: Record<string, Case> = {
+  // A checkout session's id is a bearer link (anyone holding it sees what is bought), but only the shopper who
+  // confirmed it learns the order it made; another shopper's confirmation is refused and changes nothing of alice's.
+  "pay.session": {
+    kind: "scoped",
+    as: "bob@example.com",
+    input: (i) => ({ sessionId: i.aliceCheckout.sessionId }),
+    victimRows: aliceOrders,
+    leaks: (result, i) => JSON.stringify(result ?? null).includes(i.aliceCheckout.number),
+  },
+  "pay.confirm": {
+    kind: "scoped",
+    as: "bob@example.com",
+    input: (i) => ({ sessionId: i.aliceCheckout.sessionId, planCode: "pay_in_30" }),
+    victimRows: aliceOrders,
+    leaks: (result, i) => JSON.stringify(result ?? null).includes(i.aliceCheckout.number),
+  },
   "shop.order": { kind: "refused", as: "bob@example.com", input: (i) => ({ orderId: i.aliceOrder }) },
   "shop.cancelOrder": { kind: "refused", as: "bob@example.com", input: (i) => ({ orderId: i.aliceOrder }) },
   "bills.repay": {

@@ -12,7 +12,9 @@ import { policyVersions } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import type { ProcedureMeta } from "@/server/api/trpc";
 import { tableDigest } from "./digest";
-import { callerAs, seededDb, userId } from "./helpers";
+import { fixedClock } from "@/server/clock";
+import { createCheckoutSession } from "@/server/services/merchant-api/checkout-sessions";
+import { callerAs, SEED_NOW, seededDb, userId } from "./helpers";
 import { CARD } from "./fixtures";
 import { systemClock } from "@/server/clock";
 import { sendTestWebhook } from "@/server/services/webhooks/delivery-log";
@@ -106,6 +108,7 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
     reason: "Damaged item",
     idempotencyKey: "fuzz-refund-key-1",
   }),
+  "pay.confirm": async (db) => ({ sessionId: await openCheckoutSession(db), planCode: "pay_in_3" }),
   "admin.updatePolicy": async (db) => ({
     // (read through the query builder: params are JSON text on SQLite and jsonb on PostgreSQL)
     params: (await first(db.select({ params: policyVersions.params }).from(policyVersions).orderBy(desc(policyVersions.version)).limit(1)))!.params,
@@ -125,6 +128,21 @@ async function lumenEndpoint(db: Db) {
   const endpoint = await createWebhookEndpoint(db, systemClock, { storeId, actor, url: "https://shop.example.com/fuzz", events: ["order.refunded"] });
   const sent = await sendTestWebhook(db, systemClock, { storeId, endpointId: endpoint.id });
   return { endpointId: endpoint.id, deliveryId: sent.deliveryId };
+}
+
+/** A merchant API checkout session of Lumen's, open at the seed's time (the fuzz callers' clock). */
+async function openCheckoutSession(db: Db): Promise<string> {
+  const store = await one(db, sql`SELECT s.id FROM stores s JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'shop@example.com'`);
+  const items = [{ name: "Fuzz lamp", quantity: 1, unitPriceFen: 9_900 }];
+  const session = await createCheckoutSession(db, fixedClock(SEED_NOW), {
+    storeId: store,
+    amountFen: 9_900,
+    merchantReference: "FUZZ-1",
+    items,
+    successUrl: "https://shop.test/done",
+    cancelUrl: "https://shop.test/cart",
+  });
+  return session.id;
 }
 
 function lumen(db: Db, table: "orders" | "products", where: SQL = sql`1 = 1`): Promise<number> {

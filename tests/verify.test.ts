@@ -33,7 +33,7 @@ describe("verify", () => {
     const names = new Set((await checkInvariants(db)).map((v) => v.invariant));
     expect(names).toEqual(
       new Set([
-        "used credit equals the unpaid principal of open instalments",
+        "used credit equals the unpaid principal of open instalments plus the amounts authorized and not yet captured",
         "stock is never negative",
         "scores stay within 350–950",
         "a consumer's score is the result of their credit events",

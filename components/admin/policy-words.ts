@@ -14,6 +14,7 @@ const SCALAR_KEYS = [
   "overduePenalty",
   "overdue30Penalty",
   "suspendWhileOverdue",
+  "authorizationWindowDays",
 ] as const;
 
 export function policyDiffWords(t: Translate, locale: string): PolicyDiffWords {
@@ -43,6 +44,7 @@ const FIELDS = [
   "overduePenalty",
   "overdue30Penalty",
   "suspendWhileOverdue",
+  "authorizationWindowDays",
   "bands",
   "plans",
   "note",

@@ -8,11 +8,15 @@ export const SUSPENDED_REASONS = ["overdue", "admin"] as const;
 
 export const CREDIT_EVENT_REASONS = ["signup", "on_time_payment", "overdue", "overdue_30", "admin_adjustment", "seed"] as const;
 
-export const ORDER_STATUSES = ["placed", "shipped", "completed", "cancelled", "refunded"] as const;
+// `authorized` (a merchant API checkout: credit reserved, no bill) becomes `placed` at capture, or `cancelled`/`expired`.
+export const ORDER_STATUSES = ["placed", "shipped", "completed", "cancelled", "refunded", "authorized", "expired"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PAYMENT_METHODS = ["pay_now", "pay_later"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export const ORDER_EVENT_TYPES = ["placed", "paid", "shipped", "completed", "cancelled", "refunded"] as const;
+export const ORDER_EVENT_TYPES = ["placed", "paid", "shipped", "completed", "cancelled", "refunded", "authorized", "captured", "expired"] as const;
+
+// A merchant API checkout session: `open` until confirmed (`completed`); past its expiresAt it reads as expired.
+export const CHECKOUT_SESSION_STATUSES = ["open", "completed"] as const;
 
 export const BILL_STATUSES = ["open", "paid", "void"] as const;
 // Stored state is only open / paid / void; upcoming, due soon and overdue are derived

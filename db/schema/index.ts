@@ -40,4 +40,5 @@ export const {
   webhookEndpoints,
   webhookEvents,
   webhookDeliveries,
+  checkoutSessions,
 } = active;

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   BILL_STATUSES,
+  CHECKOUT_SESSION_STATUSES,
   CREDIT_EVENT_REASONS,
   INSTALMENT_STATES,
   ORDER_EVENT_TYPES,
@@ -192,6 +193,10 @@ export const orders = pgTable(
     // SHA-256 of what the request asked for (server/domain/orders.ts orderRequestHash): a replayed key with a
     // different request is refused. Null on orders placed before it was kept.
     requestHash: text("request_hash"),
+    // Merchant API orders: the amount authorized (credit reserved), until when it may be captured, and when it was.
+    authorizedFen: integer("authorized_fen"),
+    authorizedUntil: instant("authorized_until"),
+    capturedAt: instant("captured_at"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
@@ -203,6 +208,8 @@ export const orders = pgTable(
     index("orders_store_status_idx").on(t.storeId, t.status, t.id),
     // Covering: pay-later volume per store and platform-wide.
     index("orders_method_store_total_idx").on(t.paymentMethod, t.storeId, t.totalFen),
+    // The credit jobs' expiry list: uncaptured authorizations by deadline.
+    index("orders_authorized_until_idx").on(t.authorizedUntil).where(sql`status = 'authorized'`),
   ],
 );
 
@@ -213,9 +220,8 @@ export const orderLines = pgTable(
     orderId: integer("order_id")
       .notNull()
       .references(() => orders.id),
-    productId: integer("product_id")
-      .notNull()
-      .references(() => products.id),
+    // Null for a merchant API order's items, which are the shop's own, not Houfu products.
+    productId: integer("product_id").references(() => products.id),
     productName: text("product_name").notNull(),
     unitPriceFen: integer("unit_price_fen").notNull(),
     quantity: integer("quantity").notNull(),
@@ -634,4 +640,28 @@ export const revokedSessions = pgTable(
     expiresAt: instant("expires_at").notNull(),
   },
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
+// A merchant API checkout (issue 18): what the shop asked to be paid for, shown on the hosted page /pay/{id}. `id` is
+// the public, unguessable session id; confirming it creates the one `authorized` order it may ever have (orderId).
+export const checkoutSessions = pgTable(
+  "checkout_sessions",
+  {
+    id: text("id").primaryKey(),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    amountFen: integer("amount_fen").notNull(),
+    merchantReference: text("merchant_reference").notNull(),
+    // JSON array of { name, quantity, unitPriceFen }.
+    items: jsonb("items").notNull(),
+    successUrl: text("success_url").notNull(),
+    cancelUrl: text("cancel_url").notNull(),
+    status: text("status", { enum: CHECKOUT_SESSION_STATUSES }).notNull(),
+    orderId: integer("order_id").references(() => orders.id),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    completedAt: instant("completed_at"),
+  },
+  (t) => [uniqueIndex("checkout_sessions_order_uq").on(t.orderId), index("checkout_sessions_store_idx").on(t.storeId, t.createdAt)],
 );

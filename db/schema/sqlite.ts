@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   BILL_STATUSES,
+  CHECKOUT_SESSION_STATUSES,
   CREDIT_EVENT_REASONS,
   INSTALMENT_STATES,
   ORDER_EVENT_TYPES,
@@ -187,6 +188,10 @@ export const orders = sqliteTable(
     // SHA-256 of what the request asked for (server/domain/orders.ts orderRequestHash): a replayed key with a
     // different request is refused. Null on orders placed before it was kept.
     requestHash: text("request_hash"),
+    // Merchant API orders: the amount authorized (credit reserved), until when it may be captured, and when it was.
+    authorizedFen: integer("authorized_fen"),
+    authorizedUntil: integer("authorized_until", { mode: "timestamp_ms" }),
+    capturedAt: integer("captured_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -198,6 +203,8 @@ export const orders = sqliteTable(
     index("orders_store_status_idx").on(t.storeId, t.status, t.id),
     // Covering: pay-later volume per store and platform-wide.
     index("orders_method_store_total_idx").on(t.paymentMethod, t.storeId, t.totalFen),
+    // The credit jobs' expiry list: uncaptured authorizations by deadline.
+    index("orders_authorized_until_idx").on(t.authorizedUntil).where(sql`status = 'authorized'`),
   ],
 );
 
@@ -208,9 +215,8 @@ export const orderLines = sqliteTable(
     orderId: integer("order_id")
       .notNull()
       .references(() => orders.id),
-    productId: integer("product_id")
-      .notNull()
-      .references(() => products.id),
+    // Null for a merchant API order's items, which are the shop's own, not Houfu products.
+    productId: integer("product_id").references(() => products.id),
     productName: text("product_name").notNull(),
     unitPriceFen: integer("unit_price_fen").notNull(),
     quantity: integer("quantity").notNull(),
@@ -629,4 +635,28 @@ export const revokedSessions = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
+// A merchant API checkout (issue 18): what the shop asked to be paid for, shown on the hosted page /pay/{id}. `id` is
+// the public, unguessable session id; confirming it creates the one `authorized` order it may ever have (orderId).
+export const checkoutSessions = sqliteTable(
+  "checkout_sessions",
+  {
+    id: text("id").primaryKey(),
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id),
+    amountFen: integer("amount_fen").notNull(),
+    merchantReference: text("merchant_reference").notNull(),
+    // JSON array of { name, quantity, unitPriceFen }.
+    items: text("items", { mode: "json" }).notNull(),
+    successUrl: text("success_url").notNull(),
+    cancelUrl: text("cancel_url").notNull(),
+    status: text("status", { enum: CHECKOUT_SESSION_STATUSES }).notNull(),
+    orderId: integer("order_id").references(() => orders.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("checkout_sessions_order_uq").on(t.orderId), index("checkout_sessions_store_idx").on(t.storeId, t.createdAt)],
 );

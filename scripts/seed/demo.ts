@@ -234,6 +234,7 @@ const TABLES_IN_DELETE_ORDER = [
   "webhook_deliveries",
   "webhook_events",
   "webhook_endpoints",
+  "checkout_sessions",
   "api_rate_limits",
   "api_idempotency",
   "api_keys",

@@ -55,6 +55,10 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPCCode> = {
   INVALID_WEBHOOK_URL: "BAD_REQUEST",
   WEBHOOK_ENDPOINT_DISABLED: "CONFLICT",
   NO_PUBLISHABLE_KEY: "UNAUTHORIZED",
+  CHECKOUT_SESSION_EXPIRED: "CONFLICT",
+  CHECKOUT_SESSION_USED: "CONFLICT",
+  AUTHORIZATION_EXPIRED: "CONFLICT",
+  CAPTURE_TOO_LARGE: "BAD_REQUEST",
 };
 
 /** The tRPC error for a domain refusal, keeping the domain error as its cause (the error formatter reads its code). */

@@ -5,6 +5,7 @@ import { catalogRouter } from "./routers/catalog";
 import { creditRouter } from "./routers/credit";
 import { merchantRouter } from "./routers/merchant";
 import { notificationsRouter } from "./routers/notifications";
+import { payRouter } from "./routers/pay";
 import { shopRouter } from "./routers/shop";
 import { healthRouter } from "./routers/health";
 import { createCallerFactory, router } from "./trpc";
@@ -18,6 +19,7 @@ export const appRouter = router({
   bills: billsRouter,
   notifications: notificationsRouter,
   shop: shopRouter,
+  pay: payRouter,
   health: healthRouter,
 });
 

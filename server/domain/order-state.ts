@@ -2,7 +2,9 @@
 // leaves behind. Services refuse by these, procedures expose them, pages show buttons by them.
 
 /** The stored statuses (db/schema/enums.ts ORDER_STATUSES; tests/architecture.test.ts keeps both equal). */
-export type OrderStatus = "placed" | "shipped" | "completed" | "cancelled" | "refunded";
+// A merchant API order starts `authorized` (credit reserved, no bill) and becomes `placed` at capture, or
+// `cancelled` (voided) or `expired` (not captured in time): server/domain/merchant-checkout.ts says when.
+export type OrderStatus = "placed" | "shipped" | "completed" | "cancelled" | "refunded" | "authorized" | "expired";
 
 export type OrderMoney = { status: OrderStatus; totalFen: number; refundedFen: number };
 

@@ -18,7 +18,8 @@ type ScalarKey =
   | "onTimeBonus"
   | "overduePenalty"
   | "overdue30Penalty"
-  | "suspendWhileOverdue";
+  | "suspendWhileOverdue"
+  | "authorizationWindowDays";
 
 /** The words a diff is written in; English by default, the admin console passes its locale's. */
 export type PolicyDiffWords = {
@@ -46,6 +47,7 @@ export const ENGLISH_DIFF_WORDS: PolicyDiffWords = {
     overduePenalty: "Overdue effect",
     overdue30Penalty: "30 days overdue effect",
     suspendWhileOverdue: "Suspend pay later while overdue",
+    authorizationWindowDays: "API authorization window",
   },
   days: (n) => `${n} ${n === 1 ? "day" : "days"}`,
   capOfInstalment: (percent) => `${percent} of the instalment`,
@@ -69,6 +71,7 @@ const SCALARS: { key: ScalarKey; show: (value: never, words: PolicyDiffWords) =>
   { key: "overduePenalty", show: (v: number) => `−${v}` },
   { key: "overdue30Penalty", show: (v: number) => `−${v}` },
   { key: "suspendWhileOverdue", show: (v: boolean, w) => (v ? w.yes : w.no) },
+  { key: "authorizationWindowDays", show: (v: number, w) => w.days(v) },
 ];
 
 export function describeBand(band: Band): string {

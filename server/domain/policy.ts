@@ -54,6 +54,8 @@ export const policyParamsSchema = z
     overduePenalty: points(300),
     overdue30Penalty: points(300),
     suspendWhileOverdue: z.boolean(),
+    // Merchant API: days a shop has to capture an authorization before it expires and the credit is released.
+    authorizationWindowDays: days(1, 30),
   })
   .superRefine((p, ctx) => {
     p.bands.forEach((band, i) => {
@@ -78,6 +80,14 @@ export const policyParamsSchema = z
   });
 
 export type PolicyParams = z.infer<typeof policyParamsSchema>;
+
+/** A stored policy version's params: versions saved before a term existed read it as its default. */
+export function storedPolicyParams(stored: unknown): PolicyParams {
+  const defaults = { authorizationWindowDays: DEFAULT_AUTHORIZATION_WINDOW_DAYS };
+  return policyParamsSchema.parse(stored && typeof stored === "object" ? { ...defaults, ...stored } : stored);
+}
+
+const DEFAULT_AUTHORIZATION_WINDOW_DAYS = 7;
 export type Plan = z.infer<typeof planSchema>;
 export type Band = z.infer<typeof bandSchema>;
 
@@ -101,6 +111,7 @@ export const DEFAULT_POLICY: PolicyParams = {
   overduePenalty: 25,
   overdue30Penalty: 50,
   suspendWhileOverdue: true,
+  authorizationWindowDays: DEFAULT_AUTHORIZATION_WINDOW_DAYS,
 };
 
 export function clampScore(value: number): number {

@@ -51,7 +51,7 @@ export function SignInForm({ callbackUrl, text }: { callbackUrl: string | null; 
       </Button>
       <p className="text-center text-sm text-slate-600">
         {text.newHere}{" "}
-        <Link href="/sign-up" className="text-brand-700 underline">
+        <Link href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"} className="text-brand-700 underline">
           {text.createAccount}
         </Link>
       </p>

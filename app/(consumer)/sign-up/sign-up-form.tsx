@@ -21,7 +21,7 @@ function validate(input: Input): Partial<Record<keyof Input, "nameRequired" | "e
   };
 }
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl = null }: { callbackUrl?: string | null }) {
   const trpc = useTRPC();
   const t = useText("signUp");
   const errorText = useErrorText();
@@ -55,7 +55,7 @@ export function SignUpForm() {
     setCreated(true);
     toast.success(t("created"));
     await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-    window.location.assign("/account");
+    window.location.assign(callbackUrl ?? "/account");
   }
 
   return (

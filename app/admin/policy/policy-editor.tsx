@@ -337,6 +337,21 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
           </label>
         </Fieldset>
 
+        <Fieldset legend={t("merchantApi")} hint={t("merchantApiHint")}>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field
+              id="authorizationWindowDays"
+              label={t("authorizationWindowDays")}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={30}
+              error={issue(errors?.authorizationWindowDays?.message)}
+              {...numberField("params.authorizationWindowDays")}
+            />
+          </div>
+        </Fieldset>
+
         <Fieldset legend={t("effects")} hint={t("effectsHint", { min: SCORE_MIN, max: SCORE_MAX })}>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field

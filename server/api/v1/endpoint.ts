@@ -5,7 +5,17 @@ import type { Db } from "@/db/client";
 import type { Clock } from "@/server/clock";
 import type { ApiCaller } from "@/server/services/developers/authenticate-api-key";
 
-export type ApiContext<P, Q, B> = { db: Db; clock: Clock; caller: ApiCaller; params: P; query: Q; body: B; idempotencyKey: string | null };
+export type ApiContext<P, Q, B> = {
+  db: Db;
+  clock: Clock;
+  caller: ApiCaller;
+  params: P;
+  query: Q;
+  body: B;
+  idempotencyKey: string | null;
+  /** The origin the API was called at (for URLs it answers with, such as a checkout session's hosted page). */
+  origin: string;
+};
 export type ApiResult = { status: number; body: unknown };
 
 export type Endpoint<P = unknown, Q = unknown, B = unknown> = {

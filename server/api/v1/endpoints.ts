@@ -2,9 +2,25 @@
 // lists them: an operation that is not here does not exist.
 import { z } from "zod";
 import { getApiOrder, listApiOrders } from "@/server/services/merchant-api/api-orders";
+import { captureOrder, voidAuthorization } from "@/server/services/merchant-api/authorizations";
+import { checkoutSessionView, createCheckoutSession, getStoreCheckoutSession } from "@/server/services/merchant-api/checkout-sessions";
 import { refundOrder } from "@/server/services/orders/refund-order";
 import { defineEndpoint, type EndpointDoc } from "./endpoint";
-import { createRefund, listOrdersQuery, messaging, messagingQuery, order, orderIdParam, orderList, refund } from "./schemas";
+import {
+  cancelOrderBody,
+  captureOrderBody,
+  checkoutSession,
+  checkoutSessionIdParam,
+  createCheckoutSession as createCheckoutSessionBody,
+  createRefund,
+  listOrdersQuery,
+  messaging,
+  messagingQuery,
+  order,
+  orderIdParam,
+  orderList,
+  refund,
+} from "./schemas";
 
 const orderParams = z.object({ id: orderIdParam });
 
@@ -88,4 +104,88 @@ export const getMessaging: EndpointDoc = {
   },
 };
 
-export const ENDPOINTS: EndpointDoc[] = [listOrders, getOrder, createOrderRefund, getMessaging];
+export const createSession = defineEndpoint({
+  method: "POST",
+  path: "/checkout-sessions",
+  operationId: "createCheckoutSession",
+  summary: "Start a pay-later checkout",
+  description:
+    "Send the shopper to the session's url: they sign in to Houfu, see your items and their plans, and confirm. The order is then authorized (credit reserved, no bill yet) and the shopper is sent to successUrl with session_id and order_id. The session can be confirmed for one hour (expiresAt), once.",
+  body: createCheckoutSessionBody,
+  responses: {
+    201: { description: "The session.", schema: checkoutSession },
+    409: { description: "Your store is not taking orders (STORE_INACTIVE)." },
+    422: {
+      description:
+        "Pay later is off for your store, or the amount is outside its minimum or maximum (STORE_NO_PAY_LATER, BELOW_STORE_MINIMUM, ABOVE_STORE_MAXIMUM).",
+    },
+  },
+  handle: async ({ db, clock, caller, body, origin }) => {
+    const session = await createCheckoutSession(db, clock, { storeId: caller.storeId, ...body });
+    return { status: 201, body: checkoutSessionView(session, clock.now(), origin) };
+  },
+});
+
+export const getSession = defineEndpoint({
+  method: "GET",
+  path: "/checkout-sessions/{id}",
+  operationId: "getCheckoutSession",
+  summary: "Retrieve a checkout session",
+  params: z.object({ id: checkoutSessionIdParam }),
+  responses: { 200: { description: "The session.", schema: checkoutSession }, 404: { description: "No such session in your store." } },
+  handle: async ({ db, clock, caller, params, origin }) => ({
+    status: 200,
+    body: checkoutSessionView(await getStoreCheckoutSession(db, { storeId: caller.storeId, sessionId: params.id }), clock.now(), origin),
+  }),
+});
+
+export const captureOrderEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/orders/{id}/capture",
+  operationId: "captureOrder",
+  summary: "Capture an authorized order (all or part)",
+  description:
+    "Typically when you ship. The bill and its instalments start now, due dates counted from today; whatever is not captured is released to the shopper's credit. The order becomes placed.",
+  params: orderParams,
+  body: captureOrderBody,
+  responses: {
+    200: { description: "The captured order.", schema: order },
+    404: { description: "No such order in your store." },
+    409: { description: "The order is not awaiting capture, or its authorization expired (INVALID_TRANSITION, AUTHORIZATION_EXPIRED)." },
+    422: { description: "More than the amount authorized (CAPTURE_TOO_LARGE)." },
+  },
+  handle: async ({ db, clock, caller, params, body }) => {
+    await captureOrder(db, clock, { orderId: params.id, storeId: caller.storeId, amountFen: body.amountFen });
+    return { status: 200, body: await getApiOrder(db, { storeId: caller.storeId, orderId: params.id }) };
+  },
+});
+
+export const cancelOrderEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/orders/{id}/cancel",
+  operationId: "cancelOrder",
+  summary: "Cancel an authorized order that was not captured",
+  description: "Voids the authorization and releases the shopper's reserved credit. A captured order is refunded instead.",
+  params: orderParams,
+  body: cancelOrderBody,
+  responses: {
+    200: { description: "The cancelled order.", schema: order },
+    404: { description: "No such order in your store." },
+    409: { description: "The order is not awaiting capture, or its authorization expired (INVALID_TRANSITION, AUTHORIZATION_EXPIRED)." },
+  },
+  handle: async ({ db, clock, caller, params }) => {
+    await voidAuthorization(db, clock, { orderId: params.id, storeId: caller.storeId });
+    return { status: 200, body: await getApiOrder(db, { storeId: caller.storeId, orderId: params.id }) };
+  },
+});
+
+export const ENDPOINTS: EndpointDoc[] = [
+  createSession,
+  getSession,
+  listOrders,
+  getOrder,
+  captureOrderEndpoint,
+  cancelOrderEndpoint,
+  createOrderRefund,
+  getMessaging,
+];

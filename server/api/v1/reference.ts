@@ -17,6 +17,11 @@ const PROBLEMS: [ApiProblemCode | string, string][] = [
   ["NOTHING_TO_REFUND", "409 — the order is already refunded in full."],
   ["REFUND_TOO_LARGE", "422 — more than the order's refundableFen."],
   ["NO_PUBLISHABLE_KEY", "401 — GET /messaging without a valid publishable key (hk_pub_…)."],
+  ["STORE_NO_PAY_LATER", "422 — your store does not offer pay later (turn it on in the merchant settings)."],
+  ["BELOW_STORE_MINIMUM", "422 — amountFen is below your store's pay-later minimum."],
+  ["ABOVE_STORE_MAXIMUM", "422 — amountFen is above your store's pay-later maximum."],
+  ["AUTHORIZATION_EXPIRED", "409 — the order was not captured within the authorization window; its credit was released."],
+  ["CAPTURE_TOO_LARGE", "422 — more than the order's authorizedFen."],
   ["INTERNAL", "500 — our fault; retry with the same Idempotency-Key."],
 ];
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/db/schema";
 import { MAX_ROW_ID } from "@/server/domain/cursor";
+import { isWebUrl, itemsTotalFen } from "@/server/domain/merchant-checkout";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
 import { MESSAGING_LOCALES } from "@/server/domain/messaging";
 import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "@/server/domain/webhooks";
@@ -31,6 +32,16 @@ export const order = z.object({
   amountFen: z.number().int().meta({ description: "The order total in fen." }),
   refundedFen: z.number().int(),
   refundableFen: z.number().int().meta({ description: "What a refund may still take back, in fen (0 until shipped)." }),
+  authorizedFen: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "For an order from a checkout session: the amount the shopper authorized (amountFen is what was captured)." }),
+  authorizationExpiresAt: z.iso
+    .datetime()
+    .nullable()
+    .meta({ description: "While status is authorized: capture or cancel before this instant, or the authorization expires." }),
+  capturedAt: z.iso.datetime().nullable(),
   currency: z.literal("CNY"),
   createdAt: z.iso.datetime(),
   items: z.array(orderItem),
@@ -66,6 +77,60 @@ export const refund = z.object({
   currency: z.literal("CNY"),
 });
 apiSchemas.add(refund, { id: "Refund" });
+
+const webUrl = (description: string) =>
+  z.string().trim().max(2000).refine(isWebUrl, "Use an absolute http:// or https:// URL.").meta({ description, format: "uri" });
+
+export const checkoutItem = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  quantity: z.number().int().min(1).max(999),
+  unitPriceFen: z.number().int().min(0).max(MAX_AMOUNT_FEN).meta({ description: "Price of one, in fen." }),
+});
+apiSchemas.add(checkoutItem, { id: "CheckoutItem" });
+
+export const createCheckoutSession = z
+  .strictObject({
+    amountFen: fen("What the shopper pays later, in fen; within your store's pay-later minimum and maximum."),
+    merchantReference: z.string().trim().min(1).max(100).meta({ description: "Your own order reference, shown to the shopper." }),
+    items: z.array(checkoutItem).min(1).max(100).meta({ description: "What is bought; quantity × unitPriceFen must add up to amountFen." }),
+    successUrl: webUrl("Where the shopper goes after confirming; session_id and order_id are added as query parameters."),
+    cancelUrl: webUrl("Where the shopper goes on Cancel."),
+  })
+  .superRefine((body, ctx) => {
+    const total = itemsTotalFen(body.items);
+    if (total !== body.amountFen)
+      ctx.addIssue({ code: "custom", path: ["items"], message: `The items add up to ${total} fen, not the amountFen ${body.amountFen}.` });
+  });
+apiSchemas.add(createCheckoutSession, { id: "CreateCheckoutSession" });
+
+export const checkoutSessionIdParam = z
+  .string()
+  .regex(/^cs_[A-Za-z0-9_-]{24}$/)
+  .meta({ description: "The checkout session's id (cs_…)." });
+
+export const checkoutSession = z.object({
+  id: z.string(),
+  object: z.literal("checkout_session"),
+  url: z.string().meta({ description: "The hosted payment page: send the shopper here." }),
+  status: z.enum(["open", "completed", "expired"]),
+  amountFen: z.number().int(),
+  currency: z.literal("CNY"),
+  merchantReference: z.string(),
+  items: z.array(checkoutItem),
+  successUrl: z.string(),
+  cancelUrl: z.string(),
+  orderId: z.number().int().nullable().meta({ description: "The authorized order, once the shopper confirmed." }),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().meta({ description: "The hosted page can be confirmed until then (one hour after creation)." }),
+});
+apiSchemas.add(checkoutSession, { id: "CheckoutSession" });
+
+export const captureOrderBody = z.strictObject({
+  amountFen: fen("How much to capture, in fen; at most authorizedFen. Omit to capture it all; the rest is released.").optional(),
+});
+apiSchemas.add(captureOrderBody, { id: "CaptureOrder" });
+
+export const cancelOrderBody = z.strictObject({});
 
 export const problem = z.object({
   type: z.string().meta({ description: "A URI naming the kind of problem." }),

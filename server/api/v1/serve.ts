@@ -44,6 +44,8 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
 async function readJsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) throw new Refusal(problemOf(400, "INVALID_REQUEST", "The request body is too large."));
+  // A POST that needs no fields (cancel) may be sent without a body.
+  if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch {
@@ -93,9 +95,10 @@ export async function handleApiRequest<P, Q, B>(
     // A malformed id names no object: the same answer as another store's id.
     if (parsedParams && !parsedParams.success) throw new Refusal(problemOf(404, "NOT_FOUND", "No such object in your store."));
     const params = parsedParams?.data as P;
+    const origin = new URL(request.url).origin;
     const query = parse(endpoint.query, Object.fromEntries(new URL(request.url).searchParams), "query");
     if (endpoint.method !== "POST") {
-      const result = await endpoint.handle({ db, clock, caller, params, query, body: undefined as B, idempotencyKey: null });
+      const result = await endpoint.handle({ db, clock, caller, params, query, body: undefined as B, idempotencyKey: null, origin });
       return json(result);
     }
 
@@ -122,7 +125,7 @@ export async function handleApiRequest<P, Q, B>(
 
     let result: ApiResult;
     try {
-      result = await endpoint.handle({ db, clock, caller, params, query, body, idempotencyKey });
+      result = await endpoint.handle({ db, clock, caller, params, query, body, idempotencyKey, origin });
     } catch (error) {
       const refused = resultOfError(error);
       if (!refused) {

@@ -8,7 +8,7 @@ import { exec, rows } from "@/db/query";
 import { policyVersions } from "@/db/schema";
 import { addDays } from "@/server/calendar";
 import { LONG_OVERDUE_DAYS } from "@/server/domain/effects";
-import { policyParamsSchema } from "@/server/domain/policy";
+import { storedPolicyParams } from "@/server/domain/policy";
 import { notifyMany, overdueNotice } from "@/server/services/notifications/notify";
 import { apiInstalments } from "@/server/services/merchant-api/api-bills";
 import { recordEvents } from "@/server/services/webhooks/record-event";
@@ -24,7 +24,7 @@ export type OverdueOutcome = { marked: number; feeFen: number; penalties: number
  */
 async function termsCte(tx: Db): Promise<SQL | null> {
   const terms = (await tx.select().from(policyVersions)).map((row) => {
-    const p = policyParamsSchema.parse(row.params);
+    const p = storedPolicyParams(row.params);
     return [row.version, p.lateFeeFen, p.lateFeeCapBps, p.overduePenalty, p.overdue30Penalty];
   });
   if (terms.length === 0) return null;

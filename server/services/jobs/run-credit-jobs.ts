@@ -23,6 +23,7 @@ import { applyOverdueEffects } from "@/server/services/bills/apply-overdue-effec
 import { openOverdueSql, owedSql } from "@/server/sql/rules";
 import { withWriterReads } from "@/db/transaction";
 import { purgeStaleThrottles } from "@/server/auth/throttle";
+import { expireAuthorizations, expiredAuthorizationIds } from "@/server/services/merchant-api/expire-authorizations";
 import { acquireLease, holdLease, LeaseLost, releaseLease } from "./job-lease";
 import { withOneCheckpoint, writeInChunks, type LockTimer } from "./write-in-chunks";
 
@@ -44,12 +45,14 @@ export type CreditJobsReport = {
   reinstated: number;
   reminders: number;
   snapshots: number;
+  /** Merchant API authorizations not captured within the policy's window, expired and their credit released. */
+  expiredAuthorizations: number;
   /** Sign-in and sign-up counters deleted because they no longer change any answer. */
   throttlesPurged: number;
   /** The longest any one of this run's write transactions held the lock, in milliseconds. */
   longestWriteMs: number;
   /** Wall time of each step, in milliseconds. */
-  stepsMs: { overdue: number; statuses: number; reminders: number; snapshots: number; housekeeping: number };
+  stepsMs: { overdue: number; authorizations: number; statuses: number; reminders: number; snapshots: number; housekeeping: number };
 };
 
 type Step = {
@@ -78,9 +81,10 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
     reinstated: 0,
     reminders: 0,
     snapshots: 0,
+    expiredAuthorizations: 0,
     throttlesPurged: 0,
     longestWriteMs: 0,
-    stepsMs: { overdue: 0, statuses: 0, reminders: 0, snapshots: 0, housekeeping: 0 },
+    stepsMs: { overdue: 0, authorizations: 0, statuses: 0, reminders: 0, snapshots: 0, housekeeping: 0 },
   };
   const holder = await acquireLease(db, CREDIT_JOBS_LEASE);
   if (!holder) return { ...report, skipped: true };
@@ -94,6 +98,7 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
     };
     await withOneCheckpoint(db, async () => {
       await timed("overdue", () => applyOverdue(step));
+      await timed("authorizations", () => expireOverdueAuthorizations(step));
       await timed("statuses", () => reconcileStatuses(step));
       await timed("reminders", () => remindDue(step));
       await timed("snapshots", () => snapshotReceivables(step));
@@ -138,6 +143,15 @@ async function applyOverdue({ db, at, today, batch, report, timer, hold }: Step)
       report.overduePenalties += outcome.penalties;
       report.longOverduePenalties += outcome.longPenalties;
     },
+  });
+}
+
+/** Authorizations past their capture deadline: expired, credit released, each once. */
+async function expireOverdueAuthorizations({ db, at, batch, report, timer, hold }: Step) {
+  const ids = await withWriterReads(db, (reader) => expiredAuthorizationIds(reader, at));
+  await writeInChunks(db, ids, batch, timer, (tx, chunk) => expireAuthorizations(tx, chunk, at), {
+    hold,
+    committed: (n) => (report.expiredAuthorizations += n),
   });
 }
 

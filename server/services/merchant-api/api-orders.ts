@@ -21,6 +21,9 @@ function orderView(order: OrderRow) {
     amountFen: order.totalFen,
     refundedFen: order.refundedFen,
     refundableFen: REFUNDABLE.has(order.status) ? order.totalFen - order.refundedFen : 0,
+    authorizedFen: order.authorizedFen,
+    authorizationExpiresAt: order.status === "authorized" && order.authorizedUntil ? order.authorizedUntil.toISOString() : null,
+    capturedAt: order.capturedAt?.toISOString() ?? null,
     currency: "CNY" as const,
     createdAt: order.createdAt.toISOString(),
   };

@@ -69,10 +69,11 @@ export async function cancelOrder(
     }
 
     for (const line of await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)))
-      await tx
-        .update(products)
-        .set({ stock: sql`${products.stock} + ${line.quantity}` })
-        .where(eq(products.id, line.productId));
+      if (line.productId !== null)
+        await tx
+          .update(products)
+          .set({ stock: sql`${products.stock} + ${line.quantity}` })
+          .where(eq(products.id, line.productId));
 
     if (paidFen > 0) {
       const key = `cancel-${order.id}`;

@@ -21,6 +21,9 @@ export async function getOrder(db: Db, clock: Clock, input: { orderId: number; s
     totalFen: order.totalFen,
     refundedFen: order.refundedFen,
     ...orderStateOf(order),
+    // A merchant API order: the amount the shopper authorized, and until when the store may capture it.
+    authorizedFen: order.authorizedFen,
+    authorizedUntil: order.status === "authorized" ? order.authorizedUntil : null,
     createdAt: order.createdAt,
     shipping: {
       name: order.shippingName,

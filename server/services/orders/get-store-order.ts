@@ -33,6 +33,7 @@ export async function getStoreOrder(db: Db, clock: Clock, input: { storeId: numb
     totalFen: order.totalFen,
     refundedFen: order.refundedFen,
     ...orderStateOf(order),
+    authorizedUntil: order.status === "authorized" ? order.authorizedUntil : null,
     createdAt: order.createdAt,
     customer: { name: maskName(customer.name), email: maskEmail(customer.email) },
     // Where to ship: the store's own order, so it sees the recipient in full (the account's name and email stay masked).

@@ -305,7 +305,8 @@ function randomFive(): Uint8Array {
   return pool.subarray(poolAt - 5, poolAt);
 }
 
-async function uniqueOrderNumber(tx: Db, today: string): Promise<string> {
+/** A fresh order number for `today`, unused so far. */
+export async function uniqueOrderNumber(tx: Db, today: string): Promise<string> {
   const { numberTaken } = statements(tx);
   for (;;) {
     const number = orderNumber(today, randomFive());

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { perConnection } from "@/db/prepared";
 import { first } from "@/db/query";
 import { policyVersions } from "@/db/schema";
-import { DEFAULT_POLICY, policyParamsSchema, type PolicyParams } from "@/server/domain/policy";
+import { DEFAULT_POLICY, storedPolicyParams, type PolicyParams } from "@/server/domain/policy";
 
 export type PolicyVersion = { version: number; params: PolicyParams };
 
@@ -34,7 +34,7 @@ export async function currentPolicy(db: Db): Promise<PolicyVersion> {
   if (!row) return { version: 0, params: DEFAULT_POLICY };
   let params = s.parsed.get(row.params);
   if (!params) {
-    params = deepFreeze(policyParamsSchema.parse(JSON.parse(row.params)));
+    params = deepFreeze(storedPolicyParams(JSON.parse(row.params)));
     if (s.parsed.size > 32) s.parsed.clear();
     s.parsed.set(row.params, params);
   }
@@ -45,5 +45,5 @@ export async function currentPolicy(db: Db): Promise<PolicyVersion> {
 export async function policyByVersion(db: Db, version: number): Promise<PolicyVersion> {
   const row = await first(db.select().from(policyVersions).where(eq(policyVersions.version, version)));
   if (!row) throw new Error(`Policy version ${version} does not exist`);
-  return { version: row.version, params: policyParamsSchema.parse(row.params) };
+  return { version: row.version, params: storedPolicyParams(row.params) };
 }

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { policyVersions, users } from "@/db/schema";
-import { policyParamsSchema } from "@/server/domain/policy";
+import { storedPolicyParams } from "@/server/domain/policy";
 import { diffPolicies } from "@/server/domain/policy-diff";
 
 export const HISTORY_SIZE = 50;
@@ -22,7 +22,7 @@ export async function policyHistory(db: Db) {
       .leftJoin(users, eq(users.id, policyVersions.authorUserId))
       .orderBy(desc(policyVersions.version))
       .limit(HISTORY_SIZE + 1)
-  ).map((row) => ({ ...row, params: policyParamsSchema.parse(row.params) }));
+  ).map((row) => ({ ...row, params: storedPolicyParams(row.params) }));
   return rows.slice(0, HISTORY_SIZE).map((row, i) => {
     const previous = rows[i + 1];
     return {

@@ -8,7 +8,7 @@ import { bool, toDate } from "@/db/dialect";
 import { rows } from "@/db/query";
 import { policyVersions } from "@/db/schema";
 import { lateFeeFor } from "@/server/domain/instalments";
-import { policyParamsSchema } from "@/server/domain/policy";
+import { storedPolicyParams } from "@/server/domain/policy";
 import { countWhereSql, owedSql, unpaidPrincipalSql } from "@/server/sql/rules";
 
 export type Violation = { invariant: string; detail: string };
@@ -40,11 +40,26 @@ const CHECKS: Check[] = [
     describe: (r) => `store ${r.store_id}, due ${r.due_date}, overdue from ${r.overdue_on}: receivable_days disagrees with the instalments`,
   },
   {
-    invariant: "used credit equals the unpaid principal of open instalments",
+    invariant: "used credit equals the unpaid principal of open instalments plus the amounts authorized and not yet captured",
     query: sql`SELECT * FROM (SELECT p.user_id, p.used_credit_fen AS used,
-        COALESCE((SELECT SUM(${unpaidPrincipalSql("i")}) FROM instalments i WHERE i.consumer_id = p.user_id AND i.state = 'open'), 0) AS unpaid
+        COALESCE((SELECT SUM(${unpaidPrincipalSql("i")}) FROM instalments i WHERE i.consumer_id = p.user_id AND i.state = 'open'), 0)
+        + COALESCE((SELECT SUM(o.authorized_fen) FROM orders o WHERE o.consumer_id = p.user_id AND o.status = 'authorized'), 0) AS unpaid
       FROM credit_profiles p) AS c WHERE used <> unpaid`,
-    describe: (r) => `consumer ${r.user_id}: used ${r.used} fen, unpaid principal ${r.unpaid} fen`,
+    describe: (r) => `consumer ${r.user_id}: used ${r.used} fen, unpaid principal and authorizations ${r.unpaid} fen`,
+  },
+  {
+    invariant: "an authorized, voided or expired authorization has no bill and no instalments",
+    query: sql`SELECT o.id, o.status FROM orders o
+      WHERE o.authorized_fen IS NOT NULL AND o.captured_at IS NULL AND EXISTS (SELECT 1 FROM bills b WHERE b.order_id = o.id)`,
+    describe: (r) => `order ${r.id} is ${r.status}, never captured, yet has a bill`,
+  },
+  {
+    invariant: "an API order is captured for at most the amount authorized, and only an authorization is authorized or expired",
+    query: sql`SELECT id, status, total_fen, authorized_fen FROM orders
+      WHERE (authorized_fen IS NOT NULL AND (total_fen > authorized_fen OR total_fen < 1))
+         OR (authorized_fen IS NULL AND status IN ('authorized', 'expired'))
+         OR (status = 'authorized' AND captured_at IS NOT NULL)`,
+    describe: (r) => `order ${r.id} (${r.status}): total ${r.total_fen} fen, authorized ${r.authorized_fen ?? "nothing"}`,
   },
   {
     invariant: "a bill's instalments add up to its order total less refunds",
@@ -167,7 +182,7 @@ export async function checkInvariants(db: Db): Promise<Violation[]> {
   const policies = new Map(
     (await db.select({ version: policyVersions.version, params: policyVersions.params }).from(policyVersions)).map((p) => [
       p.version,
-      policyParamsSchema.parse(p.params),
+      storedPolicyParams(p.params),
     ]),
   );
   const charged = await rows<{ id: number; amount_fen: number; late_fee_fen: number; policy_version: number }>(

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { InfoNotice } from "@/components/ui/notice";
 import { OrderActions } from "@/components/merchant/order-actions";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
 import { instalmentStandingText, orderStatusText } from "@/lib/i18n/localise";
@@ -55,6 +56,15 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           placed: formatDateTime(order.createdAt, locale),
         })}
       />
+      {order.status === "authorized" ? (
+        <InfoNotice>
+          {t("authorizedNotice", {
+            amount: formatFen(order.totalFen),
+            id: order.id,
+            date: order.authorizedUntil ? formatDateTime(order.authorizedUntil, locale) : "",
+          })}
+        </InfoNotice>
+      ) : null}
       <OrderActions
         order={{
           id: order.id,

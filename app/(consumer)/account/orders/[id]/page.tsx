@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { StatusNotice } from "@/components/ui/notice";
+import { InfoNotice, StatusNotice } from "@/components/ui/notice";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
 import { instalmentStandingText, orderStatusText, planLabel } from "@/lib/i18n/localise";
 import { INSTALMENT_STATUS_TONE, PLAN_LABEL } from "@/lib/order-labels";
@@ -63,6 +63,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
           order.canCancel ? <CancelOrderButton orderId={order.id} number={order.number} payLater={order.paymentMethod === "pay_later"} /> : null
         }
       />
+      {order.status === "authorized" ? (
+        <InfoNotice>
+          {t("awaitingCapture", {
+            store: order.store.name,
+            amount: formatFen(order.totalFen),
+            date: order.authorizedUntil ? formatDateTime(order.authorizedUntil, locale) : "",
+          })}
+        </InfoNotice>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("status")} value={status.status} hint={status.partly ?? undefined} />
         <Stat label={t("payment")} value={tMethod(order.paymentMethod)} hint={plan} />
@@ -148,20 +157,22 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </Card>
       ) : null}
 
-      <Card title={t("shippingTo")}>
-        <p className="text-sm">
-          {order.shipping.name} · {order.shipping.phone}
-        </p>
-        <p className="text-sm text-slate-600">{order.shipping.address}</p>
-        {order.shipping.carrier ? (
-          <p className="mt-2 text-sm">
-            {t("shipment", { carrier: order.shipping.carrier })}
-            {order.shipping.trackingNumber ? (
-              <span className="block break-all">{t("trackingNumber", { number: order.shipping.trackingNumber })}</span>
-            ) : null}
+      {order.shipping.address ? (
+        <Card title={t("shippingTo")}>
+          <p className="text-sm">
+            {order.shipping.name} · {order.shipping.phone}
           </p>
-        ) : null}
-      </Card>
+          <p className="text-sm text-slate-600">{order.shipping.address}</p>
+          {order.shipping.carrier ? (
+            <p className="mt-2 text-sm">
+              {t("shipment", { carrier: order.shipping.carrier })}
+              {order.shipping.trackingNumber ? (
+                <span className="block break-all">{t("trackingNumber", { number: order.shipping.trackingNumber })}</span>
+              ) : null}
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
       <Link href="/account/orders" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
         {t("all")}
       </Link>

@@ -1,0 +1,5 @@
+import { captureOrderEndpoint } from "@/server/api/v1/endpoints";
+import { serve } from "@/server/api/v1/serve";
+
+export const dynamic = "force-dynamic";
+export const POST = serve(captureOrderEndpoint);
