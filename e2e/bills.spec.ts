@@ -32,7 +32,7 @@ test("dave pays his overdue bill, late fee included, and pay later is enabled ag
   await expect(page.getByRole("group", { name: "Pay later" })).toContainText("Suspended");
   await page.goto("/account/bills");
   const bill = openBill(page, "HF-1005");
-  await expect(bill).toContainText("Overdue 8 days");
+  await expect(bill).toContainText("11 days past due");
   await expect(page.getByRole("group", { name: "Owed now" })).toContainText("¥1,314.00");
 
   await bill.getByRole("button", { name: "Repay" }).click();

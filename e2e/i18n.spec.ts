@@ -48,6 +48,10 @@ test("bob signs in, enables pay later, checks out with Pay later and repays, all
   await page.getByLabel("详细地址").fill("上海市浦东新区世纪大道 88 号");
   await page.getByRole("radio", { name: "先享后付" }).check();
   await page.getByRole("button", { name: "提交订单" }).click();
+  // The review step before credit is taken, in Chinese.
+  await expect(page.getByText("今日应付")).toBeVisible();
+  await expect(page.getByText("不收利息：您只需还订单金额。")).toBeVisible();
+  await page.getByRole("button", { name: "确认并下单" }).click();
   await expect(page).toHaveURL(/\/account\/orders\/\d+\?placed=1/);
 
   await page.goto("/account/bills");
