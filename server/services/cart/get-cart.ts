@@ -4,6 +4,7 @@ import { cartItems, products, stores } from "@/db/schema";
 import { payLaterOffer } from "@/server/domain/eligibility";
 import { cartLineProblem, lineTotalFen, orderTotalFen } from "@/server/domain/orders";
 import { currentPolicy } from "@/server/services/policy/current-policy";
+import { payLaterTermsColumns } from "@/server/services/catalog/store-terms";
 
 /** The consumer's cart with current prices and stock; every line is from one store. */
 export async function getCart(db: Db, consumerId: number) {
@@ -19,10 +20,7 @@ export async function getCart(db: Db, consumerId: number) {
       storeName: stores.name,
       storeSlug: stores.slug,
       storeActive: stores.active,
-      payLaterEnabled: stores.payLaterEnabled,
-      payLaterForcedOff: stores.payLaterForcedOff,
-      payLaterMinFen: stores.payLaterMinFen,
-      payLaterMaxFen: stores.payLaterMaxFen,
+      ...payLaterTermsColumns,
     })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))

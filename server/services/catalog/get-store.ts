@@ -5,6 +5,7 @@ import { products, stores } from "@/db/schema";
 import { payLaterOffer } from "@/server/domain/eligibility";
 import { DomainError } from "@/server/domain/errors";
 import { currentPolicy } from "@/server/services/policy/current-policy";
+import { payLaterTermsColumns } from "./store-terms";
 
 /** An active store's page: its terms and its active products with price and stock. */
 export async function getStoreBySlug(db: Db, slug: string) {
@@ -16,10 +17,7 @@ export async function getStoreBySlug(db: Db, slug: string) {
         name: stores.name,
         description: stores.description,
         category: stores.category,
-        payLaterEnabled: stores.payLaterEnabled,
-        payLaterForcedOff: stores.payLaterForcedOff,
-        payLaterMinFen: stores.payLaterMinFen,
-        payLaterMaxFen: stores.payLaterMaxFen,
+        ...payLaterTermsColumns,
       })
       .from(stores)
       .where(and(eq(stores.slug, slug), eq(stores.active, true))),

@@ -4,6 +4,7 @@ import { bool } from "@/db/dialect";
 import { products, stores } from "@/db/schema";
 import { payLaterOffer } from "@/server/domain/eligibility";
 import { currentPolicy } from "@/server/services/policy/current-policy";
+import { payLaterTermsColumns } from "./store-terms";
 
 /** Active stores for the landing page, with whether each offers pay later. */
 export async function listStores(db: Db) {
@@ -32,10 +33,7 @@ export async function listFeaturedProducts(db: Db, limit = 8) {
       stock: products.stock,
       storeSlug: stores.slug,
       storeName: stores.name,
-      payLaterEnabled: stores.payLaterEnabled,
-      payLaterForcedOff: stores.payLaterForcedOff,
-      payLaterMinFen: stores.payLaterMinFen,
-      payLaterMaxFen: stores.payLaterMaxFen,
+      ...payLaterTermsColumns,
     })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))

@@ -4,12 +4,13 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
-import { checkoutSessions, stores } from "@/db/schema";
+import { checkoutSessions } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { checkStoreOffersPayLater } from "@/server/domain/eligibility";
 import { assertOk, DomainError } from "@/server/domain/errors";
 import { CHECKOUT_SESSION_TTL_MS, type CheckoutItem, sessionState } from "@/server/domain/merchant-checkout";
+import { storeTermsOf } from "@/server/services/catalog/store-terms";
 
 export type CheckoutSessionRow = typeof checkoutSessions.$inferSelect;
 
@@ -46,25 +47,10 @@ export function checkoutSessionView(session: CheckoutSessionRow, now: Date, orig
   };
 }
 
-const storeTerms = (db: Db, storeId: number) =>
-  first(
-    db
-      .select({
-        name: stores.name,
-        active: stores.active,
-        payLaterEnabled: stores.payLaterEnabled,
-        payLaterForcedOff: stores.payLaterForcedOff,
-        payLaterMinFen: stores.payLaterMinFen,
-        payLaterMaxFen: stores.payLaterMaxFen,
-      })
-      .from(stores)
-      .where(eq(stores.id, storeId)),
-  );
-
 /** Creates a session open for CHECKOUT_SESSION_TTL_MS, refused as checkout would refuse the store (pay later off, outside min/max). */
 export async function createCheckoutSession(db: Db, clock: Clock, input: NewCheckoutSession): Promise<CheckoutSessionRow> {
   return withTransaction(db, async (tx) => {
-    const store = await storeTerms(tx, input.storeId);
+    const store = await storeTermsOf(tx, input.storeId);
     if (!store) throw new DomainError("NOT_FOUND", "No such store.");
     assertOk(checkStoreOffersPayLater(store, input.amountFen));
     const now = clock.now();

@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { first } from "@/db/query";
-import { stores } from "@/db/schema";
 import { checkPayLaterEligibility, type StoreTerms } from "@/server/domain/eligibility";
 import { DomainError, type Verdict } from "@/server/domain/errors";
 import type { PolicyParams } from "@/server/domain/policy";
 import { loadCreditState } from "@/server/services/credit/credit-state";
+import { storeTermsOf } from "@/server/services/catalog/store-terms";
 
 /** Whether this consumer may pay for `totalFen` at this store later: the preview and the order ask the same question. */
 export async function payLaterVerdict(
@@ -13,21 +11,7 @@ export async function payLaterVerdict(
   input: { consumerId: number; storeId: number; totalFen: number; today: string; policy: PolicyParams; terms?: StoreTerms },
 ): Promise<Verdict> {
   // Checkout already read the store's terms with its prices, in the same transaction.
-  const store =
-    input.terms ??
-    (await first(
-      db
-        .select({
-          name: stores.name,
-          active: stores.active,
-          payLaterEnabled: stores.payLaterEnabled,
-          payLaterForcedOff: stores.payLaterForcedOff,
-          payLaterMinFen: stores.payLaterMinFen,
-          payLaterMaxFen: stores.payLaterMaxFen,
-        })
-        .from(stores)
-        .where(eq(stores.id, input.storeId)),
-    ));
+  const store = input.terms ?? (await storeTermsOf(db, input.storeId));
   if (!store) throw new DomainError("NOT_FOUND", "No such store.");
   const credit = await loadCreditState(db, input.consumerId, input.today);
   return checkPayLaterEligibility({ store, credit, policy: input.policy, totalFen: input.totalFen });

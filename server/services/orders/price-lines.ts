@@ -6,6 +6,7 @@ import { products, stores } from "@/db/schema";
 import { assertOk, DomainError } from "@/server/domain/errors";
 import type { StoreTerms } from "@/server/domain/eligibility";
 import { checkStock, orderTotalFen } from "@/server/domain/orders";
+import { payLaterTermsColumns } from "@/server/services/catalog/store-terms";
 
 export type RequestedLine = { productId: number; quantity: number };
 
@@ -26,10 +27,7 @@ const linesStatement = perConnection((db) =>
       storeId: stores.id,
       storeName: stores.name,
       storeActive: stores.active,
-      payLaterEnabled: stores.payLaterEnabled,
-      payLaterForcedOff: stores.payLaterForcedOff,
-      payLaterMinFen: stores.payLaterMinFen,
-      payLaterMaxFen: stores.payLaterMaxFen,
+      ...payLaterTermsColumns,
     })
     .from(products)
     .innerJoin(stores, eq(stores.id, products.storeId))
