@@ -407,8 +407,9 @@ describe("webhooks of an API checkout", () => {
     const captured = await authorized(db, clock);
     const cancelled = await authorized(db, clock, { ...SESSION, merchantReference: "SHOP-1002" });
     const expiring = await authorized(db, clock, { ...SESSION, merchantReference: "SHOP-1003" });
+    const alsoExpiring = await authorized(db, clock, { ...SESSION, merchantReference: "SHOP-1004" });
     expect(await events()).toEqual(
-      [captured, cancelled, expiring].map((o) => ({
+      [captured, cancelled, expiring, alsoExpiring].map((o) => ({
         type: "order.authorized",
         data: expect.objectContaining({ id: o.orderId, status: "authorized" }),
       })),
@@ -421,11 +422,15 @@ describe("webhooks of an API checkout", () => {
     await callApi(db, clock, captureOrderEndpoint, { id: String(cancelled.orderId) }, { idempotencyKey: newKey("cap"), body: {} });
     clock.advanceDays(8);
     await runCreditJobs(db, clock.now());
-    expect((await events()).slice(3)).toEqual([
+    // The two expiries of one job run are told in one batch, each with its own order and items.
+    expect((await events()).slice(4)).toEqual([
       { type: "order.captured", data: expect.objectContaining({ id: captured.orderId, status: "placed" }) },
       { type: "order.cancelled", data: expect.objectContaining({ id: cancelled.orderId, status: "cancelled" }) },
-      { type: "order.expired", data: expect.objectContaining({ id: expiring.orderId, status: "expired" }) },
+      ...[expiring, alsoExpiring].map((o) => ({
+        type: "order.expired",
+        data: expect.objectContaining({ id: o.orderId, status: "expired", items: ITEMS }),
+      })),
     ]);
-    expect(await count(db, sql`SELECT COUNT(*) AS "n" FROM webhook_deliveries`)).toBe(6);
+    expect(await count(db, sql`SELECT COUNT(*) AS "n" FROM webhook_deliveries`)).toBe(8);
   });
 });

@@ -40,16 +40,8 @@ export async function getApiOrder(db: Db, input: { storeId: number; orderId: num
   return { ...orderView(order), items };
 }
 
-/** The store's orders, newest first, keyset-paginated by id (`startingAfter` is the last id of the previous page). */
-export async function listApiOrders(db: Db, input: { storeId: number; limit: number; startingAfter?: number }) {
-  const page = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.storeId, input.storeId), input.startingAfter ? lt(orders.id, input.startingAfter) : undefined))
-    .orderBy(desc(orders.id))
-    .limit(input.limit + 1);
-  const hasMore = page.length > input.limit;
-  const shown = page.slice(0, input.limit);
+/** Orders with their items: one read of the lines for all of them. */
+async function withItems(db: Db, shown: readonly OrderRow[]) {
   const lines = shown.length
     ? await db
         .select({ orderId: orderLines.orderId, name: orderLines.productName, quantity: orderLines.quantity, unitPriceFen: orderLines.unitPriceFen })
@@ -62,12 +54,35 @@ export async function listApiOrders(db: Db, input: { storeId: number; limit: num
         )
         .orderBy(asc(orderLines.id))
     : [];
+  return shown.map((order) => ({
+    ...orderView(order),
+    items: lines.filter((l) => l.orderId === order.id).map(({ orderId: _, ...item }) => item),
+  }));
+}
+
+/** The API view of these orders, by id, in two reads (for the credit jobs' webhook events; no store scope: the job owns them). */
+export async function apiOrdersByIds(db: Db, orderIds: readonly number[]) {
+  if (orderIds.length === 0) return new Map<number, Awaited<ReturnType<typeof withItems>>[number]>();
+  const found = await db
+    .select()
+    .from(orders)
+    .where(inIds(sql`${orders.id}`, orderIds));
+  return new Map((await withItems(db, found)).map((o) => [o.id, o]));
+}
+
+/** The store's orders, newest first, keyset-paginated by id (`startingAfter` is the last id of the previous page). */
+export async function listApiOrders(db: Db, input: { storeId: number; limit: number; startingAfter?: number }) {
+  const page = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, input.storeId), input.startingAfter ? lt(orders.id, input.startingAfter) : undefined))
+    .orderBy(desc(orders.id))
+    .limit(input.limit + 1);
+  const hasMore = page.length > input.limit;
+  const shown = page.slice(0, input.limit);
   return {
     object: "list" as const,
-    data: shown.map((order) => ({
-      ...orderView(order),
-      items: lines.filter((l) => l.orderId === order.id).map(({ orderId: _, ...item }) => item),
-    })),
+    data: await withItems(db, shown),
     hasMore,
     nextStartingAfter: hasMore ? (shown.at(-1)?.id ?? null) : null,
   };
