@@ -4,20 +4,29 @@ import { signIn } from "./support";
 
 // Every page of every area, signed in as the role that sees it. Detail pages are reached from their list.
 const AREAS: { email: string | null; paths: string[]; detail?: { list: string; link: RegExp } }[] = [
-  { email: null, paths: ["/", "/sign-in", "/sign-up", "/stores/lumen-electronics", "/stores/cloud-tea-house"] },
+  { email: null, paths: ["/", "/sign-in", "/sign-up", "/stores/lumen-electronics", "/stores/cloud-tea-house", "/support"] },
   {
     email: "alice@example.com",
-    paths: ["/", "/cart", "/checkout", "/account", "/account/credit", "/account/bills", "/account/orders", "/account/notifications"],
+    paths: ["/", "/cart", "/checkout", "/account", "/account/credit", "/account/bills", "/account/orders", "/account/notifications", "/support"],
     detail: { list: "/account/orders", link: /^\/account\/orders\/\d+$/ },
   },
   {
     email: "shop@example.com",
-    paths: ["/merchant", "/merchant/orders", "/merchant/receivables", "/merchant/products", "/merchant/settings", "/merchant/developers"],
+    paths: [
+      "/merchant",
+      "/merchant/orders",
+      "/merchant/receivables",
+      "/merchant/products",
+      "/merchant/settings",
+      "/merchant/collections",
+      "/merchant/support",
+      "/merchant/developers",
+    ],
     detail: { list: "/merchant/orders", link: /^\/merchant\/orders\/\d+$/ },
   },
   {
     email: "admin@example.com",
-    paths: ["/admin", "/admin/policy", "/admin/consumers", "/admin/merchants", "/admin/audit"],
+    paths: ["/admin", "/admin/policy", "/admin/consumers", "/admin/merchants", "/admin/audit", "/admin/support"],
     detail: { list: "/admin/consumers", link: /^\/admin\/consumers\/\d+$/ },
   },
 ];

@@ -110,12 +110,18 @@ test("the admin forces pay later off at Lumen after confirming, and the store st
   await lumen.getByRole("button", { name: "Cancel" }).click();
   await expect(lumen).toContainText("On");
   await lumen.getByRole("button", { name: "Force pay later off at Lumen Electronics" }).click();
+  await lumen.getByLabel("Reason").fill("Complaints under review");
   await lumen.getByRole("button", { name: "Confirm" }).click();
   await expect(lumen).toContainText("Forced off");
   await expect(lumen.getByRole("button", { name: "Lift pay-later block at Lumen Electronics" })).toBeVisible();
 
   await page.goto("/admin/audit?entity=store");
-  await expect(page.getByRole("table", { name: /Audit log entries/ })).toContainText("store.force_pay_later_off");
+  const entry = page
+    .getByRole("table", { name: /Audit log entries/ })
+    .getByRole("row")
+    .filter({ hasText: "store.force_pay_later_off" });
+  await expect(entry).toContainText("Pay later forced off");
+  await expect(entry).toContainText(/Reason:\s*Complaints under review/);
 
   await page.goto("/");
   await expect(

@@ -29,8 +29,8 @@ test("bob signs in, enables pay later, checks out with Pay later and repays, all
 
   await page.goto("/account/credit");
   await page.getByRole("button", { name: "开通先享后付" }).click();
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("后付为您的先享后付订单向商家付款");
+  const dialog = page.getByRole("dialog", { name: "后付服务协议（第 1 版）" });
+  await expect(dialog).toContainText("商家随您的还款收到货款");
   await dialog.getByRole("checkbox", { name: /^我同意/ }).check();
   await dialog.getByRole("button", { name: "确认开通" }).click();
   await expect(status(page).first()).toContainText("先享后付已开通。");

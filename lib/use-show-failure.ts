@@ -1,18 +1,16 @@
 "use client";
 import { useErrorText } from "@/lib/i18n/text";
-import { toast } from "@/lib/toast";
 import { describeError } from "@/lib/trpc/errors";
 
 /**
- * What every form does with a failed call: the message in the reader's language, shown as a toast at once;
- * the caller puts the returned message in its ErrorNotice (role alert) and the field errors by their fields.
+ * What every form does with a failed call: the message in the reader's language, which the caller puts in its
+ * ErrorNotice (role alert) and the field errors by their fields. No toast as well: one feedback per action.
  */
 export function useShowFailure() {
   const errorText = useErrorText();
   return (err: unknown) => {
     const described = describeError(err);
     const message = errorText(described);
-    toast.error(message);
     return { ...described, message };
   };
 }

@@ -32,6 +32,7 @@ export const COPY_ORDER = [
   "webhookEndpoints",
   "webhookEvents",
   "webhookDeliveries",
+  "supportTickets",
 ] as const;
 
 /** Tables the target rebuilds itself (receivable_days: the triggers maintain it from the instalments). */

@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { connectionOf, type Db } from "@/db/client";
 import { exec, first } from "@/db/query";
 import { withTransaction } from "@/db/transaction";
-import { auditLog, bills, creditEvents, creditProfiles, instalments, orders, policyVersions, stores, users } from "@/db/schema";
+import { auditLog, bills, creditEvents, creditProfiles, instalments, orders, policyVersions, stores, supportTickets, users } from "@/db/schema";
 import { addDays, startOfLocalDate } from "@/server/calendar";
 import { lateFeeFor } from "@/server/domain/instalments";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
@@ -67,6 +67,8 @@ describe("admin procedures refuse everyone but admins", () => {
     const { db, clock } = await seededDb();
     const lumen = (await first(db.select().from(stores).where(eq(stores.slug, "lumen-electronics"))))!;
     const bob = await userId(db, "bob@example.com");
+    await (await callerAs(db, clock, "bob@example.com")).support.ask({ topic: "other", message: "A question for the admin to answer." });
+    const ticketId = (await first(db.select({ id: supportTickets.id }).from(supportTickets)))!.id;
     const calls: Record<string, (api: Api) => Promise<unknown>> = {
       overview: (api) => api.admin.overview(),
       policy: (api) => api.admin.policy(),
@@ -80,9 +82,11 @@ describe("admin procedures refuse everyone but admins", () => {
       reinstatePayLater: (api) => api.admin.reinstatePayLater({ consumerId: bob, reason: "Cleared" }),
       merchants: (api) => api.admin.merchants(),
       setStoreActive: (api) => api.admin.setStoreActive({ storeId: lumen.id, active: false }),
-      setPayLaterForcedOff: (api) => api.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true }),
+      setPayLaterForcedOff: (api) => api.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true, reason: "Complaints under review" }),
       audit: (api) => api.admin.audit({ limit: 10 }),
       auditFilters: (api) => api.admin.auditFilters(),
+      supportTickets: (api) => api.admin.supportTickets({}),
+      answerTicket: (api) => api.admin.answerTicket({ ticketId, answer: "An answer" }),
     };
     // The list above must cover the whole router, so a new procedure cannot slip past this test.
     const { adminRouter } = await import("@/server/api/routers/admin");
@@ -582,7 +586,7 @@ describe("merchants", () => {
     await admin.admin.setStoreActive({ storeId: lumen.id, active: true });
     expect((await lastAudit(db)).action).toBe("store.activate");
 
-    await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true });
+    await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true, reason: "Complaints under review" });
     expect(await store()).toMatchObject({ payLaterForcedOff: true, payLaterEnabled: true });
     expect((await (await callerAs(db, clock, null)).catalog.stores()).find((s) => s.id === lumen.id)?.offersPayLater).toBe(false);
     expect((await lastAudit(db)).action).toBe("store.force_pay_later_off");
@@ -609,7 +613,10 @@ describe("the audit log", () => {
       ["consumer.reinstate", () => admin.admin.reinstatePayLater({ consumerId: bob, reason: "Done" })],
       ["store.deactivate", () => admin.admin.setStoreActive({ storeId: lumen.id, active: false })],
       ["store.activate", () => admin.admin.setStoreActive({ storeId: lumen.id, active: true })],
-      ["store.force_pay_later_off", () => admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true })],
+      [
+        "store.force_pay_later_off",
+        () => admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true, reason: "Complaints under review" }),
+      ],
       ["store.lift_pay_later_off", () => admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: false })],
     ];
     for (const [action, run] of mutations) {

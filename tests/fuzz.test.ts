@@ -27,7 +27,13 @@ const mutations = Object.entries((appRouter._def as unknown as { procedures: Rec
   .filter(([, p]) => p._def.type === "mutation")
   .map(([path, p]) => [path, p._def.meta?.access ?? "public"] as const);
 
-const AS: Record<string, string | null> = { public: null, consumer: "alice@example.com", merchant: "shop@example.com", admin: "admin@example.com" };
+const AS: Record<string, string | null> = {
+  public: null,
+  consumer: "alice@example.com",
+  merchant: "shop@example.com",
+  admin: "admin@example.com",
+  customer: "bob@example.com",
+};
 
 const one = async (db: Db, query: SQL) => Object.values((await row<Record<string, unknown>>(db, query)) ?? { x: 1 })[0] as number;
 const activeProduct = (db: Db) => one(db, sql`SELECT id FROM products WHERE active = ${bool(true)} ORDER BY id LIMIT 1`);
@@ -66,6 +72,11 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
   "credit.enablePayLater": async (db) => ({ agreementVersion: await one(db, sql`SELECT MAX(version) FROM agreements`), accepted: true }),
   "credit.disablePayLater": async () => undefined,
   "notifications.markAllRead": async () => undefined,
+  "support.ask": async () => ({ topic: "fees", message: "How is the late fee worked out?" }),
+  "admin.answerTicket": async (db) => ({
+    ticketId: await one(db, sql`SELECT id FROM support_tickets WHERE status = 'open' ORDER BY id LIMIT 1`),
+    answer: "It is ¥15, capped at 25%.",
+  }),
   "merchant.updateSettings": async () => ({
     name: "Lumen Electronics",
     description: "Gadgets",
@@ -118,7 +129,11 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
   "admin.suspendPayLater": async (db) => ({ consumerId: await userId(db, "alice@example.com"), reason: "Fuzz" }),
   "admin.reinstatePayLater": async (db) => ({ consumerId: await userId(db, "dave@example.com"), reason: "Fuzz" }),
   "admin.setStoreActive": async (db) => ({ storeId: await one(db, sql`SELECT id FROM stores ORDER BY id LIMIT 1`), active: false }),
-  "admin.setPayLaterForcedOff": async (db) => ({ storeId: await one(db, sql`SELECT id FROM stores ORDER BY id LIMIT 1`), forcedOff: true }),
+  "admin.setPayLaterForcedOff": async (db) => ({
+    storeId: await one(db, sql`SELECT id FROM stores ORDER BY id LIMIT 1`),
+    forcedOff: true,
+    reason: "Fuzz",
+  }),
 };
 
 /** A webhook endpoint of Lumen's with one delivery (the seed has none). */

@@ -7,27 +7,18 @@ import { describe, expect, inject, it } from "vitest";
 import { exec } from "@/db/query";
 import { withTransaction } from "@/db/transaction";
 import { notifications, outbox } from "@/db/schema";
-import { MESSAGES } from "@/i18n/messages";
-import { cartProblemText, notificationText, payLaterStatusText, planLabel, scoreBandText, type Translate } from "@/lib/i18n/localise";
+import { cartProblemText, notificationText, payLaterStatusText, planLabel, scoreBandText } from "@/lib/i18n/localise";
 import { INSTALMENT_STATUS_LABEL, ORDER_STATUS_LABEL, PAYMENT_METHOD_LABEL, PLAN_LABEL } from "@/lib/order-labels";
 import { payLaterStatusSentence, type CreditState } from "@/server/domain/credit";
-import { DEFAULT_POLICY, scoreBandLabel } from "@/server/domain/policy";
+import { formatFen } from "@/server/domain/money";
+import { DEFAULT_POLICY, scoreBandLabel, scoreStanding } from "@/server/domain/policy";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { cartLineProblem } from "@/server/domain/orders";
 import { NOTIFICATION_KINDS } from "@/server/domain/notifications";
 import { RATE_LIMITED_MESSAGE } from "@/server/auth/authenticate";
 import { callerAs, seededDb, userId } from "./helpers";
 import { CARD } from "./fixtures";
-
-/** A translator over one namespace, enough for these messages (plain {placeholders}). */
-function translator(locale: "en" | "zh-CN", namespace: string): Translate {
-  const messages = MESSAGES[locale][namespace] as Record<string, string>;
-  return (key, values) => {
-    const text = messages[key];
-    if (text === undefined) throw new Error(`${locale} ${namespace}.${key} is missing`);
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name]));
-  };
-}
+import { translator } from "./translator";
 
 describe("sign-in words", () => {
   it("the English rate-limit sentence is the server's", () => {
@@ -36,9 +27,30 @@ describe("sign-in words", () => {
 });
 
 describe("credit words", () => {
-  it("English bands and meanings are the domain's, for every score", () => {
+  it("English bands and meanings are the domain's, for every score, under the default and a raised policy", () => {
     const t = translator("en", "scoreBand");
-    for (let score = 350; score <= 950; score += 1) expect(scoreBandText(t, score)).toEqual(scoreBandLabel(score));
+    const raised = {
+      ...DEFAULT_POLICY,
+      minScore: 650,
+      bands: [
+        { minScore: 650, maxScore: 799, limitFen: 150_000 },
+        { minScore: 800, maxScore: 950, limitFen: 800_000 },
+      ],
+    };
+    for (const policy of [DEFAULT_POLICY, raised])
+      for (let score = 350; score <= 950; score += 1)
+        expect(scoreBandText(t, scoreStanding(score, policy), formatFen)).toEqual(scoreBandLabel(score, policy));
+  });
+
+  it("bands come from the policy: below a raised minimum is never 'enough for pay later'", () => {
+    const raised = { ...DEFAULT_POLICY, minScore: 650, bands: DEFAULT_POLICY.bands.slice(1) };
+    expect(scoreBandLabel(620, DEFAULT_POLICY).meaning).toMatch(/^Enough for pay later/);
+    expect(scoreBandLabel(620, raised)).toEqual({
+      label: "Building",
+      meaning: "Below the 650 pay later needs today; on-time payments and time improve it.",
+    });
+    expect(scoreBandLabel(660, raised).meaning).toBe("Enough for pay later, with a starter limit of ¥2,000.00; reach 700 for ¥5,000.00.");
+    expect(scoreBandLabel(760, raised)).toEqual({ label: "Excellent", meaning: "The top band: a limit of ¥10,000.00." });
   });
 
   it("the English status sentence is the domain's in every state", () => {
@@ -46,7 +58,8 @@ describe("credit words", () => {
     const states: CreditState[] = [];
     for (const payLaterStatus of ["enabled", "not_enabled", "suspended"] as const)
       for (const suspendedReason of payLaterStatus === "suspended" ? (["overdue", "admin"] as const) : ([null] as const))
-        for (const score of [520, 599, 600, 640, 760]) states.push({ score, payLaterStatus, suspendedReason, usedCreditFen: 0, hasOverdue: false });
+        for (const score of [520, 599, 600, 640, 760])
+          for (const hasOverdue of [false, true]) states.push({ score, payLaterStatus, suspendedReason, usedCreditFen: 0, hasOverdue });
     for (const state of states) {
       const policy = DEFAULT_POLICY;
       expect(payLaterStatusText(t, { ...state, minScore: policy.minScore }), JSON.stringify(state)).toBe(payLaterStatusSentence(state, policy));
@@ -55,9 +68,15 @@ describe("credit words", () => {
 
   it("Chinese says the same facts in Chinese", () => {
     expect(
-      payLaterStatusText(translator("zh-CN", "creditStatus"), { payLaterStatus: "not_enabled", suspendedReason: null, score: 520, minScore: 600 }),
+      payLaterStatusText(translator("zh-CN", "creditStatus"), {
+        payLaterStatus: "not_enabled",
+        suspendedReason: null,
+        score: 520,
+        minScore: 600,
+        hasOverdue: false,
+      }),
     ).toBe("您的信用分 520 低于开通先享后付所需的 600 分。");
-    expect(scoreBandText(translator("zh-CN", "scoreBand"), 760).label).toBe("极好");
+    expect(scoreBandText(translator("zh-CN", "scoreBand"), scoreStanding(760, DEFAULT_POLICY), formatFen).label).toBe("极好");
   });
 });
 
@@ -123,6 +142,13 @@ describe("notifications", () => {
     await shop.orders.refund({ orderId: aliceBill.orderId, amountFen: 50_000, reason: "Dented", idempotencyKey: "test-refund-1" });
     const left = (await shop.orders.detail({ orderId: aliceBill.orderId })).refundableFen;
     await shop.orders.refund({ orderId: aliceBill.orderId, amountFen: left, reason: "Returned", idempotencyKey: "test-refund-2" });
+    // An admin suspends alice with a reason of their own.
+    const admin = await callerAs(db, clock, "admin@example.com");
+    await admin.admin.suspendPayLater({ consumerId: await userId(db, "alice@example.com"), reason: "Card reported stolen" });
+    // Dave asks support, and the admin answers.
+    await dave.support.ask({ topic: "fees", message: "How is the late fee worked out?" });
+    const question = (await admin.admin.supportTickets({})).tickets[0]!;
+    await admin.admin.answerTicket({ ticketId: question.id, answer: "It is a fixed fee, capped" });
 
     const stored = await db.select().from(notifications).orderBy(notifications.id);
     expect(new Set(stored.map((n) => n.kind))).toEqual(new Set(NOTIFICATION_KINDS));
@@ -136,8 +162,15 @@ describe("notifications", () => {
     expect(listed).toHaveLength(stored.filter((n) => owners.includes(n.userId)).length);
     for (const n of listed) {
       expect(n.content, JSON.stringify(n)).not.toBeNull();
+      // What a person wrote (an admin's reason, an answer) is shown as written, in whatever language it is in.
+      const written = Object.values(n.content?.params ?? {}).filter(
+        (v): v is string => typeof v === "string" && n.content?.kind !== "order_refunded",
+      );
+      const withoutWritten = (text: string) => written.reduce((rest, w) => rest.replace(w, ""), text);
       const english = notificationText(en, "en", n);
       const chinese = notificationText(zh, "zh-CN", n);
+      chinese.body = withoutWritten(chinese.body);
+      english.body = withoutWritten(english.body);
       expect(english.body, english.body).not.toMatch(/[\u4e00-\u9fff]|\{/);
       expect(chinese.title).toMatch(/[\u4e00-\u9fff]/);
       expect(chinese.body, chinese.body).not.toMatch(/[a-z]{3,}|\{/i);

@@ -56,7 +56,7 @@ describe("verify", () => {
     await admin.admin.reinstatePayLater({ consumerId: bob, reason: "Cleared" });
     await admin.admin.suspendPayLater({ consumerId: carol, reason: "Reported fraud" });
     await admin.admin.setStoreActive({ storeId: lumen.id, active: false });
-    await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true });
+    await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: true, reason: "Complaints under review" });
     await admin.admin.setPayLaterForcedOff({ storeId: lumen.id, forcedOff: false });
     expect(await checkInvariants(db)).toEqual([]);
 

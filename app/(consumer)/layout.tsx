@@ -15,6 +15,7 @@ const CLIENT_NAMESPACES = [
   "cartControls",
   "cancelOrder",
   "markRead",
+  "supportForm",
 ] as const;
 
 export default async function ConsumerLayout({ children }: { children: ReactNode }) {

@@ -13,6 +13,7 @@ const CLIENT_NAMESPACES = [
   "adminPolicyEditor",
   "adminWhatIf",
   "adminPolicyWords",
+  "adminSupport",
 ] as const;
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

@@ -18,6 +18,7 @@ const CLIENT_NAMESPACES = [
   "merchantTrend",
   "merchantDevelopers",
   "merchantWebhooks",
+  "supportForm",
 ] as const;
 
 export default async function MerchantLayout({ children }: { children: ReactNode }) {

@@ -6,6 +6,7 @@ import { serverApi } from "@/server/api/server-caller";
 import { formatFen } from "@/lib/format";
 import { SignOutButton } from "./sign-out-button";
 import { LanguageSwitcher } from "./language-switcher";
+import { NavLinks } from "./nav-links";
 
 const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: NavKey }[]> = {
   consumer: [
@@ -15,14 +16,17 @@ const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: NavK
     { href: "/account/credit", label: "credit" },
     { href: "/account/bills", label: "bills" },
     { href: "/account/orders", label: "orders" },
+    { href: "/support", label: "help" },
   ],
   merchant: [
     { href: "/merchant", label: "overview" },
     { href: "/merchant/orders", label: "orders" },
     { href: "/merchant/receivables", label: "receivables" },
+    { href: "/merchant/collections", label: "collections" },
     { href: "/merchant/products", label: "products" },
     { href: "/merchant/settings", label: "settings" },
     { href: "/merchant/developers", label: "developers" },
+    { href: "/merchant/support", label: "help" },
   ],
   admin: [
     { href: "/admin", label: "overview" },
@@ -30,6 +34,7 @@ const NAV: Record<"consumer" | "merchant" | "admin", { href: string; label: NavK
     { href: "/admin/consumers", label: "consumers" },
     { href: "/admin/merchants", label: "merchants" },
     { href: "/admin/audit", label: "audit" },
+    { href: "/admin/support", label: "support" },
   ],
 };
 
@@ -48,13 +53,17 @@ type NavKey =
   | "policy"
   | "consumers"
   | "merchants"
-  | "audit";
+  | "audit"
+  | "help"
+  | "collections"
+  | "support";
 
 const AREA_TITLE = { consumer: null, merchant: "merchantArea", admin: "adminArea" } as const;
 
 export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "admin" }) {
   const [user, t] = await Promise.all([getSessionUser(), getTranslations("nav")]);
-  const links = area === "consumer" && user?.role !== "consumer" ? NAV.consumer.slice(0, 1) : NAV[area];
+  // Outside their own area, staff and visitors see the shop and help only.
+  const links = area === "consumer" && user?.role !== "consumer" ? NAV.consumer.filter((l) => l.href === "/" || l.href === "/support") : NAV[area];
   const api = user?.role === "consumer" ? await serverApi() : null;
   const [unread, pastDue] = api ? await Promise.all([api.notifications.unreadCount(), api.bills.pastDue()]) : [null, null];
   return (
@@ -66,20 +75,7 @@ export async function SiteHeader({ area }: { area: "consumer" | "merchant" | "ad
             <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{t(AREA_TITLE[area])}</span>
           ) : null}
         </Link>
-        <nav aria-label={t("main")} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
-          <ul className="flex gap-1">
-            {links.map((link) => (
-              <li key={link.href}>
-                <Link
-                  href={link.href}
-                  className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                >
-                  {t(link.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <NavLinks links={links.map((l) => ({ href: l.href, label: t(l.label) }))} label={t("main")} menuLabel={t("menu")} />
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <LanguageSwitcher />
           {user ? (

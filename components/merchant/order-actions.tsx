@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
@@ -12,7 +11,7 @@ import { formatFen } from "@/lib/format";
 import { useText } from "@/lib/i18n/text";
 import { describeError, type FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
+import { parseYuanToFen } from "@/server/domain/money";
 import { useShowFailure } from "@/lib/use-show-failure";
 
 /** The order and what its status allows (server/domain/order-state.ts, computed by the order's service). */
@@ -64,7 +63,6 @@ export function OrderActions({ order }: { order: Order }) {
       return true;
     }
     setDone(message);
-    toast.success(message);
     router.refresh();
     return true;
   }
@@ -115,7 +113,6 @@ export function OrderActions({ order }: { order: Order }) {
         parts: parts.join(t("partsJoin")),
       });
       setDone(message);
-      toast.success(message);
       setRefundKey(newKey());
       router.refresh();
       return true;
@@ -197,14 +194,7 @@ export function OrderActions({ order }: { order: Order }) {
             pending={refund.isPending}
             onConfirm={submitRefund}
           >
-            <Field
-              id="refund-amount"
-              name="amount"
-              label={t("refundAmount")}
-              inputMode="decimal"
-              defaultValue={fenToDecimal(order.refundableFen)}
-              error={refundErrors.amountFen?.[0]}
-            />
+            <Field id="refund-amount" name="amount" label={t("refundAmount")} inputMode="decimal" error={refundErrors.amountFen?.[0]} />
             <Field id="refund-reason" name="reason" label={t("refundReason")} maxLength={300} error={refundErrors.reason?.[0]} />
           </ConfirmDialog>
         ) : null}

@@ -2,7 +2,6 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
@@ -77,7 +76,6 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone?: (
       return;
     }
     const message = t(product ? "saved" : "added", { name: parsed.data.name });
-    toast.success(message);
     setDone(message);
     if (!product) formElement.reset();
     router.refresh();

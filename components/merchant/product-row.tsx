@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
@@ -36,7 +35,6 @@ export function ProductRow({ product }: { product: Product }) {
     }
     const message = t(product.active ? "deactivated" : "reactivated", { name: product.name });
     setDone(message);
-    toast.success(message);
     router.refresh();
   }
 

@@ -65,7 +65,8 @@ function TrendTable({ weeks, locale }: { weeks: WeekPoint[]; locale: string }) {
           {weeks.map((w) => (
             <tr key={w.weekStart} className="border-t border-slate-100">
               <th scope="row" className="py-1 text-left font-normal">
-                {formatDate(w.weekStart, locale)} – {formatDate(w.weekEnd, locale)}
+                <span className="whitespace-nowrap">{formatDate(w.weekStart, locale)}</span> –{" "}
+                <span className="whitespace-nowrap">{formatDate(w.weekEnd, locale)}</span>
               </th>
               <td className="py-1 text-right tabular-nums">{formatFen(w.salesFen)}</td>
               <td className="py-1 text-right tabular-nums">{formatFen(w.collectedFen)}</td>

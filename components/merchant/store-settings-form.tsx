@@ -2,15 +2,17 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, InfoNotice, StatusNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
 import type { FieldErrors } from "@/lib/trpc/errors";
 import { useTRPC } from "@/lib/trpc/react";
-import { fenToDecimal, parseYuanToFen } from "@/server/domain/money";
+import { fenToDecimal, formatFen, parseYuanToFen } from "@/server/domain/money";
 import { useShowFailure } from "@/lib/use-show-failure";
+import type { StoreSettings } from "@/server/domain/store-settings";
 
 type Settings = {
   name: string;
@@ -18,6 +20,7 @@ type Settings = {
   category: string;
   offerPayLater: boolean;
   payLaterForcedOff: boolean;
+  payLaterForcedOffReason: string | null;
   payLaterMinFen: number | null;
   payLaterMaxFen: number | null;
 };
@@ -29,7 +32,9 @@ function parseOptionalYuan(text: string): { fen: number | null; invalid?: true }
   return fen === null ? { fen: null, invalid: true } : { fen };
 }
 
-export function StoreSettingsForm({ settings }: { settings: Settings }) {
+type SettingsInput = StoreSettings;
+
+export function StoreSettingsForm({ settings, openBills }: { settings: Settings; openBills: { billCount: number; owedFen: number } }) {
   const trpc = useTRPC();
   const router = useRouter();
   const t = useText("merchantSettingsForm");
@@ -40,6 +45,8 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // Turning pay later off waits for a confirmation that says what happens to the open bills.
+  const [confirmOff, setConfirmOff] = useState<SettingsInput | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,24 +64,34 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
       setError(tc("fixFields"));
       return;
     }
+    const input: SettingsInput = {
+      name: String(form.get("name") ?? ""),
+      description: String(form.get("description") ?? ""),
+      category: String(form.get("category") ?? ""),
+      offerPayLater,
+      payLaterMinFen: min.fen,
+      payLaterMaxFen: max.fen,
+    };
+    if (settings.offerPayLater && !settings.payLaterForcedOff && !offerPayLater) {
+      setConfirmOff(input);
+      return;
+    }
+    await submit(input);
+  }
+
+  async function submit(input: SettingsInput) {
     try {
-      await save.mutateAsync({
-        name: String(form.get("name") ?? ""),
-        description: String(form.get("description") ?? ""),
-        category: String(form.get("category") ?? ""),
-        offerPayLater,
-        payLaterMinFen: min.fen,
-        payLaterMaxFen: max.fen,
-      });
+      await save.mutateAsync(input);
     } catch (err) {
       const described = showFailure(err);
       setError(described.message);
       setFieldErrors(described.fieldErrors);
       return;
+    } finally {
+      setConfirmOff(null);
     }
-    const message = offerPayLater ? t("savedPayLater") : t("saved");
+    const message = input.offerPayLater ? t("savedPayLater") : t("saved");
     setSaved(message);
-    toast.success(message);
     router.refresh();
   }
 
@@ -123,7 +140,17 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
         <h2 id="pay-later-heading" className="text-base font-semibold">
           {t("payLater")}
         </h2>
-        {settings.payLaterForcedOff ? <InfoNotice>{t("forcedOff")}</InfoNotice> : null}
+        {settings.payLaterForcedOff ? (
+          <InfoNotice>
+            <p>{t("forcedOff")}</p>
+            {settings.payLaterForcedOffReason ? <p className="mt-1">{t("forcedOffReason", { reason: settings.payLaterForcedOffReason })}</p> : null}
+            <p className="mt-1">
+              <Link href="/merchant/support" className="underline">
+                {t("contactSupport")}
+              </Link>
+            </p>
+          </InfoNotice>
+        ) : null}
         <label className="flex min-h-11 items-center gap-3">
           <input
             type="checkbox"
@@ -161,6 +188,22 @@ export function StoreSettingsForm({ settings }: { settings: Settings }) {
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? t("saving") : t("save")}
       </Button>
+      <Dialog open={confirmOff !== null} onClose={() => setConfirmOff(null)} title={t("offTitle")}>
+        <div className="space-y-4 text-sm text-slate-700">
+          <p>{t("offBody")}</p>
+          <p>
+            {openBills.billCount > 0 ? t("offOpenBills", { count: openBills.billCount, amount: formatFen(openBills.owedFen) }) : t("offNoOpenBills")}
+          </p>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="secondary" onClick={() => setConfirmOff(null)}>
+              {t("offKeep")}
+            </Button>
+            <Button variant="danger" onClick={() => confirmOff && submit(confirmOff)} disabled={save.isPending}>
+              {save.isPending ? t("saving") : t("offConfirm")}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
     </form>
   );
 }

@@ -6,6 +6,10 @@ export const PAY_LATER_STATUSES = ["not_enabled", "enabled", "suspended"] as con
 export type PayLaterStatus = (typeof PAY_LATER_STATUSES)[number];
 export const SUSPENDED_REASONS = ["overdue", "admin"] as const;
 
+export const SUPPORT_TOPICS = ["due_dates", "fees", "suspension", "refunds", "other"] as const;
+export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
+export const SUPPORT_STATUSES = ["open", "answered"] as const;
+
 export const CREDIT_EVENT_REASONS = ["signup", "on_time_payment", "overdue", "overdue_30", "admin_adjustment", "seed"] as const;
 
 // `authorized` (a merchant API checkout: credit reserved, no bill) becomes `placed` at capture, or `cancelled`/`expired`.

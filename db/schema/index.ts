@@ -41,4 +41,5 @@ export const {
   webhookEvents,
   webhookDeliveries,
   checkoutSessions,
+  supportTickets,
 } = active;

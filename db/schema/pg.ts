@@ -15,6 +15,8 @@ import {
   PAYMENT_KINDS,
   PAYMENT_METHODS,
   ROLES,
+  SUPPORT_STATUSES,
+  SUPPORT_TOPICS,
   SUSPENDED_REASONS,
   WEBHOOK_DELIVERY_STATUSES,
 } from "./enums";
@@ -51,6 +53,8 @@ export const creditProfiles = pgTable(
     payLaterStatus: text("pay_later_status", { enum: PAY_LATER_STATUSES }).notNull(),
     // Why the account is suspended: "overdue" (lifted automatically) or "admin" (only by an admin).
     suspendedReason: text("suspended_reason", { enum: SUSPENDED_REASONS }),
+    // The admin's words when an admin suspended it, shown to the consumer.
+    suspendedNote: text("suspended_note"),
     // Unpaid principal of open instalments, kept in the same transaction as every change to them.
     usedCreditFen: integer("used_credit_fen").notNull().default(0),
     updatedAt: instant("updated_at").notNull(),
@@ -117,6 +121,8 @@ export const stores = pgTable(
     payLaterEnabled: boolean("pay_later_enabled").notNull().default(false),
     // An admin can force pay-later off; the merchant cannot turn it back on while set.
     payLaterForcedOff: boolean("pay_later_forced_off").notNull().default(false),
+    // The admin's reason for forcing it off, shown to the merchant.
+    payLaterForcedOffReason: text("pay_later_forced_off_reason"),
     payLaterMinFen: integer("pay_later_min_fen"),
     payLaterMaxFen: integer("pay_later_max_fen"),
     // The store's publishable key (hk_pub_…) for the messaging API and script: not a secret, safe to embed.
@@ -664,4 +670,23 @@ export const checkoutSessions = pgTable(
     completedAt: instant("completed_at"),
   },
   (t) => [uniqueIndex("checkout_sessions_order_uq").on(t.orderId), index("checkout_sessions_store_idx").on(t.storeId, t.createdAt)],
+);
+
+// A question a consumer or merchant sent through "Contact support", and the admin's answer.
+export const supportTickets = pgTable(
+  "support_tickets",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    topic: text("topic", { enum: SUPPORT_TOPICS }).notNull(),
+    message: text("message").notNull(),
+    status: text("status", { enum: SUPPORT_STATUSES }).notNull(),
+    answer: text("answer"),
+    answeredByUserId: integer("answered_by_user_id").references(() => users.id),
+    answeredAt: instant("answered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("support_tickets_status_idx").on(t.status, t.id), index("support_tickets_user_idx").on(t.userId, t.createdAt)],
 );

@@ -2,6 +2,7 @@ import { formatDate, formatFen } from "@/lib/format";
 import type { NotificationContent } from "@/server/domain/notifications";
 import { notificationWords } from "@/server/domain/notifications";
 import type { CartProblem } from "@/server/domain/orders";
+import type { ScoreStanding } from "@/server/domain/policy";
 
 // Words the server hands over in English (status sentences, score bands, cart problems, notifications), in the page's
 // language. Each helper takes a translator for one namespace: next-intl's server `t` and the client `useText` both fit.
@@ -22,6 +23,7 @@ type CreditFacts = {
   suspendedReason: "overdue" | "admin" | null;
   score: number;
   minScore: number;
+  hasOverdue: boolean;
 };
 
 /** The pay-later status sentence (the same cases as the domain's payLaterStatusSentence), namespace creditStatus. */
@@ -30,7 +32,9 @@ export function payLaterStatusText(t: Translate, credit: CreditFacts): string {
     case "enabled":
       return t("enabled");
     case "suspended":
-      return t(credit.suspendedReason === "admin" ? "suspendedAdmin" : "suspendedOverdue");
+      if (credit.suspendedReason === "admin") return t("suspendedAdmin");
+      if (!credit.hasOverdue && credit.score < credit.minScore) return t("suspendedBelowThreshold", { score: credit.score, min: credit.minScore });
+      return t("suspendedOverdue");
     case "not_enabled":
       return t(credit.score >= credit.minScore ? "canEnable" : "belowThreshold", { score: credit.score, min: credit.minScore });
   }
@@ -57,10 +61,15 @@ export function instalmentStandingText(t: Translate, inst: Standing, formatDay: 
   return t(inst.status);
 }
 
-/** The score band's name and meaning (bands as in the domain's scoreBandLabel), namespace scoreBand. */
-export function scoreBandText(t: Translate, score: number): { label: string; meaning: string } {
-  const key = score >= 750 ? "excellent" : score >= 700 ? "veryGood" : score >= 650 ? "good" : score >= 600 ? "fair" : "building";
-  return { label: t(key), meaning: t(`${key}Meaning`) };
+/** The score band's name and meaning (as the domain's scoreBandLabel says them), namespace scoreBand. */
+export function scoreBandText(t: Translate, s: ScoreStanding, money: (fen: number) => string): { label: string; meaning: string } {
+  const values = {
+    min: s.minScore,
+    limit: money(s.limitFen),
+    next: s.nextMinScore ?? "",
+    nextLimit: s.nextLimitFen === null ? "" : money(s.nextLimitFen),
+  };
+  return { label: t(s.tier), meaning: t(`${s.place}Meaning`, values) };
 }
 
 /** Why a cart line cannot be ordered (the cart service's problem kind), namespace cartProblem. */

@@ -235,6 +235,7 @@ const TABLES_IN_DELETE_ORDER = [
   "webhook_events",
   "webhook_endpoints",
   "checkout_sessions",
+  "support_tickets",
   "api_rate_limits",
   "api_idempotency",
   "api_keys",

@@ -8,6 +8,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { payRouter } from "./routers/pay";
 import { shopRouter } from "./routers/shop";
 import { healthRouter } from "./routers/health";
+import { supportRouter } from "./routers/support";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   shop: shopRouter,
   pay: payRouter,
   health: healthRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

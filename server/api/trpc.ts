@@ -25,7 +25,8 @@ export function createContext(opts: { user: SessionUser | null; db?: Db; clock?:
 }
 
 /** Each procedure base declares who may call it; the authorization matrix test reads this. */
-export type ProcedureMeta = { access: "public" | Role };
+/** "customer": a consumer or a merchant, the people Houfu serves (e.g. contact support). */
+export type ProcedureMeta = { access: "public" | Role | "customer" };
 
 const t = initTRPC
   .context<Context>()
@@ -81,6 +82,13 @@ function requireRole(role: Role) {
 }
 
 export const consumerProcedure = requireRole("consumer");
+
+/** Consumers and merchants alike (not admins): for what both ask of Houfu, such as support. */
+export const customerProcedure = signedIn.meta({ access: "customer" }).use(({ ctx, next }) => {
+  if (ctx.user.role !== "consumer" && ctx.user.role !== "merchant")
+    throw new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account." });
+  return next();
+});
 export const adminProcedure = requireRole("admin");
 
 /** A merchant's store always comes from the session's user, never from input; a deactivated store's owner may only read. */

@@ -77,3 +77,14 @@ describe("score deltas", () => {
     expect(applyScoreDelta(700, -25)).toEqual({ score: 675, applied: -25 });
   });
 });
+
+describe("the status sentence after an overdue is repaid", () => {
+  it("a consumer left below a raised threshold is told that, not 'overdue'", () => {
+    const raised = { ...DEFAULT_POLICY, minScore: 650, bands: DEFAULT_POLICY.bands.slice(1) };
+    const repaid = { score: 610, payLaterStatus: "suspended" as const, suspendedReason: "overdue" as const, usedCreditFen: 0, hasOverdue: false };
+    expect(payLaterStatusSentence(repaid, raised)).toBe(
+      "Everything overdue is repaid, but your score 610 is below the 650 now needed; pay later comes back once it reaches 650.",
+    );
+    expect(payLaterStatusSentence({ ...repaid, hasOverdue: true }, raised)).toMatch(/because a payment is overdue/);
+  });
+});

@@ -56,9 +56,11 @@ export function payLaterStatusSentence(state: CreditState, policy: PolicyParams)
     case "enabled":
       return "Pay later is enabled: choose it at checkout at any store that offers it.";
     case "suspended":
-      return state.suspendedReason === "admin"
-        ? "Pay later is suspended by Houfu support. Contact support to reinstate it."
-        : "Pay later is suspended because a payment is overdue. Repay what is overdue and it comes back automatically.";
+      if (state.suspendedReason === "admin") return "Pay later is suspended by Houfu support. Contact support to reinstate it.";
+      // Repaid, but the threshold rose above the score meanwhile: "overdue" would send them to a bill with nothing on it.
+      if (!state.hasOverdue && state.score < policy.minScore)
+        return `Everything overdue is repaid, but your score ${state.score} is below the ${policy.minScore} now needed; pay later comes back once it reaches ${policy.minScore}.`;
+      return "Pay later is suspended because a payment is overdue. Repay what is overdue and it comes back automatically.";
     case "not_enabled": {
       const verdict = canEnablePayLater(state, policy);
       return verdict.ok ? `Your score ${state.score} meets the ${policy.minScore} needed: you can enable pay later.` : verdict.message;

@@ -12,6 +12,10 @@ const PARAMS = {
   payment_received: z.object({ amountFen: fen, billPaid: z.boolean() }),
   pay_later_suspended: z.object({}),
   pay_later_reinstated: z.object({}),
+  // An admin's suspension, in the admin's own words.
+  pay_later_suspended_by_support: z.object({ reason: z.string().max(300) }),
+  // The answer to a support question, as the admin wrote it.
+  support_answer: z.object({ answer: z.string().max(2000) }),
   order_refunded: z.object({
     store: z.string().max(200),
     orderNumber: z.string().max(40),
@@ -61,6 +65,11 @@ export function notificationWords(t: Translate, content: NotificationContent, fo
     case "pay_later_suspended":
     case "pay_later_reinstated":
       return { title, body: t(`${content.kind}Body`) };
+    case "pay_later_suspended_by_support":
+      // The sentence ends with its own full stop, so the admin's may go.
+      return { title, body: t("pay_later_suspended_by_supportBody", { reason: content.params.reason.replace(/[.。!！]+$/, "") }) };
+    case "support_answer":
+      return { title, body: t("support_answerBody", { answer: content.params.answer }) };
     case "order_refunded": {
       const p = content.params;
       const parts = [t("order_refundedBody", { store: p.store, amount: format.money(p.amountFen), number: p.orderNumber })];

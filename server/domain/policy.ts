@@ -1,6 +1,6 @@
 // The credit policy: one zod schema validates it for the admin form and the procedure alike.
 import { z } from "zod";
-import { MAX_AMOUNT_FEN } from "./money";
+import { formatFen, MAX_AMOUNT_FEN } from "./money";
 
 export const SCORE_MIN = 350;
 export const SCORE_MAX = 950;
@@ -137,13 +137,71 @@ export function findPlan(policy: PolicyParams, code: string): Plan | null {
   return policy.plans.find((p) => p.code === code && p.enabled) ?? null;
 }
 
-/** A plain-language band name for the score display. */
-export function scoreBandLabel(scoreValue: number): { label: string; meaning: string } {
-  if (scoreValue >= 750) return { label: "Excellent", meaning: "Top limits and every plan are open to you." };
-  if (scoreValue >= 700) return { label: "Very good", meaning: "A high limit; keep paying on time to reach the top band." };
-  if (scoreValue >= 650) return { label: "Good", meaning: "A solid record; on-time repayments raise your limit." };
-  if (scoreValue >= 600) return { label: "Fair", meaning: "Enough for pay later with a starter limit." };
-  return { label: "Building", meaning: "Below what pay later needs today; on-time payments and time improve it." };
+export type ScoreTier = "building" | "fair" | "good" | "veryGood" | "excellent";
+
+/** Where a score stands under a policy: its band and the next one up, as facts a page can put in words. */
+export type ScoreStanding = {
+  tier: ScoreTier;
+  minScore: number;
+  limitFen: number;
+  /** The start of the next band up and its limit; null in the top band (or below the minimum, where the next step is minScore). */
+  nextMinScore: number | null;
+  nextLimitFen: number | null;
+  /** The band is the only one, the lowest of several, a middle one or the top one. */
+  place: "below" | "only" | "lowest" | "middle" | "top";
+};
+
+const TIER_LABEL: Record<ScoreTier, string> = { building: "Building", fair: "Fair", good: "Good", veryGood: "Very good", excellent: "Excellent" };
+
+/** The standing of a score under the policy in force: tiers follow the policy's own bands, not fixed scores. */
+export function scoreStanding(scoreValue: number, policy: PolicyParams): ScoreStanding {
+  const index = scoreValue < policy.minScore ? -1 : policy.bands.findIndex((b) => scoreValue >= b.minScore && scoreValue <= b.maxScore);
+  const count = policy.bands.length;
+  if (index < 0) {
+    const lowest = policy.bands[0];
+    return {
+      tier: "building",
+      minScore: policy.minScore,
+      limitFen: 0,
+      nextMinScore: policy.minScore,
+      nextLimitFen: lowest?.limitFen ?? null,
+      place: "below",
+    };
+  }
+  const band = policy.bands[index]!;
+  const next = policy.bands[index + 1] ?? null;
+  const place = count === 1 ? "only" : index === 0 ? "lowest" : index === count - 1 ? "top" : "middle";
+  const tier: ScoreTier = place === "top" ? "excellent" : place === "middle" ? (index >= (count - 1) / 2 ? "veryGood" : "good") : "fair";
+  return {
+    tier,
+    minScore: policy.minScore,
+    limitFen: band.limitFen,
+    nextMinScore: next?.minScore ?? null,
+    nextLimitFen: next?.limitFen ?? null,
+    place,
+  };
+}
+
+/** A plain-language band name and meaning for the score display, from the policy's bands. */
+export function scoreBandLabel(scoreValue: number, policy: PolicyParams): { label: string; meaning: string } {
+  const s = scoreStanding(scoreValue, policy);
+  return { label: TIER_LABEL[s.tier], meaning: bandMeaning(s, formatFen) };
+}
+
+/** The English meaning of a standing (lib/i18n/localise.ts says the same in each language). */
+function bandMeaning(s: ScoreStanding, money: (fen: number) => string): string {
+  switch (s.place) {
+    case "below":
+      return `Below the ${s.minScore} pay later needs today; on-time payments and time improve it.`;
+    case "only":
+      return `Enough for pay later, with a limit of ${money(s.limitFen)}.`;
+    case "lowest":
+      return `Enough for pay later, with a starter limit of ${money(s.limitFen)}; reach ${s.nextMinScore} for ${money(s.nextLimitFen ?? 0)}.`;
+    case "middle":
+      return `A limit of ${money(s.limitFen)}; reach ${s.nextMinScore} for ${money(s.nextLimitFen ?? 0)}.`;
+    case "top":
+      return `The top band: a limit of ${money(s.limitFen)}.`;
+  }
 }
 
 /** What the admin saves: the parameters and a required note (shared by the policy form and admin.updatePolicy). */

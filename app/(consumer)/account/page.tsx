@@ -7,6 +7,7 @@ import { PageHeader, Stat } from "@/components/ui/card";
 import { formatDate, formatFen } from "@/lib/format";
 import { payLaterStatusText, scoreBandText } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <DeniedNotice searchParams={searchParams} />
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label={t("creditScore")} value={credit.score} hint={scoreBandText(tBand, credit.score).label} />
+        <Stat label={t("creditScore")} value={credit.score} hint={scoreBandText(tBand, credit.standing, formatFen).label} />
         <Stat label={t("available")} value={formatFen(credit.availableCreditFen)} hint={t("ofLimit", { limit: formatFen(credit.limitFen) })} />
         {credit.pastDue ? (
           <PastDueCard
@@ -46,7 +47,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <Stat
             label={t("nextPayment")}
             value={credit.nextPayment ? formatFen(credit.nextPayment.owedFen) : t("nothingDue")}
-            hint={credit.nextPayment ? t("due", { date: formatDate(credit.nextPayment.dueDate, locale) }) : undefined}
+            hint={credit.nextPayment ? <KeepDates>{t("due", { date: formatDate(credit.nextPayment.dueDate, locale) })}</KeepDates> : undefined}
           />
         )}
         <Stat
@@ -80,7 +81,9 @@ function PastDueCard({ title, sentence, hint, pay }: { title: string; sentence: 
         {title}
       </h3>
       <p className="mt-1 text-xl font-semibold text-red-800">{sentence}</p>
-      <p className="mt-1 text-xs text-red-900">{hint}</p>
+      <p className="mt-1 text-xs text-red-900">
+        <KeepDates>{hint}</KeepDates>
+      </p>
       <Link href="/account/bills" className={buttonClass("danger", "mt-3")}>
         {pay}
       </Link>

@@ -2,7 +2,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
@@ -30,7 +29,6 @@ export function CartLineControls({ productId, name, quantity, stock }: { product
       return;
     }
     if (next === 0) {
-      toast.success(t("removed", { name }));
       // The line (and this control) leaves the page, so the page confirms the removal.
       router.replace("/cart?removed=1");
       router.refresh();
@@ -38,7 +36,6 @@ export function CartLineControls({ productId, name, quantity, stock }: { product
     }
     const message = t("updated", { name, quantity: next });
     setDone(message);
-    toast.success(message);
     router.refresh();
   }
 
@@ -93,7 +90,6 @@ export function ClearCartButton() {
   } = useConfirmedAction(
     () => clear.mutateAsync(),
     () => {
-      toast.success(t("cleared"));
       // The cart page then shows its empty state with the confirmation.
       router.replace("/cart?cleared=1");
       router.refresh();

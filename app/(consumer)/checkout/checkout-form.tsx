@@ -3,7 +3,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -14,6 +13,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { useFieldErrorText, useText, useTextLocale } from "@/lib/i18n/text";
 import type { AppRouter } from "@/server/api/root";
 import { useShowFailure } from "@/lib/use-show-failure";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 type ServerPreview = inferRouterOutputs<AppRouter>["shop"]["checkout"];
 type ServerLine = ServerPreview["cart"]["lines"][number];
@@ -91,7 +91,6 @@ export function CheckoutForm({ preview, defaultName, agreementTitle }: { preview
         cardNumber: method === "pay_now" ? String(form.get("cardNumber") ?? "") : undefined,
         expectedTotalFen: preview.cart.totalFen,
       });
-      toast.success(t("placed"));
       router.push(`/account/orders/${placed.orderId}?placed=1`);
     } catch (err) {
       const described = showFailure(err);
@@ -241,9 +240,11 @@ export function CheckoutForm({ preview, defaultName, agreementTitle }: { preview
                       {plan.instalments.map((inst) => (
                         <li key={inst.seq} className="flex justify-between gap-4">
                           <span>
-                            {plan.instalments.length > 1
-                              ? t("instalmentDue", { seq: inst.seq, date: formatDate(inst.dueDate, locale) })
-                              : t("due", { date: formatDate(inst.dueDate, locale) })}
+                            {plan.instalments.length > 1 ? (
+                              <KeepDates>{t("instalmentDue", { seq: inst.seq, date: formatDate(inst.dueDate, locale) })}</KeepDates>
+                            ) : (
+                              <KeepDates>{t("due", { date: formatDate(inst.dueDate, locale) })}</KeepDates>
+                            )}
                           </span>
                           <span className="tabular-nums">{formatFen(inst.amountFen)}</span>
                         </li>
@@ -299,7 +300,9 @@ export function CheckoutForm({ preview, defaultName, agreementTitle }: { preview
               {chosenPlan.instalments.map((inst) => (
                 <li key={inst.seq} className="flex justify-between gap-3">
                   <span>
-                    {t("reviewInstalment", { seq: inst.seq, count: chosenPlan.instalments.length, date: formatDate(inst.dueDate, locale) })}
+                    <KeepDates>
+                      {t("reviewInstalment", { seq: inst.seq, count: chosenPlan.instalments.length, date: formatDate(inst.dueDate, locale) })}
+                    </KeepDates>
                   </span>
                   <span className="tabular-nums">{formatFen(inst.amountFen)}</span>
                 </li>

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { serverApi } from "@/server/api/server-caller";
 import { safeCallbackPath } from "@/server/auth/callback-url";
 import { getSessionUser, HOME_FOR_ROLE } from "@/server/auth/session";
 import { SignUpForm } from "./sign-up-form";
@@ -14,11 +15,12 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackPath(typeof requested === "string" ? requested : null);
   const user = await getSessionUser();
   if (user) redirect(callbackUrl ?? HOME_FOR_ROLE[user.role]);
-  const t = await getTranslations("signUp");
+  const [t, terms] = await Promise.all([getTranslations("signUp"), (await serverApi()).account.terms()]);
+  const intro = terms.startingScore >= terms.minScore ? "intro" : "introBelow";
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
+      <p className="mb-6 text-sm text-slate-600">{t(intro, { start: terms.startingScore, min: terms.minScore })}</p>
       <SignUpForm callbackUrl={callbackUrl} />
     </div>
   );

@@ -2,7 +2,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
@@ -53,7 +52,6 @@ export function SignUpForm({ callbackUrl = null }: { callbackUrl?: string | null
       return;
     }
     setCreated(true);
-    toast.success(t("created"));
     await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     window.location.assign(callbackUrl ?? "/account");
   }

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
 import { decodeIdCursor, pageCursor } from "@/server/domain/cursor";
 
@@ -18,8 +18,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Search = { actor?: string; action?: string; entity?: string; from?: string; to?: string; before?: string };
 
-/** A before/after value as compact text: "score: 520", or the JSON for anything nested. */
-function Snapshot({ value, detailsLabel }: { value: unknown; detailsLabel: string }) {
+type Words = { field: (key: string) => string; value: (key: string, value: unknown) => string };
+
+/** A before/after value as a person reads it: field labels, money in ¥, yes/no; anything nested behind "Details". */
+function Snapshot({ value, detailsLabel, words }: { value: unknown; detailsLabel: string; words: Words }) {
   if (value === null || value === undefined) return <span className="text-slate-500">—</span>;
   if (typeof value !== "object") return <span>{String(value)}</span>;
   const entries = Object.entries(value as Record<string, unknown>);
@@ -28,9 +30,9 @@ function Snapshot({ value, detailsLabel }: { value: unknown; detailsLabel: strin
     return (
       <dl className="space-y-0.5">
         {entries.map(([k, v]) => (
-          <div key={k} className="flex gap-1">
-            <dt className="text-slate-500">{k}:</dt>
-            <dd className="break-all">{v === null ? "—" : String(v)}</dd>
+          <div key={k} className="flex flex-wrap gap-x-1">
+            <dt className="text-slate-500">{words.field(k)}:</dt>
+            <dd className="break-words">{words.value(k, v)}</dd>
           </div>
         ))}
       </dl>
@@ -40,7 +42,7 @@ function Snapshot({ value, detailsLabel }: { value: unknown; detailsLabel: strin
       <summary className="cursor-pointer text-brand-700">
         {entries
           .filter(([, v]) => v === null || typeof v !== "object")
-          .map(([k, v]) => `${k}: ${v}`)
+          .map(([k, v]) => `${words.field(k)}: ${words.value(k, v)}`)
           .join(", ") || detailsLabel}
       </summary>
       <pre className="mt-1 max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
@@ -64,11 +66,16 @@ function Select({
   options: { value: string; label: string }[];
 }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
+      <select
+        id={id}
+        name={name}
+        defaultValue={value}
+        className="min-h-11 w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+      >
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -110,6 +117,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return t.has(key) ? t(key) : code;
   };
   const details = t("details");
+  const words: Words = {
+    field: (key) => (t.has(`field_${key}`) ? t(`field_${key}`) : key),
+    value: (key, v) => {
+      if (v === null || v === undefined) return "—";
+      if (typeof v === "boolean") return v ? t("yes") : t("no");
+      if (typeof v === "number" && key.endsWith("Fen")) return formatFen(v);
+      if (typeof v === "string" && t.has(`value_${v}`)) return t(`value_${v}`);
+      return String(v);
+    },
+  };
 
   return (
     <div className="space-y-6">
@@ -211,18 +228,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             key: "entity",
             header: t("entity"),
             cell: (row) => {
-              const label = `${word("entity", row.entityType)} #${row.entityId}`;
-              return row.entityType === "consumer" ? (
-                <Link href={`/admin/consumers/${row.entityId}`} className="text-brand-700 underline">
-                  {label}
-                </Link>
-              ) : (
-                label
+              const label = row.entityName ?? `${word("entity", row.entityType)} #${row.entityId}`;
+              const href =
+                row.entityType === "consumer"
+                  ? `/admin/consumers/${row.entityId}`
+                  : row.entityType === "store"
+                    ? "/admin/merchants"
+                    : row.entityType === "policy"
+                      ? "/admin/policy"
+                      : row.entityType === "support_ticket"
+                        ? "/admin/support?status=answered"
+                        : null;
+              return (
+                <>
+                  {href ? (
+                    <Link href={href} className="text-brand-700 underline">
+                      {label}
+                    </Link>
+                  ) : (
+                    label
+                  )}
+                  <span className="block text-xs text-slate-500">{word("entity", row.entityType)}</span>
+                </>
               );
             },
           },
-          { key: "before", header: t("before"), cell: (row) => <Snapshot value={row.before} detailsLabel={details} /> },
-          { key: "after", header: t("after"), cell: (row) => <Snapshot value={row.after} detailsLabel={details} /> },
+          { key: "before", header: t("before"), cell: (row) => <Snapshot value={row.before} detailsLabel={details} words={words} /> },
+          { key: "after", header: t("after"), cell: (row) => <Snapshot value={row.after} detailsLabel={details} words={words} /> },
         ]}
       />
       <nav aria-label={t("pages")} className="flex gap-3">

@@ -2,9 +2,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
@@ -28,6 +28,9 @@ export function StoreActions({ store }: { store: Store }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Forcing pay later off needs a reason: the merchant reads it on their settings page.
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const setActive = useMutation(trpc.admin.setStoreActive.mutationOptions());
   const setForcedOff = useMutation(trpc.admin.setPayLaterForcedOff.mutationOptions());
   const busy = setActive.isPending || setForcedOff.isPending;
@@ -37,12 +40,19 @@ export function StoreActions({ store }: { store: Store }) {
     if (!pending) return;
     setError(null);
     setDone(null);
+    const forcingOff = pending.kind === "forcedOff" && pending.value;
+    if (forcingOff && !reason.trim()) {
+      setReasonError(t("reasonMissing"));
+      return;
+    }
+    setReasonError(undefined);
     try {
       if (pending.kind === "active") await setActive.mutateAsync({ storeId: store.storeId, active: pending.value });
-      else await setForcedOff.mutateAsync({ storeId: store.storeId, forcedOff: pending.value });
+      else if (pending.value) await setForcedOff.mutateAsync({ storeId: store.storeId, forcedOff: true, reason: reason.trim() });
+      else await setForcedOff.mutateAsync({ storeId: store.storeId, forcedOff: false });
       const message = t(KEYS[pending.kind](pending.value).done, { name });
       setDone(message);
-      toast.success(message);
+      setReason("");
       router.refresh();
     } catch (err) {
       setError(showFailure(err).message);
@@ -58,10 +68,26 @@ export function StoreActions({ store }: { store: Store }) {
           confirmLabel={tc("confirm")}
           tone={pending.value === (pending.kind === "forcedOff") ? "danger" : "primary"}
           onConfirm={confirm}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            setPending(null);
+            setReasonError(undefined);
+          }}
           pending={busy}
         >
-          {t(KEYS[pending.kind](pending.value).ask, { name })}
+          <p>{t(KEYS[pending.kind](pending.value).ask, { name })}</p>
+          {pending.kind === "forcedOff" && pending.value ? (
+            <div className="mt-3">
+              <Field
+                id={`force-off-reason-${store.storeId}`}
+                label={t("reason")}
+                hint={t("reasonHint")}
+                value={reason}
+                maxLength={300}
+                onChange={(e) => setReason(e.target.value)}
+                error={reasonError}
+              />
+            </div>
+          ) : null}
         </ConfirmAction>
       </div>
     );

@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/format";
 import { diffPolicies } from "@/server/domain/policy-diff";
 import { serverApi } from "@/server/api/server-caller";
 import { PolicyEditor } from "./policy-editor";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -53,7 +54,9 @@ async function History({ currentVersion }: { currentVersion: number }) {
             <details className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm" open={v.version === currentVersion}>
               <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1">
                 <span className="font-semibold">{t("version", { version: v.version })}</span>
-                <span className="text-sm text-slate-600">{t("byAt", { author: v.author, at: formatDateTime(v.createdAt, locale) })}</span>
+                <span className="text-sm text-slate-600">
+                  <KeepDates>{t("byAt", { author: v.author, at: formatDateTime(v.createdAt, locale) })}</KeepDates>
+                </span>
                 <span className="w-full text-sm text-slate-800 sm:w-auto">“{v.note}”</span>
               </summary>
               <div className="mt-3 text-sm">

@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm, useWatch, type FieldError } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { HundredthsInput } from "@/components/admin/money-input";
 import { Button } from "@/components/ui/button";
@@ -103,7 +102,6 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
     try {
       const result = await save.mutateAsync(confirming);
       setSavedVersion(result.version);
-      toast.success(t("savedToast", { version: result.version }));
       form.reset({ params: confirming.params, note: "" });
       setConfirming(null);
       await queryClient.invalidateQueries({ queryKey: trpc.admin.policyWhatIf.queryKey() });

@@ -123,6 +123,12 @@ export function WhatIfPanel({
         <p className="text-sm text-slate-600">{t("noChanges")}</p>
       ) : null}
 
+      {draft && draft.startingScore < draft.minScore ? (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {t("startBelowMin", { start: draft.startingScore, min: draft.minScore })}
+        </p>
+      ) : null}
+
       {whatIf.error ? <p className="text-sm text-red-700">{errorText(describeError(whatIf.error))}</p> : null}
 
       {result && draft ? (

@@ -12,6 +12,7 @@ import { MAX_WEBHOOK_ENDPOINTS } from "@/server/domain/webhooks";
 import { formatDateTime } from "@/lib/format";
 import { MAX_ACTIVE_API_KEYS } from "@/server/domain/api-keys";
 import { serverApi } from "@/server/api/server-caller";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -67,14 +68,21 @@ export default async function MerchantDevelopersPage() {
           columns={[
             { key: "name", header: t("name"), rowHeader: true, cell: (k) => k.name },
             { key: "prefix", header: t("key"), cell: (k) => <code className="text-sm">{k.prefix}</code> },
-            { key: "created", header: t("created_at"), cell: (k) => formatDateTime(k.createdAt, locale) },
-            { key: "lastUsed", header: t("lastUsed"), cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("never")) },
+            { key: "created", header: t("created_at"), className: "whitespace-nowrap", cell: (k) => formatDateTime(k.createdAt, locale) },
+            {
+              key: "lastUsed",
+              header: t("lastUsed"),
+              className: "whitespace-nowrap",
+              cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("never")),
+            },
             {
               key: "status",
               header: t("status"),
               cell: (k) =>
                 k.revokedAt ? (
-                  <span className="text-slate-600">{t("revokedOn", { date: formatDateTime(k.revokedAt, locale) })}</span>
+                  <span className="text-slate-600">
+                    <KeepDates>{t("revokedOn", { date: formatDateTime(k.revokedAt, locale) })}</KeepDates>
+                  </span>
                 ) : (
                   <RevokeApiKeyButton keyId={k.id} name={k.name} />
                 ),

@@ -156,6 +156,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           {
             key: "date",
             header: sortLink("date", t("colDate")),
+            label: t("colDate"),
             ariaSort: ariaSort("date"),
             className: "whitespace-nowrap",
             cell: (o) => formatDateTime(o.createdAt, locale),
@@ -186,6 +187,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           {
             key: "total",
             header: sortLink("total", t("colTotal")),
+            label: t("colTotal"),
             ariaSort: ariaSort("total"),
             align: "right",
             cell: (o) => (

@@ -132,11 +132,19 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
             {
               key: "amount",
               header: sortLink("amount", t("colAmount")),
+              label: t("colAmount"),
               ariaSort: ariaSort("amount"),
               align: "right",
               cell: (row) => formatFen(row.amountOverdueFen),
             },
-            { key: "days", header: sortLink("days", t("colDays")), ariaSort: ariaSort("days"), align: "right", cell: (row) => row.daysPastDue },
+            {
+              key: "days",
+              header: sortLink("days", t("colDays")),
+              label: t("colDays"),
+              ariaSort: ariaSort("days"),
+              align: "right",
+              cell: (row) => row.daysPastDue,
+            },
             { key: "fee", header: t("colLateFee"), align: "right", cell: (row) => formatFen(row.lateFeeFen) },
           ]}
         />

@@ -13,11 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MerchantSettingsPage() {
   const [api, t] = await Promise.all([serverApi(), getTranslations("merchantSettings")]);
-  const settings = await api.merchant.settings();
+  const [settings, openBills] = await Promise.all([api.merchant.settings(), api.merchant.openPayLaterBills()]);
   return (
     <div className="max-w-2xl">
       <PageHeader title={t("title")} description={t("description")} />
-      <StoreSettingsForm settings={settings} />
+      <StoreSettingsForm settings={settings} openBills={openBills} />
       <SessionsCard />
     </div>
   );

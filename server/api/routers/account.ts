@@ -3,6 +3,7 @@ import { publicProcedure, router } from "@/server/api/trpc";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "@/server/domain/password-policy";
 import { admitSignUpAttempt } from "@/server/auth/throttle";
 import { signUpConsumer } from "@/server/services/accounts/sign-up";
+import { currentPolicy } from "@/server/services/policy/current-policy";
 
 export const signUpInput = z
   .object({
@@ -16,6 +17,17 @@ export const signUpInput = z
   });
 
 export const accountRouter = router({
+  // The public terms sign-up and help quote: the policy in force, never numbers written into the copy.
+  terms: publicProcedure.query(async ({ ctx }) => {
+    const { params } = await currentPolicy(ctx.db);
+    return {
+      startingScore: params.startingScore,
+      minScore: params.minScore,
+      graceDays: params.graceDays,
+      lateFeeFen: params.lateFeeFen,
+      lateFeeCapBps: params.lateFeeCapBps,
+    };
+  }),
   // Every attempt counts against the address, so "email taken" cannot be asked about in bulk.
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     await admitSignUpAttempt(ctx.db, ctx.clock, ctx.clientAddress);

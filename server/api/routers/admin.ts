@@ -15,6 +15,9 @@ import { currentPolicy } from "@/server/services/policy/current-policy";
 import { policyHistory } from "@/server/services/policy/policy-history";
 import { policyWhatIf } from "@/server/services/policy/policy-what-if";
 import { updatePolicy } from "@/server/services/policy/update-policy";
+import { supportAnswerSchema } from "@/server/domain/support";
+import { answerTicket } from "@/server/services/support/answer-ticket";
+import { listTickets } from "@/server/services/support/list-tickets";
 
 const id = rowId;
 const pageSize = z.number().int().min(1).max(100).default(25);
@@ -66,8 +69,21 @@ export const adminRouter = router({
     .input(z.object({ storeId: id, active: z.boolean() }))
     .mutation(({ ctx, input }) => setStoreActive(ctx.db, ctx.clock, actorOf(ctx.user), input)),
   setPayLaterForcedOff: adminProcedure
-    .input(z.object({ storeId: id, forcedOff: z.boolean() }))
+    .input(
+      z.discriminatedUnion("forcedOff", [
+        z.object({ storeId: id, forcedOff: z.literal(true), reason }),
+        z.object({ storeId: id, forcedOff: z.literal(false), reason: reason.optional() }),
+      ]),
+    )
     .mutation(({ ctx, input }) => setPayLaterForcedOff(ctx.db, ctx.clock, actorOf(ctx.user), input)),
+
+  // support
+  supportTickets: adminProcedure
+    .input(z.object({ status: z.enum(["open", "answered"]).default("open"), cursor, limit: pageSize }))
+    .query(({ ctx, input }) => listTickets(ctx.db, input)),
+  answerTicket: adminProcedure
+    .input(supportAnswerSchema.extend({ ticketId: id }))
+    .mutation(({ ctx, input }) => answerTicket(ctx.db, ctx.clock, actorOf(ctx.user), input)),
 
   // audit log
   audit: adminProcedure

@@ -1,7 +1,7 @@
 import { merchantProcedure, router } from "@/server/api/trpc";
 import { storeSettingsSchema } from "@/server/domain/store-settings";
 import { merchantOverview } from "@/server/services/merchant/overview";
-import { getStoreSettings } from "@/server/services/merchant/get-store-settings";
+import { getStoreSettings, openPayLaterBills } from "@/server/services/merchant/get-store-settings";
 import { updateStoreSettings } from "@/server/services/merchant/update-store-settings";
 import { merchantDevelopersRouter } from "./merchant/developers";
 import { merchantOrdersRouter } from "./merchant/orders";
@@ -11,6 +11,7 @@ import { merchantReceivablesRouter } from "./merchant/receivables";
 export const merchantRouter = router({
   overview: merchantProcedure.query(({ ctx }) => merchantOverview(ctx.db, ctx.clock, ctx.storeId)),
   settings: merchantProcedure.query(({ ctx }) => getStoreSettings(ctx.db, ctx.storeId)),
+  openPayLaterBills: merchantProcedure.query(({ ctx }) => openPayLaterBills(ctx.db, ctx.storeId)),
   updateSettings: merchantProcedure
     .input(storeSettingsSchema)
     .mutation(({ ctx, input }) =>

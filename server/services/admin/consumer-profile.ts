@@ -84,7 +84,7 @@ export async function consumerProfile(db: Db, clock: Clock, consumerId: number) 
   return {
     user: { id: user.id, name: user.name, email: user.email, createdAt: user.createdAt },
     score: state.score,
-    band: scoreBandLabel(state.score),
+    band: scoreBandLabel(state.score, policy.params),
     minScore: policy.params.minScore,
     policyVersion: policy.version,
     limitFen,

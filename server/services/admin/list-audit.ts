@@ -27,6 +27,12 @@ export async function listAudit(db: Db, input: AuditFilters & { cursor?: string 
       action: auditLog.action,
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
+      // The entity's own name, so the log reads "Alice Wang" rather than "consumer #5".
+      entityName: sql<string | null>`CASE
+        WHEN ${auditLog.entityType} = 'consumer' THEN (SELECT u.name FROM users u WHERE CAST(u.id AS TEXT) = ${auditLog.entityId})
+        WHEN ${auditLog.entityType} = 'store' THEN (SELECT s.name FROM stores s WHERE CAST(s.id AS TEXT) = ${auditLog.entityId})
+        WHEN ${auditLog.entityType} = 'api_key' THEN (SELECT k.name FROM api_keys k WHERE CAST(k.id AS TEXT) = ${auditLog.entityId})
+        ELSE NULL END`,
       before: auditLog.before,
       after: auditLog.after,
       createdAt: auditLog.createdAt,

@@ -6,6 +6,7 @@ import { withTransaction } from "@/db/transaction";
 import type { Clock } from "@/server/clock";
 import { DomainError } from "@/server/domain/errors";
 import { recordAudit, type Actor } from "@/server/services/audit/record-audit";
+import { notify, payLaterSuspendedBySupportNotice } from "@/server/services/notifications/notify";
 import { acceptedCurrentAgreement } from "./consumer-profile";
 
 async function loadProfile(tx: Db, consumerId: number) {
@@ -28,6 +29,7 @@ export async function suspendPayLater(db: Db, clock: Clock, actor: Actor, input:
     if (profile.payLaterStatus === "suspended" && profile.suspendedReason === "admin")
       throw new DomainError("NO_CHANGE", `Pay later is already suspended for ${profile.name}.`);
     const after = { payLaterStatus: "suspended" as const, suspendedReason: "admin" as const };
+    await notify(tx, payLaterSuspendedBySupportNotice(input.consumerId, input.reason, at));
     return applyStatus(tx, { actor, action: "consumer.suspend", consumerId: input.consumerId, reason: input.reason, at }, profile, after);
   });
 }
@@ -48,7 +50,10 @@ export async function reinstatePayLater(db: Db, clock: Clock, actor: Actor, inpu
 
 type StatusChange = { payLaterStatus: "enabled" | "not_enabled" | "suspended"; suspendedReason: "admin" | null };
 
-/** Writes an admin's pay-later status change and its audit entry (before, after and the reason). */
+/**
+ * Writes an admin's pay-later status change and its audit entry (before, after and the reason). A suspension keeps the
+ * admin's reason for the consumer to read; reinstating clears it.
+ */
 async function applyStatus<T extends StatusChange>(
   tx: Db,
   change: { actor: Actor; action: string; consumerId: number; reason: string; at: Date },
@@ -57,7 +62,7 @@ async function applyStatus<T extends StatusChange>(
 ): Promise<T> {
   await tx
     .update(creditProfiles)
-    .set({ ...after, updatedAt: change.at })
+    .set({ ...after, suspendedNote: after.payLaterStatus === "suspended" ? change.reason : null, updatedAt: change.at })
     .where(eq(creditProfiles.userId, change.consumerId));
   await recordAudit(tx, {
     actor: change.actor,

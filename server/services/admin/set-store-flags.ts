@@ -23,15 +23,17 @@ const ACTIONS: Record<StoreFlag, { on: string; off: string; already: (name: stri
   },
 };
 
-async function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number, flag: StoreFlag, value: boolean) {
+async function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number, flag: StoreFlag, value: boolean, reason?: string) {
   const at = clock.now();
   return withTransaction(db, async (tx) => {
     const store = await first(tx.select().from(stores).where(eq(stores.id, storeId)));
     if (!store) throw new DomainError("NOT_FOUND", "No store with this id.");
     if (store[flag] === value) throw new DomainError("NO_CHANGE", ACTIONS[flag].already(store.name, value));
+    // The merchant reads why pay later was forced off on their settings page; lifting clears it.
+    const reasonColumn = flag === "payLaterForcedOff" ? { payLaterForcedOffReason: value ? (reason ?? null) : null } : {};
     await tx
       .update(stores)
-      .set({ [flag]: value })
+      .set({ [flag]: value, ...reasonColumn })
       .where(eq(stores.id, storeId));
     // The owner's open sessions end with the store; signing in again, they find it read-only (server/api/trpc.ts).
     if (flag === "active" && !value) await endAllSessions(tx, store.ownerUserId);
@@ -41,7 +43,7 @@ async function setStoreFlag(db: Db, clock: Clock, actor: Actor, storeId: number,
       entityType: "store",
       entityId: storeId,
       before: { [flag]: store[flag] },
-      after: { [flag]: value },
+      after: reason ? { [flag]: value, reason } : { [flag]: value },
       at,
     });
     return { storeId, [flag]: value };
@@ -53,7 +55,12 @@ export async function setStoreActive(db: Db, clock: Clock, actor: Actor, input: 
   return setStoreFlag(db, clock, actor, input.storeId, "active", input.active);
 }
 
-/** Forces pay later off at a store (the merchant cannot turn it back on), or lifts that. */
-export async function setPayLaterForcedOff(db: Db, clock: Clock, actor: Actor, input: { storeId: number; forcedOff: boolean }) {
-  return setStoreFlag(db, clock, actor, input.storeId, "payLaterForcedOff", input.forcedOff);
+/** Forces pay later off at a store with a reason the merchant is shown (they cannot turn it back on), or lifts that. */
+export async function setPayLaterForcedOff(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  input: { storeId: number; forcedOff: true; reason: string } | { storeId: number; forcedOff: false; reason?: string },
+) {
+  return setStoreFlag(db, clock, actor, input.storeId, "payLaterForcedOff", input.forcedOff, input.reason);
 }

@@ -116,6 +116,30 @@ export function payLaterChangeNotice(userId: number, change: "suspended" | "rein
       };
 }
 
+/** The notice of an admin's suspension, with the admin's reason and where to ask about it. */
+export function payLaterSuspendedBySupportNotice(userId: number, reason: string, at: Date): NewNotification {
+  return {
+    userId,
+    kind: "pay_later_suspended_by_support",
+    params: { reason },
+    link: "/support",
+    dedupeKey: `pay_later_suspended_by_support:${userId}:${at.getTime()}`,
+    at,
+  };
+}
+
+/** The answer to a support question (one per ticket), linking back to the questions page. */
+export function supportAnswerNotice(userId: number, ticketId: number, answer: string, link: string, at: Date): NewNotification {
+  return {
+    userId,
+    kind: "support_answer",
+    params: { answer },
+    link,
+    dedupeKey: `support_answer:${ticketId}`,
+    at,
+  };
+}
+
 /** Tells the consumer their pay-later status changed (one notification per change). */
 export async function notifyPayLaterChange(tx: Db, userId: number, change: "suspended" | "reinstated" | null, at: Date): Promise<void> {
   if (change) await notify(tx, payLaterChangeNotice(userId, change, at));

@@ -6,6 +6,7 @@ import { INSTALMENT_STATUS_TONE } from "@/lib/order-labels";
 import type { BillView } from "@/server/services/bills/list-bills";
 import type { InstalmentView } from "@/server/domain/bills";
 import { RepayPanel } from "./repay-panel";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 /** An instalment's standing on a bill; a voided one reads "Cancelled" here (its order was). */
 function statusText(t: Translate, inst: InstalmentView, locale: string): string {
@@ -23,11 +24,13 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
           {t("heading", { order: bill.orderNumber, store: bill.storeName })}
         </h3>
         <p className="text-sm text-slate-600">
-          {t("meta", {
-            plan: planLabel(tPlan, locale, bill.planCode, bill.planLabel),
-            total: formatFen(bill.totalFen),
-            date: formatDate(bill.createdAt, locale),
-          })}
+          <KeepDates>
+            {t("meta", {
+              plan: planLabel(tPlan, locale, bill.planCode, bill.planLabel),
+              total: formatFen(bill.totalFen),
+              date: formatDate(bill.createdAt, locale),
+            })}
+          </KeepDates>
         </p>
       </div>
       <div className="mt-3">
@@ -45,7 +48,7 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
               header: t("status"),
               cell: (inst) => (
                 <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>
-                  {statusText(tStatus, inst, locale)}
+                  <KeepDates>{statusText(tStatus, inst, locale)}</KeepDates>
                 </span>
               ),
             },

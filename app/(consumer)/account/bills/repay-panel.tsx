@@ -2,7 +2,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
@@ -84,12 +83,12 @@ export function RepayPanel({
       const result = await repay.mutateAsync({ billId, amountFen, cardNumber, idempotencyKey });
       const message = `${t("received", { amount: formatFen(result.amountFen) })}${result.billPaid ? t("paidInFull") : ""}${result.payLaterReinstated ? t("reinstated") : ""}`;
       setSuccess(message);
-      toast.success(message);
       setIdempotencyKey(newIdempotencyKey());
       setOpen(false);
       // A bill paid in full leaves the open list (and this panel with it): the page confirms the payment instead.
       if (result.billPaid) router.replace(`/account/bills?paid=${result.amountFen}${result.payLaterReinstated ? "&reinstated=1" : ""}`);
-      else router.refresh();
+      // A new URL alone keeps the layout as it was; the refresh also brings the header's count and past-due badge up to date.
+      router.refresh();
     } catch (failure) {
       const described = showFailure(failure);
       // A refusal means nothing was recorded, so the next attempt is a new payment; after a lost

@@ -33,7 +33,9 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
   const tLoading = await getTranslations("states");
   const zh = locale === "zh-CN";
   const agreementTitle = tPage("agreementTitle", { title: agreement.title });
-  const band = scoreBandText(tBand, credit.score);
+  const band = scoreBandText(tBand, credit.standing, formatFen);
+  const overLimit = credit.usedCreditFen > credit.limitFen;
+  const repaidBelowThreshold = credit.payLaterStatus === "suspended" && credit.suspendedReason === "overdue" && !credit.hasOverdue;
   const text = {
     enable: t("enable"),
     agreementText: t("agreementText"),
@@ -74,12 +76,27 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
         </div>
         <p className="mt-1 text-sm text-slate-600">{band.meaning}</p>
         <div className="relative mt-5 h-2 rounded-full bg-gradient-to-r from-red-300 via-amber-300 to-emerald-400" aria-hidden="true">
-          <span className="absolute -top-1 h-4 w-1 rounded bg-slate-900" style={{ left: `${position}%` }} />
-          <span className="absolute top-3 -translate-x-1/2 text-xs text-slate-500" style={{ left: `${thresholdPosition}%` }}>
-            ▲ {credit.minScore}
+          <span className="absolute -top-1 h-4 w-1 -translate-x-1/2 rounded bg-slate-900" style={{ left: `${position}%` }} />
+          <span className="absolute -top-1 h-4 w-0.5 -translate-x-1/2 rounded bg-slate-500" style={{ left: `${thresholdPosition}%` }} />
+        </div>
+        {/* Each marker says whose it is: the consumer's own score above the bar, the threshold below it. */}
+        <div className="relative h-10 text-xs" aria-hidden="true">
+          <span
+            data-testid="gauge-you"
+            className="absolute top-1 -translate-x-1/2 whitespace-nowrap font-semibold text-slate-900"
+            style={{ left: `${Math.min(88, Math.max(12, position))}%` }}
+          >
+            {tPage("gaugeYou", { score: credit.score })}
+          </span>
+          <span
+            data-testid="gauge-needs"
+            className="absolute top-5 -translate-x-1/2 whitespace-nowrap text-slate-600"
+            style={{ left: `${Math.min(88, Math.max(12, thresholdPosition))}%` }}
+          >
+            ▲ {tPage("gaugeNeeds", { score: credit.minScore })}
           </span>
         </div>
-        <div className="mt-6 flex justify-between text-xs text-slate-500" aria-hidden="true">
+        <div className="flex justify-between text-xs text-slate-500" aria-hidden="true">
           <span>{SCORE_MIN}</span>
           <span>{SCORE_MAX}</span>
         </div>
@@ -91,7 +108,11 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
         <Stat
           label={tPage("available")}
           value={formatFen(credit.availableCreditFen)}
-          hint={tPage("inUse", { amount: formatFen(credit.usedCreditFen) })}
+          hint={
+            overLimit
+              ? tPage("inUseOfLimit", { amount: formatFen(credit.usedCreditFen), limit: formatFen(credit.limitFen) })
+              : tPage("inUse", { amount: formatFen(credit.usedCreditFen) })
+          }
         />
         <Stat
           label={tPage("payLater")}
@@ -107,7 +128,22 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
         <p id="paylater-status" className="mt-2 text-sm text-slate-700">
           {payLaterStatusText(tSentence, credit)}
         </p>
-        {credit.payLaterStatus === "suspended" && credit.suspendedReason === "overdue" ? (
+        {overLimit ? (
+          <p className="mt-2 text-sm text-slate-700">
+            {tPage("overLimit", { amount: formatFen(credit.usedCreditFen), limit: formatFen(credit.limitFen) })}
+          </p>
+        ) : null}
+        {credit.payLaterStatus === "suspended" && credit.suspendedReason === "admin" ? (
+          <div className="mt-2 space-y-1 text-sm text-slate-700">
+            {credit.suspendedNote ? <p>{tPage("suspendedBecause", { reason: credit.suspendedNote })}</p> : null}
+            <p>
+              <Link href="/support" className="text-brand-700 underline">
+                {tPage("contactSupport")}
+              </Link>
+            </p>
+          </div>
+        ) : null}
+        {credit.payLaterStatus === "suspended" && credit.suspendedReason === "overdue" && !repaidBelowThreshold ? (
           <p className="mt-2 text-sm">
             <Link href="/account/bills" className="text-brand-700 underline">
               {tPage("seeOverdue")}

@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
@@ -61,7 +60,6 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       await enable.mutateAsync({ agreementVersion: agreement.version, accepted: true });
       close();
       setDone(text.enabled);
-      toast.success(text.enabled);
       router.refresh();
     } catch (err) {
       setError(showFailure(err).message);
@@ -74,7 +72,6 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       await disable.mutateAsync();
       close();
       setDone(text.turnedOff);
-      toast.success(text.turnedOff);
       router.refresh();
     } catch (err) {
       setError(showFailure(err).message);
@@ -111,6 +108,9 @@ export function PayLaterControls({ status, canEnable, owedFen, agreement, text }
       </>
     );
   }
+
+  // Suspended: the sentence above says why and the way back; an Enable button that cannot be pressed would contradict it.
+  if (status === "suspended") return notice;
 
   return (
     <>

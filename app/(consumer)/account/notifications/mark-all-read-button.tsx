@@ -2,7 +2,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
@@ -19,7 +18,6 @@ export function MarkAllReadButton() {
   const markAll = useMutation(
     trpc.notifications.markAllRead.mutationOptions({
       onSuccess: () => {
-        toast.success(t("marked"));
         router.replace("/account/notifications?marked=1");
         router.refresh();
       },

@@ -9,6 +9,7 @@ import { notificationText } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
 import { MarkAllReadButton } from "./mark-all-read-button";
 import { decodeIdCursor, pageCursor } from "@/server/domain/cursor";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -56,11 +57,13 @@ async function NotificationList({ cursor }: { cursor: string | null }) {
                   {n.read ? null : <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">{t("new")}</span>}
                   {text.title}
                 </p>
-                <time className="text-xs text-slate-500" dateTime={n.createdAt.toISOString()}>
+                <time className="text-xs whitespace-nowrap text-slate-500" dateTime={n.createdAt.toISOString()}>
                   {formatDateTime(n.createdAt, locale)}
                 </time>
               </div>
-              <p className="mt-1 text-sm text-slate-700">{text.body}</p>
+              <p className="mt-1 text-sm text-slate-700">
+                <KeepDates>{text.body}</KeepDates>
+              </p>
               {n.link ? (
                 <Link href={n.link} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
                   {t("open")}

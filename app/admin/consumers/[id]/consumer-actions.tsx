@@ -2,7 +2,6 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -57,7 +56,6 @@ export function AdjustScore({ consumer }: { consumer: Consumer }) {
       const result = await adjust.mutateAsync(pending.input);
       const message = t("adjusted", { name: consumer.name, score: result.score, delta: `${result.delta > 0 ? "+" : "−"}${Math.abs(result.delta)}` });
       setDone(message);
-      toast.success(message);
       setAmount("");
       setReason("");
       router.refresh();
@@ -144,7 +142,6 @@ export function PayLaterControl({ consumer }: { consumer: Consumer }) {
         { name: consumer.name },
       );
       setDone(message);
-      toast.success(message);
       setReason("");
       router.refresh();
     } catch (err) {

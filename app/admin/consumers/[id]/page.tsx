@@ -9,6 +9,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
 import { AdjustScore, PayLaterControl } from "./consumer-actions";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -56,7 +57,7 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
         title={profile.user.name}
         description={
           <>
-            {profile.user.email} · {t("joined", { date: formatDate(profile.user.createdAt, locale) })} ·{" "}
+            {profile.user.email} · <KeepDates>{t("joined", { date: formatDate(profile.user.createdAt, locale) })}</KeepDates> ·{" "}
             <PayLaterBadge status={profile.payLaterStatus} suspendedReason={profile.suspendedReason} />
           </>
         }
@@ -154,7 +155,9 @@ export default async function ConsumerPage({ params }: { params: Promise<{ id: s
                   b.overdue ? (
                     <span className="font-medium text-red-700">{t("billOverdue")}</span>
                   ) : (
-                    <span>{b.nextDueDate ? t("billOpenDue", { date: formatDate(b.nextDueDate, locale) }) : t("billOpen")}</span>
+                    <span>
+                      {b.nextDueDate ? <KeepDates>{t("billOpenDue", { date: formatDate(b.nextDueDate, locale) })}</KeepDates> : t("billOpen")}
+                    </span>
                   )
                 ) : b.status === "paid" ? (
                   t("billPaid")

@@ -10,6 +10,7 @@ import { OrderActions } from "@/components/merchant/order-actions";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
 import { instalmentStandingText, orderStatusText } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -50,11 +51,15 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
       </p>
       <PageHeader
         title={t("title", { number: order.number })}
-        description={t("summary", {
-          status: status.partly ? `${status.status} · ${status.partly}` : status.status,
-          method: tMethod(order.paymentMethod),
-          placed: formatDateTime(order.createdAt, locale),
-        })}
+        description={
+          <KeepDates>
+            {t("summary", {
+              status: status.partly ? `${status.status} · ${status.partly}` : status.status,
+              method: tMethod(order.paymentMethod),
+              placed: formatDateTime(order.createdAt, locale),
+            })}
+          </KeepDates>
+        }
       />
       {order.status === "authorized" ? (
         <InfoNotice>
@@ -161,7 +166,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
             <ul className="space-y-2 text-sm">
               {order.refunds.map((r) => (
                 <li key={r.id} className="flex flex-wrap gap-x-3">
-                  <span className="text-slate-500">{formatDateTime(r.createdAt, locale)}</span>
+                  <span className="whitespace-nowrap text-slate-500">{formatDateTime(r.createdAt, locale)}</span>
                   <span className="font-medium tabular-nums">{formatFen(r.amountFen)}</span>
                   <span className="text-slate-600">“{r.reason}”</span>
                   {r.paidBackFen > 0 ? <span className="text-slate-600">{t("refundPaidBack", { amount: formatFen(r.paidBackFen) })}</span> : null}
@@ -195,7 +200,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
                 header: t("status"),
                 className: (i) =>
                   i.status === "overdue" ? "font-medium text-red-700" : i.status === "in_grace" ? "font-medium text-orange-800" : "",
-                cell: (i) => instalmentStandingText(tInstalment, i, (day) => formatDate(day, locale)),
+                cell: (i) => <KeepDates>{instalmentStandingText(tInstalment, i, (day) => formatDate(day, locale))}</KeepDates>,
               },
               { key: "amount", header: t("amount"), align: "right", cell: (i) => formatFen(i.amountFen) },
               { key: "paid", header: t("paid"), align: "right", cell: (i) => formatFen(i.paidPrincipalFen + i.paidFeeFen) },
@@ -213,7 +218,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           <ol className="space-y-2 text-sm">
             {order.history.map((e) => (
               <li key={e.id} className="flex flex-wrap gap-x-3">
-                <span className="w-40 shrink-0 text-slate-500">{formatDateTime(e.createdAt, locale)}</span>
+                <span className="w-40 shrink-0 whitespace-nowrap text-slate-500">{formatDateTime(e.createdAt, locale)}</span>
                 <span className="font-medium">{tl(`event_${e.type}`)}</span>
                 {e.amountFen ? <span className="tabular-nums">{formatFen(e.amountFen)}</span> : null}
                 {e.note ? <span className="text-slate-600">“{e.note}”</span> : null}

@@ -7,7 +7,7 @@ export const id = rowId;
 export const cursor = cursorInput;
 export const pageSize = z.number().int().min(1).max(100).default(20);
 export const idempotencyKey = z.string().min(8).max(100);
-const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-25.");
+export const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-25.");
 
 export const ordersListInput = z.object({
   status: z.enum(ORDER_STATUSES).optional(),

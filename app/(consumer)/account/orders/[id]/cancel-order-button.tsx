@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
@@ -17,7 +16,6 @@ export function CancelOrderButton({ orderId, number, payLater }: { orderId: numb
   const { confirming, setConfirming, error, confirm } = useConfirmedAction(
     () => cancel.mutateAsync({ orderId }),
     () => {
-      toast.success(t("done", { number }));
       router.replace(`/account/orders/${orderId}?cancelled=1`);
       router.refresh();
     },

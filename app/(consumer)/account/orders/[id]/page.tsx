@@ -11,6 +11,7 @@ import { instalmentStandingText, orderStatusText, planLabel } from "@/lib/i18n/l
 import { INSTALMENT_STATUS_TONE, PLAN_LABEL } from "@/lib/order-labels";
 import { serverApi } from "@/server/api/server-caller";
 import { CancelOrderButton } from "./cancel-order-button";
+import { KeepDates } from "@/components/ui/keep-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -53,6 +54,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         description={t.rich("from", {
           name: order.store.name,
           date: formatDateTime(order.createdAt, locale),
+          nowrap: (chunks) => <span className="whitespace-nowrap">{chunks}</span>,
           store: (chunks) => (
             <Link href={`/stores/${order.store.slug}`} className="text-brand-700 underline">
               {chunks}
@@ -111,7 +113,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 className: "font-normal whitespace-nowrap",
                 cell: (inst) => t("seqOf", { seq: inst.seq, count: order.bill!.instalments.length }),
               },
-              { key: "due", header: t("dueDate"), cell: (inst) => formatDate(inst.dueDate, locale) },
+              { key: "due", header: t("dueDate"), className: "whitespace-nowrap", cell: (inst) => formatDate(inst.dueDate, locale) },
               {
                 key: "amount",
                 header: t("amount"),
@@ -130,7 +132,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 header: t("status"),
                 cell: (inst) => (
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${INSTALMENT_STATUS_TONE[inst.status]}`}>
-                    {instalmentStandingText(tInstalment, inst, (day) => formatDate(day, locale))}
+                    <KeepDates>{instalmentStandingText(tInstalment, inst, (day) => formatDate(day, locale))}</KeepDates>
                   </span>
                 ),
               },
@@ -149,7 +151,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <ul className="space-y-1 text-sm">
             {order.refunds.map((r) => (
               <li key={r.id}>
-                {t("refundLine", { amount: formatFen(r.amountFen), date: formatDateTime(r.createdAt, locale) })}
+                <KeepDates>{t("refundLine", { amount: formatFen(r.amountFen), date: formatDateTime(r.createdAt, locale) })}</KeepDates>
                 {r.paidBackFen > 0 ? <span className="text-slate-600"> · {t("refundPaidBack", { amount: formatFen(r.paidBackFen) })}</span> : null}
               </li>
             ))}
