@@ -1,21 +1,12 @@
 // The reasons behind an admin's forcing pay later off and suspending a consumer reach the person affected, with a way to ask.
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { first } from "@/db/query";
 import { stores } from "@/db/schema";
 import { notificationText } from "@/lib/i18n/localise";
 import { callerAs, seededDb, userId } from "./helpers";
+import { codeOf } from "./fixtures";
 import { translator } from "./translator";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `THREW ${String(error)}`;
-  }
-}
 
 describe("forcing a store's pay later off", () => {
   it("needs a reason, which the merchant reads in their settings until the block is lifted", async () => {

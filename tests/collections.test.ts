@@ -1,20 +1,11 @@
 // The merchant's Collections: money that reached the store per day and per order, and what is due next, own store only.
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { first } from "@/db/query";
 import { bills, orders } from "@/db/schema";
 import { localDate } from "@/server/calendar";
 import { callerAs, seededDb, userId } from "./helpers";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `THREW ${String(error)}`;
-  }
-}
+import { codeOf } from "./fixtures";
 
 describe("merchant collections", () => {
   it("shows a repayment on its day and in the list with its order, at the store it was for only", async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { creditProfiles, notifications, stores, users } from "@/db/schema";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { localDate } from "@/server/calendar";

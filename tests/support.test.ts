@@ -1,22 +1,13 @@
 // Contact support: a consumer or merchant asks, the admin answers, the asker is told in notifications.
 import { describe, expect, it } from "vitest";
 import { desc, eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { first } from "@/db/query";
 import { auditLog, notifications } from "@/db/schema";
 import { notificationText } from "@/lib/i18n/localise";
 import { seedDemo, wipeDatabase } from "@/scripts/seed/demo";
 import { callerAs, seededDb, userId } from "./helpers";
+import { codeOf } from "./fixtures";
 import { translator } from "./translator";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `THREW ${String(error)}`;
-  }
-}
 
 describe("asking support", () => {
   it("stores a question that only its asker sees, and refuses empty or unknown ones", async () => {

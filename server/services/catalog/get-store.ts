@@ -5,18 +5,14 @@ import { products, stores } from "@/db/schema";
 import { payLaterOffer } from "@/server/domain/eligibility";
 import { DomainError } from "@/server/domain/errors";
 import { currentPolicy } from "@/server/services/policy/current-policy";
-import { payLaterTermsColumns } from "./store-terms";
+import { payLaterTermsColumns, storeProfileColumns } from "./store-terms";
 
 /** An active store's page: its terms and its active products with price and stock. */
 export async function getStoreBySlug(db: Db, slug: string) {
   const store = await first(
     db
       .select({
-        id: stores.id,
-        slug: stores.slug,
-        name: stores.name,
-        description: stores.description,
-        category: stores.category,
+        ...storeProfileColumns,
         ...payLaterTermsColumns,
       })
       .from(stores)

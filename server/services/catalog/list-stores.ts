@@ -4,17 +4,13 @@ import { bool } from "@/db/dialect";
 import { products, stores } from "@/db/schema";
 import { payLaterOffer } from "@/server/domain/eligibility";
 import { currentPolicy } from "@/server/services/policy/current-policy";
-import { payLaterTermsColumns } from "./store-terms";
+import { payLaterTermsColumns, storeProfileColumns } from "./store-terms";
 
 /** Active stores for the landing page, with whether each offers pay later. */
 export async function listStores(db: Db) {
   return await db
     .select({
-      id: stores.id,
-      slug: stores.slug,
-      name: stores.name,
-      description: stores.description,
-      category: stores.category,
+      ...storeProfileColumns,
       offersPayLater: sql<boolean>`(${stores.payLaterEnabled} = ${bool(true)} AND ${stores.payLaterForcedOff} = ${bool(false)})`.mapWith(Boolean),
       // Qualified by hand: inside a subquery drizzle would print bare column names, which bind to the inner table.
       productCount: sql<number>`(SELECT COUNT(*) FROM products p WHERE p.store_id = "stores"."id" AND p.active = ${bool(true)})`,

@@ -1,9 +1,18 @@
-// The store's pay-later terms as the eligibility rules read them (server/domain/eligibility.ts StoreTerms),
+// The store's profile columns, and its pay-later terms as the eligibility rules read them (server/domain/eligibility.ts StoreTerms),
 // selected the same way wherever a service needs them: alone, or beside a product's or a cart line's columns.
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { stores } from "@/db/schema";
+
+/** What a store says of itself: its identity and the profile a shopper reads (the catalogue, its page, the settings form). */
+export const storeProfileColumns = {
+  id: stores.id,
+  slug: stores.slug,
+  name: stores.name,
+  description: stores.description,
+  category: stores.category,
+};
 
 /** Whether pay later is on (and not forced off) and its amount limits. */
 export const payLaterTermsColumns = {

@@ -4,17 +4,14 @@ import { first } from "@/db/query";
 import { instalments, stores } from "@/db/schema";
 import { unpaidPrincipalSql } from "@/server/sql/rules";
 import { DomainError } from "@/server/domain/errors";
+import { storeProfileColumns } from "@/server/services/catalog/store-terms";
 
 /** The store profile and pay-later terms, as the settings form shows them. */
 export async function getStoreSettings(db: Db, storeId: number) {
   const store = await first(
     db
       .select({
-        id: stores.id,
-        slug: stores.slug,
-        name: stores.name,
-        description: stores.description,
-        category: stores.category,
+        ...storeProfileColumns,
         active: stores.active,
         offerPayLater: stores.payLaterEnabled,
         payLaterForcedOff: stores.payLaterForcedOff,

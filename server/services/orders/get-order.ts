@@ -5,7 +5,7 @@ import { stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/calendar";
 import { scopedOrder, type OrderScope } from "./cancel-order";
-import { billWithSchedule, orderLineViews, orderStateOf, refundsOf } from "./order-parts";
+import { billWithSchedule, orderLineViews, orderSummaryOf, refundsOf } from "./order-parts";
 
 /** One order with its lines and, for pay later, its bill's schedule with each instalment's status today. */
 export async function getOrder(db: Db, clock: Clock, input: { orderId: number; scope: OrderScope }) {
@@ -13,25 +13,7 @@ export async function getOrder(db: Db, clock: Clock, input: { orderId: number; s
   const order = await scopedOrder(db, input.orderId, input.scope);
   const store = (await first(db.select({ name: stores.name, slug: stores.slug }).from(stores).where(eq(stores.id, order.storeId))))!;
   return {
-    id: order.id,
-    number: order.number,
-    status: order.status,
-    paymentMethod: order.paymentMethod,
-    planCode: order.planCode,
-    totalFen: order.totalFen,
-    refundedFen: order.refundedFen,
-    ...orderStateOf(order),
-    // A merchant API order: the amount the shopper authorized, and until when the store may capture it.
-    authorizedFen: order.authorizedFen,
-    authorizedUntil: order.status === "authorized" ? order.authorizedUntil : null,
-    createdAt: order.createdAt,
-    shipping: {
-      name: order.shippingName,
-      phone: order.shippingPhone,
-      address: order.shippingAddress,
-      carrier: order.shippingCarrier,
-      trackingNumber: order.trackingNumber,
-    },
+    ...orderSummaryOf(order),
     store,
     lines: await orderLineViews(db, order.id),
     bill: await billWithSchedule(db, order.id, today),

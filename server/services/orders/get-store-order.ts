@@ -6,7 +6,7 @@ import type { Clock } from "@/server/clock";
 import { localDate } from "@/server/calendar";
 import { maskEmail, maskName } from "@/server/domain/mask";
 import { scopedOrder } from "./cancel-order";
-import { billWithSchedule, orderLineViews, orderStateOf, refundsOf } from "./order-parts";
+import { billWithSchedule, orderLineViews, orderSummaryOf, refundsOf } from "./order-parts";
 
 /** One of the store's orders with its lines, masked customer, where to ship, bill, instalments, history and refunds. */
 export async function getStoreOrder(db: Db, clock: Clock, input: { storeId: number; orderId: number }) {
@@ -25,25 +25,9 @@ export async function getStoreOrder(db: Db, clock: Clock, input: { storeId: numb
     .where(eq(orderEvents.orderId, order.id))
     .orderBy(asc(orderEvents.id));
   return {
-    id: order.id,
-    number: order.number,
-    status: order.status,
-    paymentMethod: order.paymentMethod,
-    planCode: order.planCode,
-    totalFen: order.totalFen,
-    refundedFen: order.refundedFen,
-    ...orderStateOf(order),
-    authorizedUntil: order.status === "authorized" ? order.authorizedUntil : null,
-    createdAt: order.createdAt,
+    ...orderSummaryOf(order),
+    // The account's name and email stay masked; where to ship (in the summary) is the store's own order, shown in full.
     customer: { name: maskName(customer.name), email: maskEmail(customer.email) },
-    // Where to ship: the store's own order, so it sees the recipient in full (the account's name and email stay masked).
-    shipping: {
-      name: order.shippingName,
-      phone: order.shippingPhone,
-      address: order.shippingAddress,
-      carrier: order.shippingCarrier,
-      trackingNumber: order.trackingNumber,
-    },
     lines: await orderLineViews(db, order.id),
     bill: await billWithSchedule(db, order.id, today),
     history,

@@ -1,9 +1,9 @@
 // What both views of one order show (the consumer's own, and the store's): its lines, and its bill with each
-// instalment's state today. Each view adds its own parts (store, shipping; masked customer, history, refunds).
+// instalment's state today, its head and shipping. Each view adds its own parts (store; masked customer, history).
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
-import { bills, instalments, orderLines, refunds } from "@/db/schema";
+import { bills, instalments, orderLines, type orders, refunds } from "@/db/schema";
 import { viewInstalment } from "@/server/domain/bills";
 import { canAdvance, canCancel, canRefund, isPartlyRefunded, refundableFen, type OrderMoney } from "@/server/domain/order-state";
 import { policyByVersion } from "@/server/services/policy/current-policy";
@@ -36,6 +36,35 @@ export async function refundsOf(db: Db, orderId: number) {
     .from(refunds)
     .where(eq(refunds.orderId, orderId))
     .orderBy(asc(refunds.id));
+}
+
+type OrderRow = typeof orders.$inferSelect;
+
+/**
+ * The head of one order as both views show it: number, status and money, what its status allows, when it was placed
+ * (and until when an API authorization may be captured), and where it ships with the carrier's tracking.
+ */
+export function orderSummaryOf(order: OrderRow) {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    paymentMethod: order.paymentMethod,
+    planCode: order.planCode,
+    totalFen: order.totalFen,
+    refundedFen: order.refundedFen,
+    ...orderStateOf(order),
+    authorizedFen: order.authorizedFen,
+    authorizedUntil: order.status === "authorized" ? order.authorizedUntil : null,
+    createdAt: order.createdAt,
+    shipping: {
+      name: order.shippingName,
+      phone: order.shippingPhone,
+      address: order.shippingAddress,
+      carrier: order.shippingCarrier,
+      trackingNumber: order.trackingNumber,
+    },
+  };
 }
 
 /** What the order's status allows and says, from the one state machine (server/domain/order-state.ts). */

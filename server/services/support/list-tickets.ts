@@ -5,18 +5,21 @@ import { cursorOrRefuse, decodeIdCursor, encodeIdCursor, keysetPage } from "@/se
 
 const MINE_LIMIT = 20;
 
+/** A question and its answer, as both the asker and the admin read it. */
+const ticketColumns = {
+  id: supportTickets.id,
+  topic: supportTickets.topic,
+  message: supportTickets.message,
+  status: supportTickets.status,
+  answer: supportTickets.answer,
+  answeredAt: supportTickets.answeredAt,
+  createdAt: supportTickets.createdAt,
+};
+
 /** The caller's own questions and answers, newest first (the latest twenty). */
 export async function listMyTickets(db: Db, userId: number) {
   return db
-    .select({
-      id: supportTickets.id,
-      topic: supportTickets.topic,
-      message: supportTickets.message,
-      status: supportTickets.status,
-      answer: supportTickets.answer,
-      answeredAt: supportTickets.answeredAt,
-      createdAt: supportTickets.createdAt,
-    })
+    .select(ticketColumns)
     .from(supportTickets)
     .where(eq(supportTickets.userId, userId))
     .orderBy(desc(supportTickets.createdAt), desc(supportTickets.id))
@@ -28,13 +31,7 @@ export async function listTickets(db: Db, input: { status: "open" | "answered"; 
   const before = input.cursor ? cursorOrRefuse(decodeIdCursor(input.cursor)) : null;
   const rows = await db
     .select({
-      id: supportTickets.id,
-      topic: supportTickets.topic,
-      message: supportTickets.message,
-      status: supportTickets.status,
-      answer: supportTickets.answer,
-      answeredAt: supportTickets.answeredAt,
-      createdAt: supportTickets.createdAt,
+      ...ticketColumns,
       userId: users.id,
       userName: users.name,
       userEmail: users.email,
