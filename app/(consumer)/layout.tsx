@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { getLocale, getMessages } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { clientText } from "@/lib/i18n/client-text";
 import { TextProvider } from "@/lib/i18n/text";
 
 /** Namespaces that consumer client components read with useText (the rest stays on the server). */
@@ -19,10 +19,8 @@ const CLIENT_NAMESPACES = [
 ] as const;
 
 export default async function ConsumerLayout({ children }: { children: ReactNode }) {
-  const [messages, locale] = await Promise.all([getMessages() as Promise<Record<string, Record<string, string>>>, getLocale()]);
-  const client = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns] ?? {}]));
   return (
-    <TextProvider messages={client} locale={locale}>
+    <TextProvider {...(await clientText(CLIENT_NAMESPACES))}>
       <SiteHeader area="consumer" />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </TextProvider>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
-import { clientMessages } from "@/lib/i18n/staff-text";
+import { clientText } from "@/lib/i18n/client-text";
 import { TextProvider } from "@/lib/i18n/text";
 import { requireRole } from "@/server/auth/session";
 
@@ -19,7 +19,7 @@ const CLIENT_NAMESPACES = [
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requireRole("admin", "/admin");
   return (
-    <TextProvider messages={await clientMessages(CLIENT_NAMESPACES)}>
+    <TextProvider {...(await clientText(CLIENT_NAMESPACES))}>
       <SiteHeader area="admin" />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </TextProvider>

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { InfoNotice } from "@/components/ui/notice";
-import { clientMessages } from "@/lib/i18n/staff-text";
+import { clientText } from "@/lib/i18n/client-text";
 import { TextProvider } from "@/lib/i18n/text";
 import { serverApi } from "@/server/api/server-caller";
 import { requireRole } from "@/server/auth/session";
@@ -25,7 +25,7 @@ export default async function MerchantLayout({ children }: { children: ReactNode
   await requireRole("merchant", "/merchant");
   const [store, t] = await Promise.all([(await serverApi()).merchant.settings(), getTranslations("merchantSettings")]);
   return (
-    <TextProvider messages={await clientMessages(CLIENT_NAMESPACES)}>
+    <TextProvider {...(await clientText(CLIENT_NAMESPACES))}>
       <SiteHeader area="merchant" />
       <main className="mx-auto max-w-6xl px-4 py-8">
         {store.active ? null : (

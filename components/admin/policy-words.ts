@@ -34,21 +34,8 @@ export function policyDiffWords(t: Translate, locale: string): PolicyDiffWords {
   };
 }
 
-const FIELDS = [
-  "minScore",
-  "startingScore",
-  "graceDays",
-  "lateFeeFen",
-  "lateFeeCapBps",
-  "onTimeBonus",
-  "overduePenalty",
-  "overdue30Penalty",
-  "suspendWhileOverdue",
-  "authorizationWindowDays",
-  "bands",
-  "plans",
-  "note",
-];
+/** Every field a policy problem can name: the scalar terms, the lists and the note. */
+const FIELDS: string[] = [...SCALAR_KEYS, "bands", "plans", "note"];
 const PARTS = ["minScore", "maxScore", "limitFen", "instalments", "intervalDays"];
 
 /** "bands.1.maxScore" → "Band 2 to"; "lateFeeFen" → "Late fee". */
