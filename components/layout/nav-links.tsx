@@ -31,7 +31,7 @@ export function NavLinks({ links, label, menuLabel }: { links: NavLink[]; label:
     </li>
   );
   return (
-    <nav aria-label={label} className="sm:order-none">
+    <nav aria-label={label} className="sm:-ml-3 sm:basis-full sm:order-last">
       <details key={pathname} className="relative sm:hidden">
         <summary className={`${LINK} cursor-pointer list-none border border-slate-300 text-slate-700`}>
           <span aria-hidden="true" className="mr-2">
