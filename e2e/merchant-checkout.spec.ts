@@ -24,6 +24,8 @@ async function api(baseURL: string, method: "GET" | "POST", path: string, body?:
 }
 
 test("a shop's checkout session: alice signs in on the hosted page and confirms, the shop captures, her bill starts", async ({ page, baseURL }) => {
+  // Signs in through the form and walks four pages: near the 60 s default on a busy shared machine (59.6 s seen).
+  test.setTimeout(120_000);
   // The shop's own pages, where the hosted page sends the shopper back.
   await page.route(`${SHOP}/**`, (route) =>
     route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Shop</title><h1>Thank you</h1>" }),
@@ -90,7 +92,10 @@ test("a shop's checkout session: alice signs in on the hosted page and confirms,
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/pay-bill-1280.png`, fullPage: true });
 });
 
-test("the hosted page on a phone, in Chinese, gives checkout's reason, and Cancel goes back to the shop", async ({ page, baseURL }) => {
+test("the hosted page on a phone, in Chinese, gives checkout's reason, and Cancel closes the session and goes back to the shop", async ({
+  page,
+  baseURL,
+}) => {
   await page.route(`${SHOP}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Shop</title><h1>Cart</h1>" }));
   await page.setViewportSize({ width: 390, height: 844 });
   const created = await api(baseURL!, "POST", "/checkout-sessions", {
@@ -115,6 +120,14 @@ test("the hosted page on a phone, in Chinese, gives checkout's reason, and Cance
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/pay-zh-390.png`, fullPage: true });
-  await page.getByRole("link", { name: "取消" }).click();
+  await page.getByRole("button", { name: "取消" }).click();
   await expect(page).toHaveURL(`${SHOP}/cart`);
+
+  // Cancel closed the session: the shop reads it cancelled, and the page reopened says it is closed.
+  const closed = await api(baseURL!, "GET", `/checkout-sessions/${session.id}`);
+  expect(closed.body).toMatchObject({ status: "cancelled", orderId: null });
+  await page.goto(session.url);
+  await expect(page.getByText("此付款页面已取消，请回到Lumen Electronics重新结账。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "取消" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "返回Lumen Electronics" })).toBeVisible();
 });

@@ -23,7 +23,7 @@ const checkpointer =
   connection.kind === "sqlite" && connection.file !== ":memory:"
     ? startBackgroundCheckpoints(connection.file, (message) => console.error(`WAL checkpointer: ${message}`))
     : null;
-const report = await runCreditJobs(db, at);
+const report = await runCreditJobs(db, at, { now: systemClock.now() });
 // Batch after batch while each comes back full, up to 20 (a backlog larger than that waits for the next run).
 const webhooks = await deliverWebhooks(db, systemClock);
 for (let more = webhooks.claimed === WEBHOOK_BATCH, round = 1; more && round < 20; round++) {
@@ -43,7 +43,9 @@ if (report.skipped) {
   console.log(
     `  reminders sent: ${report.reminders}; receivables snapshots: ${report.snapshots}; stale sign-in counters deleted: ${report.throttlesPurged}`,
   );
-  console.log(`  merchant API authorizations expired: ${report.expiredAuthorizations}`);
+  console.log(
+    `  merchant API authorizations expired: ${report.expiredAuthorizations}; Idempotency-Keys past their retention deleted: ${report.idempotencyKeysPurged}`,
+  );
   console.log(`  longest write transaction: ${report.longestWriteMs.toFixed(1)} ms; steps (ms): ${JSON.stringify(report.stepsMs)}`);
 }
 console.log(

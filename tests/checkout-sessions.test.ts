@@ -2,60 +2,18 @@
 // engine of the run (SQLite by default, PostgreSQL with HOUFU_TEST_ENGINE=pg).
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { exec, row, rows } from "@/db/query";
-import { withTransaction } from "@/db/transaction";
-import type { MovableClock } from "@/server/clock";
+import { row, rows } from "@/db/query";
 import { cancelOrderEndpoint, captureOrderEndpoint, createSession, getOrder, getSession } from "@/server/api/v1/endpoints";
 import { openApiDocument } from "@/server/api/v1/openapi";
-import { createApiKey } from "@/server/services/developers/create-api-key";
 import { revokeApiKey } from "@/server/services/developers/revoke-api-key";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
 import { receivablesSummary } from "@/server/services/receivables/summary";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
 import { callApi } from "./api-client";
+import { AMOUNT, authorized, count, ITEMS, newSession, SESSION, teaKey, usedCredit, write } from "./checkout-sessions-fixture";
 import { tableDigest } from "./digest";
 import { failure, newKey } from "./fixtures";
 import { callerAs, secondConnection, seededDb, userId } from "./helpers";
-
-const ITEMS = [
-  { name: "Desk lamp", quantity: 2, unitPriceFen: 12_900 },
-  { name: "Spare bulb", quantity: 1, unitPriceFen: 2_200 },
-];
-const AMOUNT = 28_000;
-const SESSION = {
-  amountFen: AMOUNT,
-  merchantReference: "SHOP-1001",
-  items: ITEMS,
-  successUrl: "https://shop.test/done?x=1",
-  cancelUrl: "https://shop.test/cart",
-};
-
-async function newSession(db: Db, clock: MovableClock, body: Record<string, unknown> = SESSION) {
-  const res = await callApi(db, clock, createSession, {}, { idempotencyKey: newKey("session"), body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; url: string; status: string; expiresAt: string };
-}
-
-const usedCredit = async (db: Db, email: string) =>
-  Number((await row<{ n: number }>(db, sql`SELECT used_credit_fen AS "n" FROM credit_profiles WHERE user_id = ${await userId(db, email)}`))!.n);
-/** A direct write (the test's own change to the data), in a transaction as every write is. */
-const write = (db: Db, query: ReturnType<typeof sql>) => withTransaction(db, (tx) => exec(tx, query));
-const count = async (db: Db, query: ReturnType<typeof sql>) => Number((await row<{ n: number }>(db, query))!.n);
-
-async function teaKey(db: Db, clock: MovableClock) {
-  const tea = await row<{ id: number }>(db, sql`SELECT s.id FROM stores s JOIN users u ON u.id = s.owner_user_id WHERE u.email = 'tea@example.com'`);
-  return (await createApiKey(db, clock, { storeId: tea!.id, actor: { userId: await userId(db, "tea@example.com"), role: "merchant" }, name: "Tea" }))
-    .secret;
-}
-
-/** A session alice confirmed with Pay in 3: the authorized order's id. */
-async function authorized(db: Db, clock: MovableClock, body: Record<string, unknown> = SESSION) {
-  const session = await newSession(db, clock, body);
-  const alice = await callerAs(db, clock, "alice@example.com");
-  const result = await alice.pay.confirm({ sessionId: session.id, planCode: "pay_in_3" });
-  return { session, ...result };
-}
 
 describe("creating a checkout session", () => {
   it("answers 201 with the hosted page's url, open for one hour, and reads back by id in the store only", async () => {

@@ -134,6 +134,18 @@ const CASES: Record<string, Case> = {
     victimRows: aliceOrders,
     leaks: (result, i) => JSON.stringify(result ?? null).includes(i.aliceCheckout.number),
   },
+  // Whoever holds the page may cancel it while it is open; once alice confirmed, bob's Cancel is refused and her
+  // order and the session stay as they were.
+  "pay.cancel": {
+    kind: "scoped",
+    as: "bob@example.com",
+    input: (i) => ({ sessionId: i.aliceCheckout.sessionId }),
+    victimRows: async (db, i) => [
+      await aliceOrders(db, i),
+      await rows(db, sql`SELECT status, cancelled_at FROM checkout_sessions WHERE id = ${i.aliceCheckout.sessionId}`),
+    ],
+    leaks: (result, i) => JSON.stringify(result ?? null).includes(i.aliceCheckout.number),
+  },
   "shop.order": { kind: "refused", as: "bob@example.com", input: (i) => ({ orderId: i.aliceOrder }) },
   "shop.cancelOrder": { kind: "refused", as: "bob@example.com", input: (i) => ({ orderId: i.aliceOrder }) },
   "bills.repay": {

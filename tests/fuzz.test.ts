@@ -120,6 +120,7 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
     idempotencyKey: "fuzz-refund-key-1",
   }),
   "pay.confirm": async (db) => ({ sessionId: await openCheckoutSession(db), planCode: "pay_in_3" }),
+  "pay.cancel": async (db) => ({ sessionId: await openCheckoutSession(db) }),
   "admin.updatePolicy": async (db) => ({
     // (read through the query builder: params are JSON text on SQLite and jsonb on PostgreSQL)
     params: (await first(db.select({ params: policyVersions.params }).from(policyVersions).orderBy(desc(policyVersions.version)).limit(1)))!.params,

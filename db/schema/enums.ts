@@ -19,8 +19,9 @@ export const PAYMENT_METHODS = ["pay_now", "pay_later"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const ORDER_EVENT_TYPES = ["placed", "paid", "shipped", "completed", "cancelled", "refunded", "authorized", "captured", "expired"] as const;
 
-// A merchant API checkout session: `open` until confirmed (`completed`); past its expiresAt it reads as expired.
-export const CHECKOUT_SESSION_STATUSES = ["open", "completed"] as const;
+// A merchant API checkout session: `open` until confirmed (`completed`) or closed by the shopper's Cancel on the
+// hosted page (`cancelled`); an open one past its expiresAt reads as expired.
+export const CHECKOUT_SESSION_STATUSES = ["open", "completed", "cancelled"] as const;
 
 export const BILL_STATUSES = ["open", "paid", "void"] as const;
 // Stored state is only open / paid / void; upcoming, due soon and overdue are derived

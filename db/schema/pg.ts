@@ -558,7 +558,8 @@ export const apiIdempotency = pgTable(
     responseBody: text("response_body"),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.idempotencyKey] })],
+  // created_at: the job runner purges stored responses past API_IDEMPOTENCY_RETENTION_MS, oldest first.
+  (t) => [primaryKey({ columns: [t.storeId, t.idempotencyKey] }), index("api_idempotency_created_idx").on(t.createdAt)],
 );
 
 // Requests per API key in the current fixed window, shared by every app server.
@@ -668,6 +669,7 @@ export const checkoutSessions = pgTable(
     createdAt: createdAt(),
     expiresAt: instant("expires_at").notNull(),
     completedAt: instant("completed_at"),
+    cancelledAt: instant("cancelled_at"),
   },
   (t) => [uniqueIndex("checkout_sessions_order_uq").on(t.orderId), index("checkout_sessions_store_idx").on(t.storeId, t.createdAt)],
 );

@@ -553,7 +553,8 @@ export const apiIdempotency = sqliteTable(
     responseBody: text("response_body"),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.idempotencyKey] })],
+  // created_at: the job runner purges stored responses past API_IDEMPOTENCY_RETENTION_MS, oldest first.
+  (t) => [primaryKey({ columns: [t.storeId, t.idempotencyKey] }), index("api_idempotency_created_idx").on(t.createdAt)],
 );
 
 // Requests per API key in the current fixed window, shared by every app server.
@@ -663,6 +664,7 @@ export const checkoutSessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("checkout_sessions_order_uq").on(t.orderId), index("checkout_sessions_store_idx").on(t.storeId, t.createdAt)],
 );

@@ -8,23 +8,36 @@ export const CHECKOUT_SESSION_TTL_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type CheckoutItem = { name: string; quantity: number; unitPriceFen: number };
-export type SessionState = "open" | "completed" | "expired";
+export type SessionState = "open" | "completed" | "cancelled" | "expired";
+type StoredSession = { status: "open" | "completed" | "cancelled"; expiresAt: Date };
 
 export function itemsTotalFen(items: readonly CheckoutItem[]): number {
   return items.reduce((sum, item) => sum + item.quantity * item.unitPriceFen, 0);
 }
 
-/** A completed session stays completed; an open one reads as expired from its expiresAt on (no job needed). */
-export function sessionState(session: { status: "open" | "completed"; expiresAt: Date }, now: Date): SessionState {
-  if (session.status === "completed") return "completed";
+/** A completed or cancelled session stays so; an open one reads as expired from its expiresAt on (no job needed). */
+export function sessionState(session: StoredSession, now: Date): SessionState {
+  if (session.status !== "open") return session.status;
   return now.getTime() >= session.expiresAt.getTime() ? "expired" : "open";
 }
 
 /** Whether a shopper may confirm this session now. */
-export function checkSessionConfirmable(session: { status: "open" | "completed"; expiresAt: Date }, now: Date): Verdict {
+export function checkSessionConfirmable(session: StoredSession, now: Date): Verdict {
   const state = sessionState(session, now);
   if (state === "completed") return refuse("CHECKOUT_SESSION_USED", "This payment page was already used: its order has been created.");
+  if (state === "cancelled") return refuse("CHECKOUT_SESSION_CANCELLED", "This payment page was cancelled. Go back to the shop and check out again.");
   if (state === "expired") return refuse("CHECKOUT_SESSION_EXPIRED", "This payment page has expired. Go back to the shop and check out again.");
+  return ok;
+}
+
+/**
+ * Whether the hosted page's Cancel may close this session. Whoever holds the page may, while nothing was confirmed:
+ * the id is the page's only key, for viewing as for cancelling. Once confirmed, the order exists and only the shop
+ * may void it (through the API), so Cancel is refused. Cancelling a cancelled or expired session changes nothing.
+ */
+export function checkSessionCancellable(session: StoredSession, now: Date): Verdict {
+  if (sessionState(session, now) === "completed")
+    return refuse("CHECKOUT_SESSION_USED", "This payment page was already used: its order has been created, so it can no longer be cancelled here.");
   return ok;
 }
 

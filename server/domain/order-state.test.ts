@@ -20,6 +20,14 @@ describe("the order state machine", () => {
     expect(canRefund(order("refunded", 329_900))).toBe(false);
   });
 
+  it("treats an API order the shop captured as shipped: refundable, no longer cancellable", () => {
+    const captured = { ...order("placed", 20_000), capturedAt: new Date("2026-11-27T02:00:00Z") };
+    expect(refundableFen(captured)).toBe(309_900);
+    expect(canCancel(captured)).toBe(false);
+    expect(canAdvance(captured, "shipped")).toBe(true);
+    expect(refundableFen({ ...captured, capturedAt: null })).toBe(0);
+  });
+
   it("a partial refund keeps the fulfilment status, so a shipped order can still be completed", () => {
     const shipped = order("shipped");
     expect(statusAfterRefund(shipped, 50_000)).toBe("shipped");

@@ -6,7 +6,11 @@
 // `cancelled` (voided) or `expired` (not captured in time): server/domain/merchant-checkout.ts says when.
 export type OrderStatus = "placed" | "shipped" | "completed" | "cancelled" | "refunded" | "authorized" | "expired";
 
-export type OrderMoney = { status: OrderStatus; totalFen: number; refundedFen: number };
+/** `capturedAt` is set on a merchant API order once captured: the shop captures on shipment. */
+export type OrderMoney = { status: OrderStatus; totalFen: number; refundedFen: number; capturedAt?: Date | null };
+
+/** A captured API order stays `placed` but has left the shop: it is refunded, never cancelled. */
+const capturedOnShipment = (order: Pick<OrderMoney, "status" | "capturedAt">) => order.status === "placed" && !!order.capturedAt;
 
 // The merchant's forward steps: placed → shipped → completed; the status each step starts from.
 export const FORWARD_STEPS = { shipped: "placed", completed: "shipped" } as const satisfies Partial<Record<OrderStatus, OrderStatus>>;
@@ -18,16 +22,18 @@ export function canAdvance(order: Pick<OrderMoney, "status">, to: ForwardStep): 
 }
 
 /** Only an order that has not shipped can be cancelled (by the consumer or the store). */
-export function canCancel(order: Pick<OrderMoney, "status">): boolean {
-  return order.status === "placed";
+export function canCancel(order: Pick<OrderMoney, "status" | "capturedAt">): boolean {
+  return order.status === "placed" && !capturedOnShipment(order);
 }
 
 /**
- * What can still be refunded: the total less earlier refunds, on a shipped or completed order. ("refunded" is
- * included for orders a partial refund marked refunded before partial refunds kept the fulfilment status.)
+ * What can still be refunded: the total less earlier refunds, on a shipped or completed order, or an API order the
+ * shop captured (on shipment). ("refunded" is included for orders a partial refund marked refunded before partial
+ * refunds kept the fulfilment status.)
  */
 export function refundableFen(order: OrderMoney): number {
-  if (order.status !== "shipped" && order.status !== "completed" && order.status !== "refunded") return 0;
+  const shipped = order.status === "shipped" || order.status === "completed" || order.status === "refunded" || capturedOnShipment(order);
+  if (!shipped) return 0;
   return Math.max(0, order.totalFen - order.refundedFen);
 }
 

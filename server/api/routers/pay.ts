@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { consumerProcedure, publicProcedure, router } from "@/server/api/trpc";
 import { PLAN_CODES } from "@/server/domain/policy";
-import { confirmCheckoutSession, hostedCheckoutView } from "@/server/services/merchant-api/hosted-checkout";
+import { cancelCheckoutSession, confirmCheckoutSession, hostedCheckoutView } from "@/server/services/merchant-api/hosted-checkout";
 
 const sessionId = z
   .string()
@@ -21,4 +21,8 @@ export const payRouter = router({
     .mutation(({ ctx, input }) =>
       confirmCheckoutSession(ctx.db, ctx.clock, { sessionId: input.sessionId, consumerId: ctx.user.id, planCode: input.planCode }),
     ),
+  // Whoever holds the page may close it while nothing was confirmed (signed in or not, as anyone may view it).
+  cancel: publicProcedure
+    .input(z.object({ sessionId }))
+    .mutation(({ ctx, input }) => cancelCheckoutSession(ctx.db, ctx.clock, { sessionId: input.sessionId })),
 });

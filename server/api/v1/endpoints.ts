@@ -52,7 +52,7 @@ export const createOrderRefund = defineEndpoint({
   method: "POST",
   path: "/orders/{id}/refunds",
   operationId: "createRefund",
-  summary: "Refund part or all of a shipped or completed order",
+  summary: "Refund part or all of a captured, shipped or completed order",
   description: "A pay-later bill is reduced from its last instalment backwards; whatever the consumer had already paid beyond that is paid back.",
   params: orderParams,
   body: createRefund,

@@ -31,7 +31,7 @@ export const order = z.object({
   planCode: z.string().nullable().meta({ description: "The pay-later plan (pay_in_30, pay_in_3), or null for pay_now." }),
   amountFen: z.number().int().meta({ description: "The order total in fen." }),
   refundedFen: z.number().int(),
-  refundableFen: z.number().int().meta({ description: "What a refund may still take back, in fen (0 until shipped)." }),
+  refundableFen: z.number().int().meta({ description: "What a refund may still take back, in fen (0 until shipped or captured)." }),
   authorizedFen: z
     .number()
     .int()
@@ -112,7 +112,9 @@ export const checkoutSession = z.object({
   id: z.string(),
   object: z.literal("checkout_session"),
   url: z.string().meta({ description: "The hosted payment page: send the shopper here." }),
-  status: z.enum(["open", "completed", "expired"]),
+  status: z.enum(["open", "completed", "cancelled", "expired"]).meta({
+    description: "open until the shopper confirms (completed) or presses Cancel on the hosted page (cancelled); expired after expiresAt.",
+  }),
   amountFen: z.number().int(),
   currency: z.literal("CNY"),
   merchantReference: z.string(),

@@ -23,6 +23,7 @@ import { applyOverdueEffects } from "@/server/services/bills/apply-overdue-effec
 import { openOverdueSql, owedSql } from "@/server/sql/rules";
 import { withWriterReads } from "@/db/transaction";
 import { purgeStaleThrottles } from "@/server/auth/throttle";
+import { purgeExpiredIdempotencyKeys } from "@/server/services/developers/api-idempotency";
 import { expireAuthorizations, expiredAuthorizationIds } from "@/server/services/merchant-api/expire-authorizations";
 import { acquireLease, holdLease, LeaseLost, releaseLease } from "./job-lease";
 import { withOneCheckpoint, writeInChunks, type LockTimer } from "./write-in-chunks";
@@ -49,6 +50,8 @@ export type CreditJobsReport = {
   expiredAuthorizations: number;
   /** Sign-in and sign-up counters deleted because they no longer change any answer. */
   throttlesPurged: number;
+  /** Merchant API Idempotency-Keys deleted past their retention (API_IDEMPOTENCY_RETENTION_MS). */
+  idempotencyKeysPurged: number;
   /** The longest any one of this run's write transactions held the lock, in milliseconds. */
   longestWriteMs: number;
   /** Wall time of each step, in milliseconds. */
@@ -66,7 +69,11 @@ type Step = {
   hold: (tx: Db) => Promise<void>;
 };
 
-export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number } = {}): Promise<CreditJobsReport> {
+/**
+ * `at` is the credit day's clock (`npm run jobs -- --at` moves it); `opts.now` the wall clock that housekeeping purges
+ * by, which must not move with it (a run for a future day would otherwise delete what is still fresh). Defaults to `at`.
+ */
+export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number; now?: Date } = {}): Promise<CreditJobsReport> {
   const today = localDate(at);
   const report: CreditJobsReport = {
     ranAt: at,
@@ -83,6 +90,7 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
     snapshots: 0,
     expiredAuthorizations: 0,
     throttlesPurged: 0,
+    idempotencyKeysPurged: 0,
     longestWriteMs: 0,
     stepsMs: { overdue: 0, authorizations: 0, statuses: 0, reminders: 0, snapshots: 0, housekeeping: 0 },
   };
@@ -102,7 +110,11 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
       await timed("statuses", () => reconcileStatuses(step));
       await timed("reminders", () => remindDue(step));
       await timed("snapshots", () => snapshotReceivables(step));
-      await timed("housekeeping", async () => (report.throttlesPurged = await purgeStaleThrottles(db, at)));
+      await timed("housekeeping", async () => {
+        const now = opts.now ?? at;
+        report.throttlesPurged = await purgeStaleThrottles(db, now);
+        report.idempotencyKeysPurged = await purgeExpiredIdempotencyKeys(db, now, { batchSize: step.batch, hold });
+      });
     });
   } catch (error) {
     if (!(error instanceof LeaseLost)) throw error;

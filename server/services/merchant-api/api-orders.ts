@@ -4,11 +4,10 @@ import type { Db } from "@/db/client";
 import { orderLines, orders } from "@/db/schema";
 import { inIds } from "@/db/dialect";
 import { sql } from "drizzle-orm";
+import { refundableFen } from "@/server/domain/order-state";
 import { scopedOrder } from "@/server/services/orders/cancel-order";
 
 type OrderRow = typeof orders.$inferSelect;
-
-const REFUNDABLE = new Set(["shipped", "completed", "refunded"]);
 
 function orderView(order: OrderRow) {
   return {
@@ -20,7 +19,7 @@ function orderView(order: OrderRow) {
     planCode: order.planCode,
     amountFen: order.totalFen,
     refundedFen: order.refundedFen,
-    refundableFen: REFUNDABLE.has(order.status) ? order.totalFen - order.refundedFen : 0,
+    refundableFen: refundableFen(order),
     authorizedFen: order.authorizedFen,
     authorizationExpiresAt: order.status === "authorized" && order.authorizedUntil ? order.authorizedUntil.toISOString() : null,
     capturedAt: order.capturedAt?.toISOString() ?? null,

@@ -10,7 +10,15 @@ import { localDate } from "@/server/calendar";
 import type { Clock } from "@/server/clock";
 import { assertOk, DomainError } from "@/server/domain/errors";
 import { splitFen } from "@/server/domain/money";
-import { authorizationDeadline, type CheckoutItem, checkSessionConfirmable, sessionState, successRedirect } from "@/server/domain/merchant-checkout";
+import {
+  authorizationDeadline,
+  type CheckoutItem,
+  checkSessionCancellable,
+  checkSessionConfirmable,
+  type SessionState,
+  sessionState,
+  successRedirect,
+} from "@/server/domain/merchant-checkout";
 import { availableCreditFen, creditLimitFen, findPlan, type PlanCode } from "@/server/domain/policy";
 import { changeUsedCredit, lockCreditProfile } from "@/server/services/credit/ledger";
 import { loadCreditState } from "@/server/services/credit/credit-state";
@@ -181,4 +189,24 @@ export async function confirmCheckoutSession(
     },
     { isolation: "read committed" },
   );
+}
+
+/**
+ * The hosted page's Cancel: an open session is closed for good (the API reads it `cancelled`, a reopened page says
+ * so), and the shopper is sent to its cancelUrl. Anyone holding the page may cancel it while nothing was confirmed;
+ * a confirmed session is refused (CHECKOUT_SESSION_USED: the order stands until the shop voids it), so Cancel can
+ * never undo someone's order. A cancelled or expired session is left as it is: pressing Cancel again is harmless.
+ */
+export async function cancelCheckoutSession(db: Db, clock: Clock, input: { sessionId: string }): Promise<{ state: SessionState; cancelUrl: string }> {
+  return withTransaction(db, async (tx) => {
+    // Locked as confirmCheckoutSession locks it, so a confirmation and a cancel of the same session take turns.
+    const locked = await row<{ id: string }>(tx, sql`SELECT id FROM checkout_sessions WHERE id = ${input.sessionId}${forUpdate()}`);
+    if (!locked) throw new DomainError("NOT_FOUND", "No such payment page.");
+    const session = (await first(tx.select().from(checkoutSessions).where(eq(checkoutSessions.id, input.sessionId))))!;
+    const now = clock.now();
+    assertOk(checkSessionCancellable(session, now));
+    const state = sessionState(session, now);
+    if (state === "open") await tx.update(checkoutSessions).set({ status: "cancelled", cancelledAt: now }).where(eq(checkoutSessions.id, session.id));
+    return { state: state === "open" ? "cancelled" : state, cancelUrl: session.cancelUrl };
+  });
 }

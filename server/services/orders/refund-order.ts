@@ -59,7 +59,10 @@ export async function refundOrder(
       if (refundable <= 0)
         throw order.totalFen - order.refundedFen <= 0
           ? new DomainError("NOTHING_TO_REFUND", `Order ${order.number} has already been refunded in full.`)
-          : new DomainError("INVALID_TRANSITION", `Order ${order.number} is ${order.status}; only shipped or completed orders can be refunded.`);
+          : new DomainError(
+              "INVALID_TRANSITION",
+              `Order ${order.number} is ${order.status}; only captured, shipped or completed orders can be refunded.`,
+            );
       if (input.amountFen > refundable)
         throw new DomainError("REFUND_TOO_LARGE", `At most ${formatFen(refundable)} of order ${order.number} can still be refunded.`);
 

@@ -2,24 +2,26 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { useTRPC } from "@/lib/trpc/react";
 import { useShowFailure } from "@/lib/use-show-failure";
 import type { PlanCode } from "@/server/domain/policy";
+import { CancelSession } from "./cancel-session";
 
-type Text = Record<"available" | "notAvailable" | "goCredit" | "plan" | "whenBilled" | "confirm" | "confirming" | "cancel" | "redirecting", string>;
+type Text = Record<
+  "available" | "notAvailable" | "goCredit" | "plan" | "whenBilled" | "confirm" | "confirming" | "cancel" | "cancelling" | "redirecting",
+  string
+>;
 
 /** The hosted page's choice of plan and its Confirm: the shopper is then sent back to the shop's successUrl. */
 export function ConfirmPayLater({
   sessionId,
-  cancelUrl,
   refusal,
   plans,
   text,
 }: {
   sessionId: string;
-  cancelUrl: string;
   refusal: { code: string; message: string } | null;
   plans: { code: PlanCode; label: string; terms: string }[];
   text: Text;
@@ -57,9 +59,7 @@ export function ConfirmPayLater({
             </>
           ) : null}
         </ErrorNotice>
-        <a href={cancelUrl} className={buttonClass("secondary")}>
-          {text.cancel}
-        </a>
+        <CancelSession sessionId={sessionId} variant="secondary" text={text} />
       </div>
     );
 
@@ -97,9 +97,7 @@ export function ConfirmPayLater({
         <Button type="submit" disabled={confirm.isPending || leaving}>
           {confirm.isPending ? text.confirming : text.confirm}
         </Button>
-        <a href={cancelUrl} className={buttonClass("ghost")}>
-          {text.cancel}
-        </a>
+        <CancelSession sessionId={sessionId} text={text} />
       </div>
     </form>
   );

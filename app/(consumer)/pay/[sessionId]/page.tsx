@@ -8,6 +8,7 @@ import { formatFen } from "@/lib/format";
 import { planLabel, serverWords } from "@/lib/i18n/localise";
 import { serverApi } from "@/server/api/server-caller";
 import { getSessionUser } from "@/server/auth/session";
+import { CancelSession } from "./cancel-session";
 import { ConfirmPayLater } from "./confirm-pay-later";
 
 export const dynamic = "force-dynamic";
@@ -49,6 +50,13 @@ export default async function HostedPaymentPage({ params }: { params: Promise<{ 
         {back}
       </div>
     );
+  } else if (view.state === "cancelled") {
+    action = (
+      <div className="space-y-3">
+        <InfoNotice>{t("cancelled", { store: view.storeName })}</InfoNotice>
+        {back}
+      </div>
+    );
   } else if (view.state === "expired") {
     action = (
       <div className="space-y-3">
@@ -67,9 +75,7 @@ export default async function HostedPaymentPage({ params }: { params: Promise<{ 
           <Link href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass("secondary")}>
             {t("signUp")}
           </Link>
-          <a href={view.cancelUrl} className={buttonClass("ghost")}>
-            {t("cancel")}
-          </a>
+          <CancelSession sessionId={view.sessionId} text={{ cancel: t("cancel"), cancelling: t("cancelling") }} />
         </div>
       </div>
     );
@@ -91,7 +97,6 @@ export default async function HostedPaymentPage({ params }: { params: Promise<{ 
     action = (
       <ConfirmPayLater
         sessionId={view.sessionId}
-        cancelUrl={view.cancelUrl}
         refusal={refusal}
         plans={view.credit.plans.map((plan) => ({
           code: plan.code,
@@ -110,6 +115,7 @@ export default async function HostedPaymentPage({ params }: { params: Promise<{ 
           confirm: t("confirm"),
           confirming: t("confirming"),
           cancel: t("cancel"),
+          cancelling: t("cancelling"),
           redirecting: t("redirecting", { store: view.storeName }),
         }}
       />

@@ -1,0 +1,2 @@
+ALTER TABLE "checkout_sessions" ADD COLUMN "cancelled_at" timestamp (3) with time zone;--> statement-breakpoint
+CREATE INDEX "api_idempotency_created_idx" ON "api_idempotency" USING btree ("created_at");
