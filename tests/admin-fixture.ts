@@ -4,7 +4,6 @@ import { TRPCError } from "@trpc/server";
 import { connectionOf, type Db } from "@/db/client";
 import { first } from "@/db/query";
 import { auditLog } from "@/db/schema";
-import { DEFAULT_POLICY, type PolicyParams } from "@/server/domain/policy";
 import type { callerAs } from "./helpers";
 
 export async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
@@ -47,8 +46,4 @@ export async function onTheConnection(db: Db, statement: string): Promise<void> 
 }
 
 /** The default policy with the threshold at 650 (and the bands starting there). */
-export const policyAt650 = (): PolicyParams => ({
-  ...structuredClone(DEFAULT_POLICY),
-  minScore: 650,
-  bands: structuredClone(DEFAULT_POLICY.bands.slice(1)),
-});
+export { policyAt650 } from "./what-if-fixture";

@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, type PolicyParams } from "./policy";
 import { summarizeWhatIf, type WhatIfConsumer } from "./what-if";
+import { FIVE_CONSUMERS, policyAt650, RAISED_TO_650 } from "@/tests/what-if-fixture";
 
-const row = (userId: number, score: number, openPrincipalFen = 0, openBills = 0): WhatIfConsumer => ({
+const row = (userId: number, score: number, openPrincipalFen = 0, openBills = 0, name = `C${userId}`): WhatIfConsumer => ({
   userId,
-  name: `C${userId}`,
-  email: `c${userId}@example.com`,
+  name,
+  email: `${name}@example.com`,
   score,
   payLaterStatus: "not_enabled",
   openPrincipalFen,
   openBills,
 });
 
-const raisedTo650: PolicyParams = { ...DEFAULT_POLICY, minScore: 650, bands: DEFAULT_POLICY.bands.slice(1) };
+const raisedTo650 = policyAt650();
+const five = FIVE_CONSUMERS.map((c, i) => row(i + 1, c.score, c.openPrincipalFen, c.openBills, c.name));
 const loweredTo550: PolicyParams = {
   ...DEFAULT_POLICY,
   minScore: 550,
@@ -20,34 +22,21 @@ const loweredTo550: PolicyParams = {
 };
 
 describe("summarizeWhatIf", () => {
-  const rows = [row(1, 520), row(2, 560), row(3, 610, 80_000, 1), row(4, 640), row(5, 660, 150_000, 2), row(6, 760)];
+  // The five, and one at 560 that a lower threshold lets in.
+  const rows = [...five, row(6, 560)];
 
   it("counts who loses eligibility and the change in total limits when the threshold rises", () => {
-    const out = summarizeWhatIf(rows, DEFAULT_POLICY, raisedTo650);
-    expect(out).toMatchObject({
-      consumers: 6,
-      eligibleBefore: 4,
-      eligibleAfter: 2,
-      gaining: 0,
-      losing: 2,
-      // before: 1,000 + 1,000 + 2,000 + 10,000; after: 2,000 + 10,000 (yuan)
-      totalLimitBeforeFen: 1_400_000,
-      totalLimitAfterFen: 1_200_000,
-      limitRaised: 0,
-      limitLowered: 2,
-      overNewLimit: 1,
-      fallingWithOpenBills: 1,
-      fallingWithOpenBillsPrincipalFen: 80_000,
-    });
-    expect(out.losingConsumers.map((c) => c.userId)).toEqual([3, 4]);
-    expect(out.fallingWithOpenBillsConsumers.map((c) => c.userId)).toEqual([3]);
+    const out = summarizeWhatIf(five, DEFAULT_POLICY, raisedTo650);
+    expect(out).toMatchObject(RAISED_TO_650.summary);
+    expect(out.losingConsumers.map((c) => c.name)).toEqual(RAISED_TO_650.losing);
+    expect(out.fallingWithOpenBillsConsumers.map((c) => c.name)).toEqual(RAISED_TO_650.fallingWithOpenBills);
   });
 
   it("counts who gains eligibility and whose limit drops when the threshold falls", () => {
     const out = summarizeWhatIf(rows, DEFAULT_POLICY, loweredTo550);
     expect(out).toMatchObject({ eligibleBefore: 4, eligibleAfter: 5, gaining: 1, losing: 0, limitRaised: 1, limitLowered: 2 });
     expect(out.totalLimitAfterFen - out.totalLimitBeforeFen).toBe(50_000 - 2 * 50_000);
-    // C3 owes ¥800: within its ¥1,000 limit today, over its new ¥500 one.
+    // dave owes ¥800: within his ¥1,000 limit today, over his new ¥500 one.
     expect(out.overNewLimit).toBe(1);
     expect(out.losingConsumers).toEqual([]);
   });
