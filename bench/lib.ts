@@ -24,8 +24,8 @@ export type Row = { scenario: string; metric: string; value: string; target: str
 export function printTable(rows: Row[]) {
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => [r.scenario, r.metric, r.value, r.target][i]!.length), 8));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-  console.log(line(["scenario", "metric", "value", "target"]) + "  met");
-  for (const r of rows) console.log(line([r.scenario, r.metric, r.value, r.target]) + "  " + (r.met === null ? "—" : r.met ? "yes" : "NO"));
+  console.log(`${line(["scenario", "metric", "value", "target"])}  met`);
+  for (const r of rows) console.log(`${line([r.scenario, r.metric, r.value, r.target])}  ${r.met === null ? "—" : r.met ? "yes" : "NO"}`);
 }
 
 export function writeResults(scenario: string, rows: Row[], extra: Record<string, unknown> = {}) {

@@ -33,7 +33,7 @@ test("a rotating X-Forwarded-For does not escape the per-address sign-in limit",
       form: { csrfToken, email, password, json: "true" },
       maxRedirects: 0,
     });
-    return decodeURIComponent(response.headers()["location"] ?? (await response.text()));
+    return decodeURIComponent(response.headers().location ?? (await response.text()));
   };
   for (let i = 0; i < 20; i++) expect(await attempt(`nobody${i}@example.com`, "guess", `10.0.${i}.1`)).toContain("CredentialsSignin");
   expect(await attempt("carol@example.com", "houfu-demo-2026", "10.0.99.1")).toContain("Too many sign-in attempts");

@@ -219,7 +219,13 @@ describe("placing a pay-later order", () => {
       expect(await footprint(db)).toEqual(after);
       // The same request again (spaces around a field aside) is still a replay.
       expect(await alice.shop.placeOrder({ ...input, shippingName: ` ${input.shippingName} ` })).toEqual({ ...placed, replayed: true });
-      const provider: PaymentProvider = { ...simulatedProvider, charge: async (r) => (charged.push(r.amountFen), simulatedProvider.charge(r)) };
+      const provider: PaymentProvider = {
+        ...simulatedProvider,
+        charge: async (r) => {
+          charged.push(r.amountFen);
+          return simulatedProvider.charge(r);
+        },
+      };
       if (method === "pay_now") {
         const direct = {
           consumerId: await userId(db, "alice@example.com"),

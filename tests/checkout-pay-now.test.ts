@@ -97,7 +97,10 @@ describe("placing a pay-now order", () => {
     const charged: number[] = [];
     const provider: PaymentProvider = {
       ...simulatedProvider,
-      charge: async (request) => (charged.push(request.amountFen), simulatedProvider.charge(request)),
+      charge: async (request) => {
+        charged.push(request.amountFen);
+        return simulatedProvider.charge(request);
+      },
     };
     const input = {
       consumerId: await userId(db, "alice@example.com"),

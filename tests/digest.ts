@@ -31,7 +31,7 @@ export async function tableDigest(db: Db): Promise<string> {
     hash.update(`\n#${name}\n`);
     // PostgreSQL has no rowid and returns rows in no promised order: each table's rows are hashed sorted.
     const lines = (await rows<Record<string, unknown>>(db, sql.raw(`SELECT * FROM "${name}"`))).map((row) => JSON.stringify(row)).sort();
-    for (const line of lines) hash.update(line + "\n");
+    for (const line of lines) hash.update(`${line}\n`);
   }
   return hash.digest("hex");
 }

@@ -140,7 +140,7 @@ export default async function MerchantDevelopersPage() {
               {tw("publishableKey")}: <code className="break-all">{publishableKey}</code>
             </p>
             <p className="text-sm text-slate-600">{tw("embed")}</p>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region of code must be reachable by keyboard */}
+            {/* A scrolling region of code must be reachable by keyboard. */}
             <pre role="region" aria-label={tw("embedLabel")} tabIndex={0} className="overflow-x-auto rounded-lg bg-slate-100 p-3 text-xs">
               {`<script src="${origin}/api/v1/messaging.js" data-key="${publishableKey}" async></script>\n<p data-houfu-messaging data-amount-fen="129900"></p>`}
             </pre>
