@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { ErrorNotice, InfoNotice, StatusNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
 import type { FieldErrors } from "@/lib/trpc/errors";
@@ -105,26 +105,15 @@ export function StoreSettingsForm({ settings, openBills }: { settings: Settings;
           {t("profile")}
         </h2>
         <Field id="name" name="name" label={t("storeName")} defaultValue={settings.name} required maxLength={80} error={fieldErrors.name?.[0]} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="description" className="text-sm font-medium text-slate-700">
-            {t("description")}
-          </label>
-          <textarea
-            id="description"
-            name="description"
-            defaultValue={settings.description}
-            maxLength={500}
-            rows={3}
-            aria-invalid={fieldErrors.description ? true : undefined}
-            aria-describedby={fieldErrors.description ? "description-error" : undefined}
-            className="rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
-          />
-          {fieldErrors.description ? (
-            <p id="description-error" className="text-sm text-red-700">
-              {fieldErrors.description[0]}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          id="description"
+          name="description"
+          label={t("description")}
+          defaultValue={settings.description}
+          maxLength={500}
+          rows={3}
+          error={fieldErrors.description?.[0]}
+        />
         <Field
           id="category"
           name="category"

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
 import type { FieldErrors } from "@/lib/trpc/errors";
@@ -56,54 +57,24 @@ export function ContactForm() {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {sent ? <StatusNotice>{t("sent")}</StatusNotice> : null}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="support-topic" className="text-sm font-medium text-slate-700">
-          {t("topic")}
-        </label>
-        <select
-          id="support-topic"
-          value={topic}
-          onChange={(e) => setTopic(e.target.value)}
-          aria-invalid={fieldErrors.topic ? true : undefined}
-          aria-describedby={fieldErrors.topic ? "support-topic-error" : undefined}
-          className="min-h-11 rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
-        >
-          <option value="">{t("chooseTopic")}</option>
-          {SUPPORT_TOPIC_CODES.map((code) => (
-            <option key={code} value={code}>
-              {t(`topic_${code}`)}
-            </option>
-          ))}
-        </select>
-        {fieldErrors.topic ? (
-          <p id="support-topic-error" className="text-sm text-red-700">
-            {fieldErrors.topic[0]}
-          </p>
-        ) : null}
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="support-message" className="text-sm font-medium text-slate-700">
-          {t("message")}
-        </label>
-        <textarea
-          id="support-message"
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-          rows={5}
-          maxLength={2000}
-          aria-invalid={fieldErrors.message ? true : undefined}
-          aria-describedby={`support-message-hint${fieldErrors.message ? " support-message-error" : ""}`}
-          className="rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
-        />
-        <p id="support-message-hint" className="text-xs text-slate-500">
-          {t("messageHint")}
-        </p>
-        {fieldErrors.message ? (
-          <p id="support-message-error" className="text-sm text-red-700">
-            {fieldErrors.message[0]}
-          </p>
-        ) : null}
-      </div>
+      <SelectField id="support-topic" label={t("topic")} value={topic} onChange={(e) => setTopic(e.target.value)} error={fieldErrors.topic?.[0]}>
+        <option value="">{t("chooseTopic")}</option>
+        {SUPPORT_TOPIC_CODES.map((code) => (
+          <option key={code} value={code}>
+            {t(`topic_${code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        id="support-message"
+        label={t("message")}
+        hint={t("messageHint")}
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+        rows={5}
+        maxLength={2000}
+        error={fieldErrors.message?.[0]}
+      />
       <Button type="submit" disabled={ask.isPending}>
         {ask.isPending ? t("sending") : t("send")}
       </Button>

@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { HundredthsInput } from "@/components/admin/money-input";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { policyDiffWords, issueText } from "@/components/admin/policy-words";
 import { useText } from "@/lib/i18n/text";
@@ -389,24 +389,15 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
         <WhatIfPanel control={control} current={current} id="what-if-inline" className="lg:hidden" />
 
         <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="note" className="text-sm font-medium text-slate-700">
-              {t("note")}
-            </label>
-            <textarea
-              id="note"
-              rows={2}
-              maxLength={500}
-              aria-invalid={formState.errors.note ? true : undefined}
-              aria-describedby={formState.errors.note ? "note-error note-hint" : "note-hint"}
-              className={`rounded-lg border px-3 py-2 text-base shadow-sm ${formState.errors.note ? "border-red-500" : "border-slate-300"}`}
-              {...register("note")}
-            />
-            <p id="note-hint" className="text-xs text-slate-500">
-              {t("noteHint")}
-            </p>
-            <ErrorText id="note-error" error={formState.errors.note} />
-          </div>
+          <TextAreaField
+            id="note"
+            label={t("note")}
+            hint={t("noteHint")}
+            rows={2}
+            maxLength={500}
+            error={issue(formState.errors.note?.message)}
+            {...register("note")}
+          />
           {confirming ? (
             <ConfirmAction confirmLabel={t("confirmSave")} onConfirm={confirmSave} onCancel={() => setConfirming(null)} pending={save.isPending}>
               <p className="font-medium">{t("askSave", { version: current.version + 1 })}</p>

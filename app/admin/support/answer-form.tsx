@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { ErrorNotice, StatusNotice } from "@/components/ui/notice";
 import { useText } from "@/lib/i18n/text";
 import { useTRPC } from "@/lib/trpc/react";
@@ -44,24 +45,15 @@ export function AnswerForm({ ticketId, name }: { ticketId: number; name: string 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2">
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        {t("answerLabel", { name })}
-      </label>
-      <textarea
+      <TextAreaField
         id={id}
+        label={t("answerLabel", { name })}
         value={text}
         onChange={(e) => setText(e.target.value)}
         rows={3}
         maxLength={2000}
-        aria-invalid={fieldError ? true : undefined}
-        aria-describedby={fieldError ? `${id}-error` : undefined}
-        className="w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm"
+        error={fieldError}
       />
-      {fieldError ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {fieldError}
-        </p>
-      ) : null}
       <Button type="submit" disabled={answer.isPending}>
         {answer.isPending ? t("sending") : t("send")}
       </Button>
