@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeniedNotice } from "@/components/layout/denied-notice";
-import { PageHeader, Stat } from "@/components/ui/card";
+import { PageHeader, Stat, Section } from "@/components/ui/card";
 import { ReceivablesFigures } from "@/components/receivables-figures";
 import { formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
@@ -21,10 +21,7 @@ export default async function MerchantOverviewPage({ searchParams }: { searchPar
     <div className="space-y-6">
       <DeniedNotice searchParams={searchParams} />
       <PageHeader title={overview.store.name} description={offersPayLater ? t("payLaterOn") : t("payLaterOff")} />
-      <section aria-labelledby="attention-heading">
-        <h2 id="attention-heading" className="mb-3 text-lg font-semibold">
-          {t("attention")}
-        </h2>
+      <Section id="attention" title={t("attention")}>
         {overview.ordersToShip === 0 && overview.newlyOverdue.count === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t("nothingNow")}</p>
         ) : (
@@ -47,23 +44,17 @@ export default async function MerchantOverviewPage({ searchParams }: { searchPar
             ) : null}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="today-heading">
-        <h2 id="today-heading" className="mb-3 text-lg font-semibold">
-          {t("today")}
-        </h2>
+      </Section>
+      <Section id="today" title={t("today")}>
         <div className="grid gap-4 sm:grid-cols-3">
           <Stat label={t("ordersToday")} value={overview.ordersToday} />
           <Stat label={t("salesToday")} value={formatFen(overview.salesTodayFen)} />
           <Stat label={t("ordersToShip")} value={overview.ordersToShip} tone={overview.ordersToShip > 0 ? "danger" : "default"} />
         </div>
-      </section>
-      <section aria-labelledby="receivables-heading">
-        <h2 id="receivables-heading" className="mb-3 text-lg font-semibold">
-          {t("receivables")}
-        </h2>
+      </Section>
+      <Section id="receivables" title={t("receivables")}>
         <ReceivablesFigures summary={overview.receivables} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -66,3 +66,15 @@ export function PageHeader({ title, description, actions }: { title: string; des
     </div>
   );
 }
+
+/** A part of a page named by its heading; the heading's id (`${id}-heading`) is also what links to it point at. */
+export function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

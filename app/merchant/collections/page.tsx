@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { PageHeader, Stat } from "@/components/ui/card";
+import { PageHeader, Stat, Section } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatDateTime, formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
@@ -47,10 +47,7 @@ export default async function MerchantCollectionsPage({ searchParams }: { search
         <Stat label={t("expected30")} value={formatFen(expectedTotal)} hint={t("expectedHint")} />
       </div>
 
-      <section aria-labelledby="days-heading">
-        <h2 id="days-heading" className="mb-3 text-lg font-semibold">
-          {t("perDay")}
-        </h2>
+      <Section id="days" title={t("perDay")}>
         <DataTable
           caption={t("perDayCaption")}
           minWidth="28rem"
@@ -80,12 +77,9 @@ export default async function MerchantCollectionsPage({ searchParams }: { search
             },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="entries-heading">
-        <h2 id="entries-heading" className="mb-3 text-lg font-semibold">
-          {p.day ? <KeepDates>{t("entriesOn", { date: formatDate(p.day, locale) })}</KeepDates> : t("entries")}
-        </h2>
+      <Section id="entries" title={p.day ? <KeepDates>{t("entriesOn", { date: formatDate(p.day, locale) })}</KeepDates> : t("entries")}>
         {p.day ? (
           <p className="mb-3 text-sm">
             <Link href={dayLink(null)} className="text-brand-700 underline">
@@ -138,12 +132,9 @@ export default async function MerchantCollectionsPage({ searchParams }: { search
             </Link>
           ) : null}
         </nav>
-      </section>
+      </Section>
 
-      <section aria-labelledby="expected-heading">
-        <h2 id="expected-heading" className="mb-3 text-lg font-semibold">
-          {t("expected")}
-        </h2>
+      <Section id="expected" title={t("expected")}>
         <DataTable
           caption={t("expectedCaption")}
           minWidth="24rem"
@@ -156,7 +147,7 @@ export default async function MerchantCollectionsPage({ searchParams }: { search
             { key: "count", header: t("instalments"), align: "right", cell: (d) => d.instalments },
           ]}
         />
-      </section>
+      </Section>
     </div>
   );
 }

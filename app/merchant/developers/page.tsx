@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/ui/card";
+import { PageHeader, Section } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { CreateApiKeyForm } from "@/components/merchant/create-api-key-form";
 import { RevokeApiKeyButton } from "@/components/merchant/revoke-api-key-button";
@@ -55,10 +55,7 @@ export default async function MerchantDevelopersPage() {
         <p className="mb-4 text-sm text-slate-600">{t("newKeyBody", { max: MAX_ACTIVE_API_KEYS, active: activeCount })}</p>
         <CreateApiKeyForm atLimit={activeCount >= MAX_ACTIVE_API_KEYS} />
       </section>
-      <section aria-labelledby="keys-heading">
-        <h2 id="keys-heading" className="mb-3 text-lg font-semibold">
-          {t("keys")}
-        </h2>
+      <Section id="keys" title={t("keys")}>
         <DataTable
           caption={t("keys")}
           rows={keys}
@@ -89,7 +86,7 @@ export default async function MerchantDevelopersPage() {
             },
           ]}
         />
-      </section>
+      </Section>
       <section aria-labelledby="webhooks-heading" className="space-y-4">
         <div>
           <h2 id="webhooks-heading" className="text-lg font-semibold">

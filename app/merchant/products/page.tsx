@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader, Section } from "@/components/ui/card";
 import { ProductForm } from "@/components/merchant/product-form";
 import { ProductRow } from "@/components/merchant/product-row";
 import { serverApi } from "@/server/api/server-caller";
@@ -27,10 +27,7 @@ export default async function MerchantProductsPage({ searchParams }: { searchPar
           <ProductForm />
         </div>
       </details>
-      <section aria-labelledby="catalogue-heading">
-        <h2 id="catalogue-heading" className="mb-3 text-lg font-semibold">
-          {t("catalogue")}
-        </h2>
+      <Section id="catalogue" title={t("catalogue")}>
         {page.items.length === 0 ? (
           <EmptyState title={cursor ? t("emptyMore") : t("empty")}>{t("emptyBody")}</EmptyState>
         ) : (
@@ -52,7 +49,7 @@ export default async function MerchantProductsPage({ searchParams }: { searchPar
             </Link>
           ) : null}
         </nav>
-      </section>
+      </Section>
     </div>
   );
 }

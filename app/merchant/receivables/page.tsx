@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader, Section } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { LoadingBlock } from "@/components/ui/loading-block";
@@ -63,10 +63,7 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
       />
       <ReceivablesFigures summary={summary} />
 
-      <section aria-labelledby="aging-heading">
-        <h2 id="aging-heading" className="mb-3 text-lg font-semibold">
-          {t("aging")}
-        </h2>
+      <Section id="aging" title={t("aging")}>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {AGING_BUCKETS.map((bucket) => {
             const amount = summary.aging[bucket.key];
@@ -90,7 +87,7 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
             );
           })}
         </div>
-      </section>
+      </Section>
 
       <Card title={t("trend")}>
         <Suspense fallback={<LoadingBlock label={tc("loading")} height="h-[324px]" />}>
@@ -98,10 +95,7 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
         </Suspense>
       </Card>
 
-      <section aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading" className="mb-3 text-lg font-semibold">
-          {t("overdueHeading")}
-        </h2>
+      <Section id="overdue" title={t("overdueHeading")}>
         <DataTable
           caption={t("overdueCaption")}
           minWidth="36rem"
@@ -160,7 +154,7 @@ export default async function MerchantReceivablesPage({ searchParams }: { search
             </Link>
           ) : null}
         </nav>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PageHeader, Stat, EmptyState } from "@/components/ui/card";
+import { PageHeader, Stat, EmptyState, Section } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatFen } from "@/lib/format";
 import { payLaterStatusText, scoreBandText } from "@/lib/i18n/localise";
@@ -161,14 +161,11 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
         </div>
       </section>
 
-      <section aria-labelledby="report-heading">
-        <h2 id="report-heading" className="mb-3 text-lg font-semibold">
-          {tPage("report")}
-        </h2>
+      <Section id="report" title={tPage("report")}>
         <Suspense fallback={<ListSkeleton label={tLoading("loading")} rows={5} />}>
           <CreditReport cursor={cursor} locale={locale} />
         </Suspense>
-      </section>
+      </Section>
     </div>
   );
 }
