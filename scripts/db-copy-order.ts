@@ -33,6 +33,10 @@ export const COPY_ORDER = [
   "webhookEvents",
   "webhookDeliveries",
   "supportTickets",
+  // issue 19, parts 1 and 2
+  "autopayCards",
+  "autopayCharges",
+  "dueDateExtensions",
 ] as const;
 
 /** Tables the target rebuilds itself (receivable_days: the triggers maintain it from the instalments). */

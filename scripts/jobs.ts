@@ -46,6 +46,9 @@ if (report.skipped) {
   console.log(
     `  merchant API authorizations expired: ${report.expiredAuthorizations}; Idempotency-Keys past their retention deleted: ${report.idempotencyKeysPurged}`,
   );
+  console.log(
+    `  autopay: ${report.autopay.charged} charged (${formatFen(report.autopay.chargedFen)}), ${report.autopay.declined} declined, ${report.autopay.cancelled} with nothing left to charge`,
+  );
   console.log(`  longest write transaction: ${report.longestWriteMs.toFixed(1)} ms; steps (ms): ${JSON.stringify(report.stepsMs)}`);
 }
 console.log(

@@ -62,6 +62,11 @@ async function victimIds(db: Db) {
     lumenDelivery,
     aliceOrder: await one(db, "alice's order", sql`SELECT id FROM orders WHERE consumer_id = ${alice} ORDER BY (status = 'placed') DESC, id LIMIT 1`),
     aliceBill: await one(db, "alice's open bill", sql`SELECT id FROM bills WHERE consumer_id = ${alice} AND status = 'open' ORDER BY id LIMIT 1`),
+    aliceInstalment: await one(
+      db,
+      "alice's open instalment",
+      sql`SELECT id FROM instalments WHERE consumer_id = ${alice} AND state = 'open' ORDER BY id DESC LIMIT 1`,
+    ),
     aliceEvent: aliceLastEvent.id,
     aliceEventAt: aliceLastEvent.createdAt.getTime(),
     lumenPlaced: await one(
@@ -152,6 +157,13 @@ const CASES: Record<string, Case> = {
     kind: "refused",
     as: "bob@example.com",
     input: (i) => ({ billId: i.aliceBill, amountFen: 100, cardNumber: CARD, idempotencyKey: "cross-owner-repay-1" }),
+  },
+  // Due-date extension (issue 19).
+  "bills.previewExtension": { kind: "refused", as: "bob@example.com", input: (i) => ({ instalmentId: i.aliceInstalment, days: 3 }) },
+  "bills.extendDueDate": {
+    kind: "refused",
+    as: "bob@example.com",
+    input: (i) => ({ instalmentId: i.aliceInstalment, days: 3, idempotencyKey: "cross-owner-extend-1" }),
   },
   "shop.addToCart": {
     kind: "scoped",

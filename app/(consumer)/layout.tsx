@@ -16,6 +16,9 @@ const CLIENT_NAMESPACES = [
   "cancelOrder",
   "markRead",
   "supportForm",
+  // issue 19, parts 1 and 2
+  "autopay",
+  "extension",
 ] as const;
 
 export default async function ConsumerLayout({ children }: { children: ReactNode }) {

@@ -15,6 +15,8 @@ const SCALAR_KEYS = [
   "overdue30Penalty",
   "suspendWhileOverdue",
   "authorizationWindowDays",
+  "extensionMaxDays",
+  "extensionFeeFen",
 ] as const;
 
 export function policyDiffWords(t: Translate, locale: string): PolicyDiffWords {

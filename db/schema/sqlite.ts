@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  AUTOPAY_CHARGE_STATUSES,
   BILL_STATUSES,
   CHECKOUT_SESSION_STATUSES,
   CREDIT_EVENT_REASONS,
@@ -686,4 +687,82 @@ export const supportTickets = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("support_tickets_status_idx").on(t.status, t.id), index("support_tickets_user_idx").on(t.userId, t.createdAt)],
+);
+
+// Autopay (issue 19): a consumer's saved card, as the card vault's token and last four digits (never the number),
+// and whether autopay charges it. One card per consumer; removing the card deletes the row.
+export const autopayCards = sqliteTable("autopay_cards", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  cardToken: text("card_token").notNull(),
+  cardLast4: text("card_last4").notNull(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(false),
+  savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+// Every autopay charge attempt, claimed before the provider is asked: the unique (instalment, attempt) is what keeps
+// two job runs from charging the same instalment twice. `paymentId` names the one payment a charged attempt made.
+export const autopayCharges = sqliteTable(
+  "autopay_charges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    instalmentId: integer("instalment_id")
+      .notNull()
+      .references(() => instalments.id),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    billId: integer("bill_id")
+      .notNull()
+      .references(() => bills.id),
+    attempt: integer("attempt").notNull(),
+    // The platform day of the attempt: at most one per instalment and day.
+    chargeDate: text("charge_date").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    cardLast4: text("card_last4").notNull(),
+    status: text("status", { enum: AUTOPAY_CHARGE_STATUSES }).notNull(),
+    paymentId: integer("payment_id").references(() => payments.id),
+    // Wall-clock end of the claiming run's hold on a pending attempt: until then no other run finishes it for it.
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+    settledAt: integer("settled_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("autopay_charges_attempt_uq").on(t.instalmentId, t.attempt),
+    uniqueIndex("autopay_charges_day_uq").on(t.instalmentId, t.chargeDate),
+    uniqueIndex("autopay_charges_payment_uq").on(t.paymentId),
+    index("autopay_charges_consumer_idx").on(t.consumerId, t.id),
+    index("autopay_charges_pending_idx").on(t.id).where(sql`status = 'pending'`),
+  ],
+);
+
+// Due-date extensions (issue 19): at most one per order (the unique order_id), moving one instalment's due date.
+export const dueDateExtensions = sqliteTable(
+  "due_date_extensions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    billId: integer("bill_id")
+      .notNull()
+      .references(() => bills.id),
+    instalmentId: integer("instalment_id")
+      .notNull()
+      .references(() => instalments.id),
+    consumerId: integer("consumer_id")
+      .notNull()
+      .references(() => users.id),
+    fromDate: text("from_date").notNull(),
+    toDate: text("to_date").notNull(),
+    feeFen: integer("fee_fen").notNull(),
+    policyVersion: integer("policy_version")
+      .notNull()
+      .references(() => policyVersions.version),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("due_date_extensions_order_uq").on(t.orderId), index("due_date_extensions_consumer_idx").on(t.consumerId, t.id)],
 );

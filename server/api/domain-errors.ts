@@ -60,6 +60,10 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPCCode> = {
   CHECKOUT_SESSION_CANCELLED: "CONFLICT",
   AUTHORIZATION_EXPIRED: "CONFLICT",
   CAPTURE_TOO_LARGE: "BAD_REQUEST",
+  // autopay and due-date extensions (issue 19)
+  NO_SAVED_CARD: "PRECONDITION_FAILED",
+  EXTENSION_USED: "CONFLICT",
+  EXTENSION_NOT_ALLOWED: "PRECONDITION_FAILED",
 };
 
 /** The tRPC error for a domain refusal, keeping the domain error as its cause (the error formatter reads its code). */

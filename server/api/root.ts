@@ -9,6 +9,7 @@ import { payRouter } from "./routers/pay";
 import { shopRouter } from "./routers/shop";
 import { healthRouter } from "./routers/health";
 import { supportRouter } from "./routers/support";
+import { autopayRouter } from "./routers/autopay";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -23,6 +24,8 @@ export const appRouter = router({
   pay: payRouter,
   health: healthRouter,
   support: supportRouter,
+  // issue 19, parts 1 and 2
+  autopay: autopayRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,6 +56,10 @@ export const DOMAIN_ERROR_CODES = [
   "CHECKOUT_SESSION_CANCELLED",
   "AUTHORIZATION_EXPIRED",
   "CAPTURE_TOO_LARGE",
+  // autopay and due-date extensions (issue 19)
+  "NO_SAVED_CARD",
+  "EXTENSION_USED",
+  "EXTENSION_NOT_ALLOWED",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -27,6 +27,15 @@ const PARAMS = {
       .max(24)
       .nullable(),
   }),
+  // Autopay (issue 19): the reminder before a charge, and a declined charge (`stopped` once it was the last attempt).
+  autopay_upcoming: z.object({ amountFen: fen, dueDate: day, cardLast4: z.string().regex(/^\d{4}$/) }),
+  autopay_declined: z.object({
+    amountFen: fen,
+    dueDate: day,
+    cardLast4: z.string().regex(/^\d{4}$/),
+    attempt: z.number().int().min(1).max(10),
+    stopped: z.boolean(),
+  }),
 } as const;
 
 export type NotificationKind = keyof typeof PARAMS;
@@ -80,6 +89,18 @@ export function notificationWords(t: Translate, content: NotificationContent, fo
         parts.push(t("order_refundedSchedule", { items: items.join(t("order_refundedJoin")) }));
       }
       return { title: t("order_refundedTitle", { number: p.orderNumber }), body: parts.join(" ") };
+    }
+    case "autopay_upcoming": {
+      const p = content.params;
+      return { title, body: t("autopay_upcomingBody", { amount: format.money(p.amountFen), date: format.day(p.dueDate), last4: p.cardLast4 }) };
+    }
+    case "autopay_declined": {
+      const p = content.params;
+      const values = { amount: format.money(p.amountFen), date: format.day(p.dueDate), last4: p.cardLast4 };
+      return {
+        title: t(p.stopped ? "autopay_stoppedTitle" : "autopay_declinedTitle"),
+        body: t(p.stopped ? "autopay_stoppedBody" : "autopay_declinedBody", values),
+      };
     }
   }
 }

@@ -19,7 +19,9 @@ type ScalarKey =
   | "overduePenalty"
   | "overdue30Penalty"
   | "suspendWhileOverdue"
-  | "authorizationWindowDays";
+  | "authorizationWindowDays"
+  | "extensionMaxDays"
+  | "extensionFeeFen";
 
 /** The words a diff is written in; English by default, the admin console passes its locale's. */
 export type PolicyDiffWords = {
@@ -48,6 +50,8 @@ export const ENGLISH_DIFF_WORDS: PolicyDiffWords = {
     overdue30Penalty: "30 days overdue effect",
     suspendWhileOverdue: "Suspend pay later while overdue",
     authorizationWindowDays: "API authorization window",
+    extensionMaxDays: "Due-date extension",
+    extensionFeeFen: "Extension fee",
   },
   days: (n) => `${n} ${n === 1 ? "day" : "days"}`,
   capOfInstalment: (percent) => `${percent} of the instalment`,
@@ -72,6 +76,8 @@ const SCALARS: { key: ScalarKey; show: (value: never, words: PolicyDiffWords) =>
   { key: "overdue30Penalty", show: (v: number) => `−${v}` },
   { key: "suspendWhileOverdue", show: (v: boolean, w) => (v ? w.yes : w.no) },
   { key: "authorizationWindowDays", show: (v: number, w) => w.days(v) },
+  { key: "extensionMaxDays", show: (v: number, w) => w.days(v) },
+  { key: "extensionFeeFen", show: (v: number) => formatFen(v) },
 ];
 
 export function describeBand(band: Band): string {

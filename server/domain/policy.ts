@@ -56,6 +56,10 @@ export const policyParamsSchema = z
     suspendWhileOverdue: z.boolean(),
     // Merchant API: days a shop has to capture an authorization before it expires and the credit is released.
     authorizationWindowDays: days(1, 30),
+    // Due-date extension (issue 19): once per order, one upcoming instalment moves by up to these days (0: not
+    // offered), for this fee.
+    extensionMaxDays: days(0, 60),
+    extensionFeeFen: fen,
   })
   .superRefine((p, ctx) => {
     p.bands.forEach((band, i) => {
@@ -83,11 +87,17 @@ export type PolicyParams = z.infer<typeof policyParamsSchema>;
 
 /** A stored policy version's params: versions saved before a term existed read it as its default. */
 export function storedPolicyParams(stored: unknown): PolicyParams {
-  const defaults = { authorizationWindowDays: DEFAULT_AUTHORIZATION_WINDOW_DAYS };
+  const defaults = {
+    authorizationWindowDays: DEFAULT_AUTHORIZATION_WINDOW_DAYS,
+    extensionMaxDays: DEFAULT_EXTENSION_MAX_DAYS,
+    extensionFeeFen: DEFAULT_EXTENSION_FEE_FEN,
+  };
   return policyParamsSchema.parse(stored && typeof stored === "object" ? { ...defaults, ...stored } : stored);
 }
 
 const DEFAULT_AUTHORIZATION_WINDOW_DAYS = 7;
+const DEFAULT_EXTENSION_MAX_DAYS = 14;
+const DEFAULT_EXTENSION_FEE_FEN = 0;
 export type Plan = z.infer<typeof planSchema>;
 export type Band = z.infer<typeof bandSchema>;
 
@@ -112,6 +122,8 @@ export const DEFAULT_POLICY: PolicyParams = {
   overdue30Penalty: 50,
   suspendWhileOverdue: true,
   authorizationWindowDays: DEFAULT_AUTHORIZATION_WINDOW_DAYS,
+  extensionMaxDays: DEFAULT_EXTENSION_MAX_DAYS,
+  extensionFeeFen: DEFAULT_EXTENSION_FEE_FEN,
 };
 
 export function clampScore(value: number): number {

@@ -350,6 +350,42 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
           </div>
         </Fieldset>
 
+        <Fieldset legend={t("extension")} hint={t("extensionHint")}>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field
+              id="extensionMaxDays"
+              label={t("extensionMaxDays")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={60}
+              error={issue(errors?.extensionMaxDays?.message)}
+              {...numberField("params.extensionMaxDays")}
+            />
+            <div className="flex flex-col gap-1">
+              <label htmlFor="extensionFee" className="text-sm font-medium text-slate-700">
+                {t("extensionFeeFen")}
+              </label>
+              <Controller
+                control={control}
+                name="params.extensionFeeFen"
+                render={({ field, fieldState }) => (
+                  <HundredthsInput
+                    id="extensionFee"
+                    prefix="¥"
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={!!fieldState.error}
+                    describedBy={fieldState.error ? "extensionFee-error" : undefined}
+                  />
+                )}
+              />
+              <ErrorText id="extensionFee-error" error={errors?.extensionFeeFen} />
+            </div>
+          </div>
+        </Fieldset>
+
         <Fieldset legend={t("effects")} hint={t("effectsHint", { min: SCORE_MIN, max: SCORE_MAX })}>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field

@@ -5,6 +5,7 @@ import { MAX_AMOUNT_FEN } from "@/server/domain/money";
 import { listBills } from "@/server/services/bills/list-bills";
 import { pastDueSummary } from "@/server/services/bills/past-due";
 import { repayBill } from "@/server/services/bills/repay-bill";
+import { extendDueDate, previewExtension } from "@/server/services/bills/extend-due-date";
 
 export const repayInput = z.object({
   billId: rowId,
@@ -20,9 +21,18 @@ export const repayInput = z.object({
   idempotencyKey: z.string().min(8).max(100),
 });
 
+const extensionInput = z.object({ instalmentId: rowId, days: z.number().int().min(1).max(60) });
+
 export const billsRouter = router({
   list: consumerProcedure.query(({ ctx }) => listBills(ctx.db, ctx.clock, ctx.user.id)),
   /** What is past due, for the header's badge and the overview's card. */
   pastDue: consumerProcedure.query(({ ctx }) => pastDueSummary(ctx.db, ctx.clock, ctx.user.id)),
   repay: consumerProcedure.input(repayInput).mutation(({ ctx, input }) => repayBill(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
+  // Due-date extension (issue 19, part 2).
+  previewExtension: consumerProcedure
+    .input(extensionInput)
+    .query(({ ctx, input }) => previewExtension(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
+  extendDueDate: consumerProcedure
+    .input(extensionInput.extend({ idempotencyKey: z.string().min(8).max(100), cardNumber: repayInput.shape.cardNumber.optional() }))
+    .mutation(({ ctx, input }) => extendDueDate(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bills, instalments, orders, stores } from "@/db/schema";
+import { bills, dueDateExtensions, instalments, orders, stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
 import { nextInstalmentOwedFen, owedTotals, viewInstalment, type InstalmentView } from "@/server/domain/bills";
 import { localDate } from "@/server/calendar";
@@ -23,6 +23,8 @@ export type BillView = {
   overdueFen: number;
   nextInstalmentFen: number;
   instalments: InstalmentView[];
+  /** Due-date extension (issue 19): the policy's terms for this bill, and the move made on its order, if any. */
+  extension: { maxDays: number; feeFen: number; made: { seq: number; fromDate: string; toDate: string } | null };
 };
 
 /** Every open bill of the consumer and the most recently paid ones, with derived statuses for today. */
@@ -54,6 +56,7 @@ export async function listBills(db: Db, clock: Clock, consumerId: number) {
     ? await db.select().from(instalments).where(inArray(instalments.billId, ids)).orderBy(asc(instalments.billId), asc(instalments.seq))
     : [];
   const policyOf = billPolicies(db);
+  const extensions = ids.length ? await db.select().from(dueDateExtensions).where(inArray(dueDateExtensions.billId, ids)) : [];
 
   const views: BillView[] = [];
   for (const bill of rows) {
@@ -74,8 +77,24 @@ export async function listBills(db: Db, clock: Clock, consumerId: number) {
       overdueFen: totals.overdueFen,
       nextInstalmentFen: nextInstalmentOwedFen(list),
       instalments: list,
+      extension: extensionOf(bill.id, policy, extensions, allInstalments),
     });
   }
   const totals = owedTotals(views.flatMap((b) => b.instalments));
   return { today, bills: views, totals };
+}
+
+function extensionOf(
+  billId: number,
+  policy: { extensionMaxDays: number; extensionFeeFen: number },
+  extensions: (typeof dueDateExtensions.$inferSelect)[],
+  all: (typeof instalments.$inferSelect)[],
+): BillView["extension"] {
+  const made = extensions.find((e) => e.billId === billId);
+  const seq = made ? (all.find((i) => i.id === made.instalmentId)?.seq ?? 0) : 0;
+  return {
+    maxDays: policy.extensionMaxDays,
+    feeFen: policy.extensionFeeFen,
+    made: made ? { seq, fromDate: String(made.fromDate), toDate: String(made.toDate) } : null,
+  };
 }

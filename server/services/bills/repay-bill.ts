@@ -11,7 +11,7 @@ import { payablesOf, viewInstalment } from "@/server/domain/bills";
 import { localDate } from "@/server/calendar";
 import { effectKey } from "@/server/domain/effects";
 import { DomainError, type Refusal } from "@/server/domain/errors";
-import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
+import { simulatedProvider, type CardSource, type PaymentProvider } from "@/server/services/payments/provider";
 import { applyScoreEffect, changeUsedCredit, reconcilePayLaterStatus } from "@/server/services/credit/ledger";
 import { notify, notifyPayLaterChange } from "@/server/services/notifications/notify";
 import { currentPolicy, policyByVersion } from "@/server/services/policy/current-policy";
@@ -19,7 +19,8 @@ import { apiBill, apiInstalments } from "@/server/services/merchant-api/api-bill
 import { recordEvent } from "@/server/services/webhooks/record-event";
 import { applyOverdueEffects } from "./apply-overdue-effects";
 
-export type RepayInput = { consumerId: number; billId: number; amountFen: number; cardNumber: string; idempotencyKey: string };
+/** A repayment with a card typed in (the bills page) or the saved card's token (autopay). */
+export type RepayInput = { consumerId: number; billId: number; amountFen: number; idempotencyKey: string } & CardSource;
 export type RepayResult = {
   paymentId: number;
   billId: number;
@@ -96,9 +97,11 @@ export async function repayBill(db: Db, clock: Clock, input: RepayInput, provide
   const planned = await planAllocation(db, bill, input.amountFen, localDate(clock.now()));
   if (!planned.ok) throw new DomainError(planned.code, planned.message);
 
+  const source: CardSource =
+    input.cardToken !== undefined ? { cardToken: input.cardToken, cardLast4: input.cardLast4 } : { cardNumber: input.cardNumber };
   const charge = await provider.charge({
     amountFen: input.amountFen,
-    cardNumber: input.cardNumber,
+    ...source,
     idempotencyKey: input.idempotencyKey,
     description: `Houfu bill ${bill.id}`,
   });

@@ -39,7 +39,7 @@ export async function changeUsedCredit(tx: Db, consumerId: number, deltaFen: num
 export type ScoreEffect = {
   userId: number;
   delta: number;
-  reason: "on_time_payment" | "overdue" | "overdue_30" | "admin_adjustment";
+  reason: "on_time_payment" | "overdue" | "overdue_30" | "admin_adjustment" | "due_date_extended";
   // Unique per effect (server/domain/effects.ts); null for effects that may repeat (admin adjustments).
   effectKey: string | null;
   note?: string;

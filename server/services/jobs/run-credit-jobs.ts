@@ -10,7 +10,7 @@
 // that is fenced part-way reports exactly what it did.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calendarDate, indexedBy, inIds } from "@/db/dialect";
+import { bool, calendarDate, indexedBy, inIds } from "@/db/dialect";
 import { first, rows } from "@/db/query";
 import { receivablesSnapshots } from "@/db/schema";
 import { addDays, localDate } from "@/server/calendar";
@@ -25,6 +25,8 @@ import { withWriterReads } from "@/db/transaction";
 import { purgeStaleThrottles } from "@/server/auth/throttle";
 import { purgeExpiredIdempotencyKeys } from "@/server/services/developers/api-idempotency";
 import { expireAuthorizations, expiredAuthorizationIds } from "@/server/services/merchant-api/expire-authorizations";
+import { chargeAutopay } from "@/server/services/autopay/charge-autopay";
+import { simulatedProvider, type PaymentProvider } from "@/server/services/payments/provider";
 import { acquireLease, holdLease, LeaseLost, releaseLease } from "./job-lease";
 import { withOneCheckpoint, writeInChunks, type LockTimer } from "./write-in-chunks";
 
@@ -48,6 +50,8 @@ export type CreditJobsReport = {
   snapshots: number;
   /** Merchant API authorizations not captured within the policy's window, expired and their credit released. */
   expiredAuthorizations: number;
+  /** Autopay: instalments charged (and how much), attempts declined, claims that found nothing left to charge. */
+  autopay: { charged: number; chargedFen: number; declined: number; cancelled: number };
   /** Sign-in and sign-up counters deleted because they no longer change any answer. */
   throttlesPurged: number;
   /** Merchant API Idempotency-Keys deleted past their retention (API_IDEMPOTENCY_RETENTION_MS). */
@@ -55,7 +59,7 @@ export type CreditJobsReport = {
   /** The longest any one of this run's write transactions held the lock, in milliseconds. */
   longestWriteMs: number;
   /** Wall time of each step, in milliseconds. */
-  stepsMs: { overdue: number; authorizations: number; statuses: number; reminders: number; snapshots: number; housekeeping: number };
+  stepsMs: { overdue: number; autopay: number; authorizations: number; statuses: number; reminders: number; snapshots: number; housekeeping: number };
 };
 
 type Step = {
@@ -67,13 +71,18 @@ type Step = {
   timer: LockTimer;
   /** Renews the lease in a chunk's transaction, or throws LeaseLost. */
   hold: (tx: Db) => Promise<void>;
+  provider: PaymentProvider;
 };
 
 /**
  * `at` is the credit day's clock (`npm run jobs -- --at` moves it); `opts.now` the wall clock that housekeeping purges
  * by, which must not move with it (a run for a future day would otherwise delete what is still fresh). Defaults to `at`.
  */
-export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number; now?: Date } = {}): Promise<CreditJobsReport> {
+export async function runCreditJobs(
+  db: Db,
+  at: Date,
+  opts: { batchSize?: number; now?: Date; provider?: PaymentProvider } = {},
+): Promise<CreditJobsReport> {
   const today = localDate(at);
   const report: CreditJobsReport = {
     ranAt: at,
@@ -89,15 +98,17 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
     reminders: 0,
     snapshots: 0,
     expiredAuthorizations: 0,
+    autopay: { charged: 0, chargedFen: 0, declined: 0, cancelled: 0 },
     throttlesPurged: 0,
     idempotencyKeysPurged: 0,
     longestWriteMs: 0,
-    stepsMs: { overdue: 0, authorizations: 0, statuses: 0, reminders: 0, snapshots: 0, housekeeping: 0 },
+    stepsMs: { overdue: 0, autopay: 0, authorizations: 0, statuses: 0, reminders: 0, snapshots: 0, housekeeping: 0 },
   };
   const holder = await acquireLease(db, CREDIT_JOBS_LEASE);
   if (!holder) return { ...report, skipped: true };
   const hold = (tx: Db) => holdLease(tx, CREDIT_JOBS_LEASE, holder);
-  const step: Step = { db, at, today, batch: opts.batchSize ?? JOB_BATCH_SIZE, report, timer: { longestMs: 0 }, hold };
+  const provider = opts.provider ?? simulatedProvider;
+  const step: Step = { db, at, today, batch: opts.batchSize ?? JOB_BATCH_SIZE, report, timer: { longestMs: 0 }, hold, provider };
   try {
     const timed = async (name: keyof CreditJobsReport["stepsMs"], run: () => unknown) => {
       const start = performance.now();
@@ -106,6 +117,8 @@ export async function runCreditJobs(db: Db, at: Date, opts: { batchSize?: number
     };
     await withOneCheckpoint(db, async () => {
       await timed("overdue", () => applyOverdue(step));
+      // After the overdue step, so a retry's amount includes the late fee charged today.
+      await timed("autopay", async () => (report.autopay = await chargeAutopay({ db, at, today, provider, hold })));
       await timed("authorizations", () => expireOverdueAuthorizations(step));
       await timed("statuses", () => reconcileStatuses(step));
       await timed("reminders", () => remindDue(step));
@@ -224,19 +237,28 @@ async function remindDue({ db, at, today, batch, report, timer, hold }: Step) {
     batch,
     timer,
     async (tx, chunk) => {
-      const found = await rows<{ id: number; consumerId: number; dueDate: string; owedFen: number }>(
+      // A consumer with autopay on is told the charge is coming instead of a plain "due in 3 days".
+      const found = await rows<{ id: number; consumerId: number; dueDate: string; owedFen: number; autopayLast4: string | null }>(
         tx,
         sql`
-      SELECT id, consumer_id AS "consumerId", due_date AS "dueDate", ${owedSql()} AS "owedFen"
-      FROM instalments WHERE ${inIds(sql`id`, chunk)} AND ${due}
+      SELECT id, consumer_id AS "consumerId", due_date AS "dueDate", ${owedSql()} AS "owedFen", c.card_last4 AS "autopayLast4"
+      FROM instalments LEFT JOIN autopay_cards c ON c.user_id = instalments.consumer_id AND c.enabled = ${bool(true)}
+      WHERE ${inIds(sql`id`, chunk)} AND ${due}
       ORDER BY id`,
       );
       return notifyMany(
         tx,
         found.map((inst): NewNotification => {
           const where = { userId: inst.consumerId, link: "/account/bills", at };
-          return inst.dueDate === today
-            ? { ...where, kind: "due_today", params: { amountFen: inst.owedFen }, dedupeKey: `due_today:${inst.id}` }
+          if (inst.dueDate === today) return { ...where, kind: "due_today", params: { amountFen: inst.owedFen }, dedupeKey: `due_today:${inst.id}` };
+          return inst.autopayLast4
+            ? {
+                ...where,
+                link: "/account/autopay",
+                kind: "autopay_upcoming",
+                params: { amountFen: inst.owedFen, dueDate: inst.dueDate, cardLast4: inst.autopayLast4 },
+                dedupeKey: `due_in_3:${inst.id}`,
+              }
             : { ...where, kind: "due_in_3", params: { amountFen: inst.owedFen, dueDate: inst.dueDate }, dedupeKey: `due_in_3:${inst.id}` };
         }),
       );

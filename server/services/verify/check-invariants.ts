@@ -20,6 +20,9 @@ const flagSql = (condition: SQL) => sql`(CASE WHEN ${condition} THEN 1 ELSE 0 EN
 const RECEIVABLE_COUNTS = sql.raw("open_count, owed_fen, non_void_count, paid_count, paid_on_time_count");
 const SOME_COUNT = sql.raw("open_count <> 0 OR owed_fen <> 0 OR non_void_count <> 0 OR paid_count <> 0 OR paid_on_time_count <> 0");
 
+/** The idempotency key of an autopay_charges row `a`'s payment (charge-autopay.ts autopayKey). */
+const AUTOPAY_KEY_SQL = sql.raw("('autopay:' || CAST(a.instalment_id AS TEXT) || ':' || CAST(a.attempt AS TEXT))");
+
 const CHECKS: Check[] = [
   {
     invariant: "the receivable days equal a recomputation from the instalments",
@@ -169,6 +172,46 @@ const CHECKS: Check[] = [
         ('store.activate', 'store.deactivate', 'store.force_pay_later_off', 'store.lift_pay_later_off'))
         AND a.actor_role <> 'admin'`,
     describe: (r) => `audit row ${r.id}: ${r.action} by a ${r.actor_role}`,
+  },
+  // Autopay (issue 19).
+  {
+    invariant: "an autopay charge matches exactly one payment",
+    query: sql`SELECT a.id, a.status, a.payment_id FROM autopay_charges a LEFT JOIN payments p ON p.id = a.payment_id
+      WHERE (a.status = 'charged' AND (p.id IS NULL OR p.consumer_id <> a.consumer_id OR p.bill_id <> a.bill_id OR p.amount_fen <> a.amount_fen
+          OR p.idempotency_key <> ${AUTOPAY_KEY_SQL}))
+        OR (a.status <> 'charged' AND a.payment_id IS NOT NULL)`,
+    describe: (r) => `autopay charge ${r.id} (${r.status}): payment ${r.payment_id ?? "none"} does not match it`,
+  },
+  {
+    invariant: "an autopay payment belongs to one autopay charge",
+    // A claim still pending may have made its payment already: the next run writes it back.
+    query: sql`SELECT p.id FROM payments p WHERE p.idempotency_key LIKE 'autopay:%' AND NOT EXISTS (
+        SELECT 1 FROM autopay_charges a WHERE a.consumer_id = p.consumer_id AND p.idempotency_key = ${AUTOPAY_KEY_SQL}
+          AND (a.payment_id = p.id OR a.status = 'pending'))`,
+    describe: (r) => `payment ${r.id} was made by autopay, yet no autopay charge records it`,
+  },
+  {
+    invariant: "autopay charges an instalment at most once",
+    query: sql`SELECT instalment_id, COUNT(*) AS charges FROM autopay_charges WHERE status = 'charged' GROUP BY instalment_id HAVING COUNT(*) > 1`,
+    describe: (r) => `instalment ${r.instalment_id}: charged by autopay ${r.charges} times`,
+  },
+  // Due-date extensions (issue 19).
+  {
+    invariant: "an extension happened at most once per order",
+    query: sql`SELECT order_id, COUNT(*) AS moves FROM (
+        SELECT order_id FROM due_date_extensions
+        UNION ALL SELECT order_id FROM order_events WHERE type = 'due_date_extended'
+        UNION ALL SELECT order_id FROM credit_events WHERE reason = 'due_date_extended') AS moves
+      GROUP BY order_id HAVING COUNT(*) > 3`,
+    describe: (r) => `order ${r.order_id}: ${r.moves} records of due-date moves (one of each kind at most)`,
+  },
+  {
+    invariant: "an extension is recorded in the order's history and on the credit report, and moved its instalment",
+    query: sql`SELECT e.order_id FROM due_date_extensions e JOIN instalments i ON i.id = e.instalment_id
+      WHERE i.bill_id <> e.bill_id OR (i.state = 'open' AND i.due_date <> e.to_date)
+        OR NOT EXISTS (SELECT 1 FROM order_events o WHERE o.order_id = e.order_id AND o.type = 'due_date_extended')
+        OR NOT EXISTS (SELECT 1 FROM credit_events c WHERE c.order_id = e.order_id AND c.reason = 'due_date_extended' AND c.delta = 0)`,
+    describe: (r) => `order ${r.order_id}: its extension does not match the instalment, history or credit report`,
   },
 ];
 

@@ -5,6 +5,7 @@ import { instalmentStandingText, planLabel, type Translate } from "@/lib/i18n/lo
 import { INSTALMENT_STATUS_TONE } from "@/lib/order-labels";
 import type { BillView } from "@/server/services/bills/list-bills";
 import type { InstalmentView } from "@/server/domain/bills";
+import { ExtendPanel } from "./extend-panel";
 import { RepayPanel } from "./repay-panel";
 import { KeepDates } from "@/components/ui/keep-dates";
 
@@ -66,6 +67,37 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
       ) : bill.status === "paid" ? (
         <p className="mt-3 text-sm text-emerald-700">{t("paidInFull")}</p>
       ) : null}
+      <ExtensionPart bill={bill} locale={locale} />
     </article>
+  );
+}
+
+/** Due-date extension (issue 19): the move already made on this order, or the way to make the one allowed. */
+async function ExtensionPart({ bill, locale }: { bill: BillView; locale: string }) {
+  const t = await getTranslations("extensionPage");
+  const made = bill.extension.made;
+  if (made)
+    return (
+      <p className="mt-3 text-sm text-slate-700">
+        {t("made", { seq: made.seq, from: formatDate(made.fromDate, locale), to: formatDate(made.toDate, locale) })}
+      </p>
+    );
+  const upcoming = bill.instalments.filter((i) => i.status === "upcoming" || i.status === "due_soon");
+  if (
+    bill.status !== "open" ||
+    bill.extension.maxDays < 1 ||
+    upcoming.length === 0 ||
+    bill.instalments.some((i) => i.status === "in_grace" || i.status === "overdue")
+  )
+    return null;
+  return (
+    <div className="mt-3 border-t border-slate-100 pt-3">
+      <ExtendPanel
+        orderNumber={bill.orderNumber}
+        instalments={upcoming.map((i) => ({ id: i.id, seq: i.seq, dueDate: i.dueDate }))}
+        maxDays={bill.extension.maxDays}
+        feeFen={bill.extension.feeFen}
+      />
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ListSkeleton } from "@/components/states/list-skeleton";
@@ -5,6 +6,7 @@ import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { InfoNotice, StatusNotice } from "@/components/ui/notice";
 import { formatFen } from "@/lib/format";
 import { serverApi } from "@/server/api/server-caller";
+import { AutopaySummary } from "../autopay/autopay-summary";
 import { BillCard } from "./bill-card";
 
 export const dynamic = "force-dynamic";
@@ -41,10 +43,12 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
 /** The figures and the bills themselves: streamed after the heading, so a long list never holds the page back. */
 async function BillsList() {
   const api = await serverApi();
-  const [{ bills, totals }, credit, t, locale] = await Promise.all([
+  const [{ bills, totals }, credit, autopay, t, tAutopay, locale] = await Promise.all([
     api.bills.list(),
     api.credit.summary(),
+    api.autopay.status(),
     getTranslations("billsPage"),
+    getTranslations("autopayPage"),
     getLocale(),
   ]);
   const open = bills.filter((b) => b.status === "open");
@@ -55,6 +59,12 @@ async function BillsList() {
         <Stat label={t("owedNow")} value={formatFen(totals.owedNowFen)} hint={t("owedNowHint")} tone={totals.overdueFen > 0 ? "danger" : "default"} />
         <Stat label={t("owedLater")} value={formatFen(totals.owedLaterFen)} />
         <Stat label={t("available")} value={formatFen(credit.availableCreditFen)} hint={t("ofLimit", { limit: formatFen(credit.limitFen) })} />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2">
+        <AutopaySummary status={autopay} />
+        <Link className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" href="/account/autopay">
+          {autopay.cardLast4 ? tAutopay("manage") : tAutopay("setUp")}
+        </Link>
       </div>
       {totals.overdueFen > 0 ? (
         <InfoNotice>
