@@ -42,7 +42,7 @@ test("dave sees that he is suspended and why, with the way back", async ({ page 
   await expect(page.getByRole("link", { name: "See what is overdue and repay it" })).toBeVisible();
   // The way back is to repay, so there is no Enable button that could not be pressed.
   await expect(page.getByRole("button", { name: "Enable pay later" })).toHaveCount(0);
-  const report = page.getByRole("table");
+  const report = page.getByRole("table", { name: "Every change to your credit score, newest first" });
   await expect(report).toContainText("Payment overdue");
   await expect(report).toContainText("−25");
 });

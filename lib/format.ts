@@ -31,3 +31,9 @@ export function formatPercent(ratio: number | null, locale = "en"): string {
   if (ratio === null) return "—";
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(ratio);
 }
+
+/** A statement month ("2026-11") as its name in the locale, e.g. "November 2026" or "2026年11月". */
+export function formatMonth(month: string, locale = "en"): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, 1));
+}

@@ -33,7 +33,6 @@ export const COPY_ORDER = [
   "webhookEvents",
   "webhookDeliveries",
   "supportTickets",
-  // issue 19, parts 1 and 2
   "autopayCards",
   "autopayCharges",
   "dueDateExtensions",

@@ -8,6 +8,8 @@ const ROOTS = ["app", "components", "lib"];
 const LAZY_ONLY: Record<string, string[]> = {
   sonner: ["lib/toast.ts", "components/layout/lazy-toaster.tsx"],
   // Signing in needs next-auth's client; nothing else does (sign-out is a server action).
+  // Charts: the receivables trend and the consumer's score history, each behind next/dynamic.
+  recharts: ["components/merchant/receivables-chart.tsx", "components/credit/score-chart.tsx"],
   "next-auth/react": ["app/(consumer)/sign-in/sign-in-form.tsx", "app/(consumer)/sign-up/sign-up-form.tsx"],
 };
 

@@ -158,7 +158,7 @@ const CASES: Record<string, Case> = {
     as: "bob@example.com",
     input: (i) => ({ billId: i.aliceBill, amountFen: 100, cardNumber: CARD, idempotencyKey: "cross-owner-repay-1" }),
   },
-  // Due-date extension (issue 19).
+  // Due-date extension.
   "bills.previewExtension": { kind: "refused", as: "bob@example.com", input: (i) => ({ instalmentId: i.aliceInstalment, days: 3 }) },
   "bills.extendDueDate": {
     kind: "refused",
@@ -246,6 +246,8 @@ const CURSOR_CASES: Record<string, Case> = {
       return events.some((e) => e.id === i.aliceEvent);
     },
   },
+  // a statement is named by its month; bob (no pay-later bills) asking for alice's month gets none of hers.
+  "statements.get": { kind: "refused", as: "bob@example.com", input: () => ({ month: SEED_NOW.toISOString().slice(0, 7) }) },
 };
 
 describe("cross-owner matrix", () => {

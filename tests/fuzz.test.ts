@@ -135,6 +135,9 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
     forcedOff: true,
     reason: "Fuzz",
   }),
+  // alice owes, so closing is refused (and must write nothing); exporting takes no input.
+  "privacy.exportData": async () => undefined,
+  "privacy.closeAccount": async () => ({ confirm: "CLOSE" }),
 };
 
 /** A webhook endpoint of Lumen's with one delivery (the seed has none). */

@@ -16,7 +16,6 @@ const CLIENT_NAMESPACES = [
   "cancelOrder",
   "markRead",
   "supportForm",
-  // issue 19, parts 1 and 2
   "autopay",
   "extension",
 ] as const;

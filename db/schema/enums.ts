@@ -39,13 +39,13 @@ export const BILL_STATUSES = ["open", "paid", "void"] as const;
 // from the due date, the grace period and the clock (server/domain/instalments.ts).
 export const INSTALMENT_STATES = ["open", "paid", "void"] as const;
 
-// extension_fee: the fee of a due-date extension (issue 19), paid by card when the extension is made; no allocation.
+// extension_fee: the fee of a due-date extension, paid by card when the extension is made; no allocation.
 export const PAYMENT_KINDS = ["order", "repayment", "refund", "extension_fee"] as const;
 export const OUTBOX_CHANNELS = ["email"] as const;
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
-// Autopay (issue 19): one charge attempt per instalment and attempt number, `pending` from its claim until the
+// Autopay: one charge attempt per instalment and attempt number, `pending` from its claim until the
 // provider answered; `cancelled` when by then there was nothing left to charge (paid by hand, autopay turned off).
 export const AUTOPAY_CHARGE_STATUSES = ["pending", "charged", "declined", "cancelled"] as const;
 export type AutopayChargeStatus = (typeof AUTOPAY_CHARGE_STATUSES)[number];

@@ -42,7 +42,6 @@ export const {
   webhookDeliveries,
   checkoutSessions,
   supportTickets,
-  // issue 19, parts 1 and 2
   autopayCards,
   autopayCharges,
   dueDateExtensions,

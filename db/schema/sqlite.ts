@@ -34,6 +34,8 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     // Every session token carries the version it was issued under; raising it ends them all (server/auth/revocation.ts).
     sessionVersion: integer("session_version").notNull().default(0),
+    // When the consumer closed the account; their personal fields are erased then.
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_role_idx").on(t.role, t.id)],
@@ -296,6 +298,8 @@ export const instalments = sqliteTable(
     amountFen: integer("amount_fen").notNull(),
     paidPrincipalFen: integer("paid_principal_fen").notNull().default(0),
     lateFeeFen: integer("late_fee_fen").notNull().default(0),
+    // late fee taken off by refunds since it was charged, so the fee first charged is lateFeeFen + this.
+    feeWaivedFen: integer("fee_waived_fen").notNull().default(0),
     paidFeeFen: integer("paid_fee_fen").notNull().default(0),
     state: text("state", { enum: INSTALMENT_STATES }).notNull(),
     // Set by the credit jobs when they applied the overdue side effects.
@@ -404,6 +408,8 @@ export const refunds = sqliteTable(
     amountFen: integer("amount_fen").notNull(),
     // Part of the refund that was paid back to the consumer (the rest reduced the bill).
     paidBackFen: integer("paid_back_fen").notNull(),
+    // late fee this refund took off the bill (a smaller instalment keeps its fee within the cap).
+    feeWaivedFen: integer("fee_waived_fen").notNull().default(0),
     reason: text("reason").notNull(),
     actorUserId: integer("actor_user_id")
       .notNull()
@@ -689,7 +695,7 @@ export const supportTickets = sqliteTable(
   (t) => [index("support_tickets_status_idx").on(t.status, t.id), index("support_tickets_user_idx").on(t.userId, t.createdAt)],
 );
 
-// Autopay (issue 19): a consumer's saved card, as the card vault's token and last four digits (never the number),
+// Autopay: a consumer's saved card, as the card vault's token and last four digits (never the number),
 // and whether autopay charges it. One card per consumer; removing the card deletes the row.
 export const autopayCards = sqliteTable("autopay_cards", {
   userId: integer("user_id")
@@ -738,7 +744,7 @@ export const autopayCharges = sqliteTable(
   ],
 );
 
-// Due-date extensions (issue 19): at most one per order (the unique order_id), moving one instalment's due date.
+// Due-date extensions: at most one per order (the unique order_id), moving one instalment's due date.
 export const dueDateExtensions = sqliteTable(
   "due_date_extensions",
   {

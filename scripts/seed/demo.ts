@@ -231,7 +231,6 @@ const PAST_ORDERS: PastOrder[] = [
 ];
 
 const TABLES_IN_DELETE_ORDER = [
-  // issue 19, parts 1 and 2
   "autopay_charges",
   "autopay_cards",
   "due_date_extensions",

@@ -60,7 +60,7 @@ export const TRPC_CODE_OF: Record<DomainErrorCode, TRPCCode> = {
   CHECKOUT_SESSION_CANCELLED: "CONFLICT",
   AUTHORIZATION_EXPIRED: "CONFLICT",
   CAPTURE_TOO_LARGE: "BAD_REQUEST",
-  // autopay and due-date extensions (issue 19)
+  // autopay and due-date extensions
   NO_SAVED_CARD: "PRECONDITION_FAILED",
   EXTENSION_USED: "CONFLICT",
   EXTENSION_NOT_ALLOWED: "PRECONDITION_FAILED",

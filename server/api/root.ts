@@ -10,6 +10,8 @@ import { shopRouter } from "./routers/shop";
 import { healthRouter } from "./routers/health";
 import { supportRouter } from "./routers/support";
 import { autopayRouter } from "./routers/autopay";
+import { statementsRouter } from "./routers/statements";
+import { privacyRouter } from "./routers/privacy";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -24,8 +26,9 @@ export const appRouter = router({
   pay: payRouter,
   health: healthRouter,
   support: supportRouter,
-  // issue 19, parts 1 and 2
   autopay: autopayRouter,
+  statements: statementsRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -54,3 +54,9 @@ export async function signOutEverywhereAction(): Promise<never> {
   expireSessionCookies(await cookies());
   redirect("/sign-in?signedOut=everywhere");
 }
+
+/** After the consumer closed their account (every session already ended with it): drops the cookie, says it is closed. */
+export async function signOutClosedAccountAction(): Promise<never> {
+  expireSessionCookies(await cookies());
+  redirect("/account-closed");
+}

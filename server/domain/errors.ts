@@ -56,7 +56,7 @@ export const DOMAIN_ERROR_CODES = [
   "CHECKOUT_SESSION_CANCELLED",
   "AUTHORIZATION_EXPIRED",
   "CAPTURE_TOO_LARGE",
-  // autopay and due-date extensions (issue 19)
+  // autopay and due-date extensions
   "NO_SAVED_CARD",
   "EXTENSION_USED",
   "EXTENSION_NOT_ALLOWED",

@@ -27,7 +27,7 @@ const PARAMS = {
       .max(24)
       .nullable(),
   }),
-  // Autopay (issue 19): the reminder before a charge, and a declined charge (`stopped` once it was the last attempt).
+  // Autopay: the reminder before a charge, and a declined charge (`stopped` once it was the last attempt).
   autopay_upcoming: z.object({ amountFen: fen, dueDate: day, cardLast4: z.string().regex(/^\d{4}$/) }),
   autopay_declined: z.object({
     amountFen: fen,

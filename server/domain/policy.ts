@@ -56,7 +56,7 @@ export const policyParamsSchema = z
     suspendWhileOverdue: z.boolean(),
     // Merchant API: days a shop has to capture an authorization before it expires and the credit is released.
     authorizationWindowDays: days(1, 30),
-    // Due-date extension (issue 19): once per order, one upcoming instalment moves by up to these days (0: not
+    // Due-date extension: once per order, one upcoming instalment moves by up to these days (0: not
     // offered), for this fee.
     extensionMaxDays: days(0, 60),
     extensionFeeFen: fen,

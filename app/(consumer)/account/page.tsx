@@ -25,6 +25,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     getTranslations("creditStatus"),
     getTranslations("scoreBand"),
   ]);
+  const [tStatements, tPrivacy] = await Promise.all([getTranslations("statementsPage"), getTranslations("privacyPage")]);
   return (
     <div>
       <DeniedNotice searchParams={searchParams} />
@@ -66,6 +67,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </Link>
         <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/orders">
           {t("orders")}
+        </Link>
+        {/* statements and your data */}
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/statements">
+          {tStatements("link")}
+        </Link>
+        <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href="/account/privacy">
+          {tPrivacy("link")}
         </Link>
       </div>
       <SessionsCard />

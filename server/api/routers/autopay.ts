@@ -1,4 +1,4 @@
-// Autopay (issue 19): the signed-in consumer's own card and setting; nothing here takes a consumer id from input.
+// Autopay: the signed-in consumer's own card and setting; nothing here takes a consumer id from input.
 import { z } from "zod";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { cardNumberSchema } from "@/server/domain/autopay";

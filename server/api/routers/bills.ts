@@ -28,7 +28,7 @@ export const billsRouter = router({
   /** What is past due, for the header's badge and the overview's card. */
   pastDue: consumerProcedure.query(({ ctx }) => pastDueSummary(ctx.db, ctx.clock, ctx.user.id)),
   repay: consumerProcedure.input(repayInput).mutation(({ ctx, input }) => repayBill(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
-  // Due-date extension (issue 19, part 2).
+  // Due-date extension.
   previewExtension: consumerProcedure
     .input(extensionInput)
     .query(({ ctx, input }) => previewExtension(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),

@@ -5,10 +5,13 @@ import { currentAgreement } from "@/server/services/credit/agreement";
 import { disablePayLater, enablePayLater } from "@/server/services/credit/pay-later-switch";
 import { getCreditSummary } from "@/server/services/credit/get-credit-summary";
 import { listCreditEvents } from "@/server/services/credit/list-credit-events";
+import { scoreHistory } from "@/server/services/credit/score-history";
 
 export const creditRouter = router({
   summary: consumerProcedure.query(({ ctx }) => getCreditSummary(ctx.db, ctx.clock, ctx.user.id)),
   agreement: consumerProcedure.query(({ ctx }) => currentAgreement(ctx.db)),
+  // the score over time and the way up.
+  scoreHistory: consumerProcedure.query(({ ctx }) => scoreHistory(ctx.db, ctx.clock, ctx.user.id)),
   events: consumerProcedure
     .input(
       z.object({

@@ -62,7 +62,7 @@ export const HTTP_STATUS_OF_DOMAIN: Record<DomainErrorCode, number> = {
   CHECKOUT_SESSION_CANCELLED: 409,
   AUTHORIZATION_EXPIRED: 409,
   CAPTURE_TOO_LARGE: 422,
-  // autopay and due-date extensions (issue 19)
+  // autopay and due-date extensions
   NO_SAVED_CARD: 409,
   EXTENSION_USED: 409,
   EXTENSION_NOT_ALLOWED: 409,

@@ -1,4 +1,4 @@
-// Moving one instalment's due date (issue 19, part 2): checked by planExtension under the bill's own policy version,
+// Moving one instalment's due date: checked by planExtension under the bill's own policy version,
 // written in one transaction with the order's history, a zero-point credit event (the credit report notes it) and
 // the extension row whose unique order id keeps it to once per order. A fee, when the policy sets one, is charged to
 // the card given before the transaction and refunded if the extension then cannot be recorded.

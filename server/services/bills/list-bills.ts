@@ -23,7 +23,7 @@ export type BillView = {
   overdueFen: number;
   nextInstalmentFen: number;
   instalments: InstalmentView[];
-  /** Due-date extension (issue 19): the policy's terms for this bill, and the move made on its order, if any. */
+  /** Due-date extension: the policy's terms for this bill, and the move made on its order, if any. */
   extension: { maxDays: number; feeFen: number; made: { seq: number; fromDate: string; toDate: string } | null };
 };
 

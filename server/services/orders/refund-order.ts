@@ -68,12 +68,13 @@ export async function refundOrder(
 
       const now = clock.now();
       let reducedBillFen = 0;
+      let feeWaivedFen = 0;
       let billId: number | null = null;
       if (order.paymentMethod === "pay_later") {
         const bill = await first(tx.select().from(bills).where(eq(bills.orderId, order.id)));
         if (bill) {
           billId = bill.id;
-          reducedBillFen = await reduceBillFromTheEnd(tx, bill, input.amountFen, now);
+          ({ reducedUnpaid: reducedBillFen, feeWaived: feeWaivedFen } = await reduceBillFromTheEnd(tx, bill, input.amountFen, now));
           await changeUsedCredit(tx, order.consumerId, -reducedBillFen, now);
           const stillOpen = await first(
             tx
@@ -107,6 +108,7 @@ export async function refundOrder(
             orderId: order.id,
             amountFen: input.amountFen,
             paidBackFen,
+            feeWaivedFen,
             reason: input.reason,
             actorUserId: input.actor.userId,
             idempotencyKey: input.idempotencyKey,
@@ -159,9 +161,15 @@ export async function refundOrder(
 /**
  * Takes `amountFen` off the bill from its last instalment backwards: first the unpaid principal
  * (which releases credit), then principal already paid (which goes back to the consumer), so the
- * instalments always add up to the order total less refunds. Returns the unpaid principal removed.
+ * instalments always add up to the order total less refunds. Returns the unpaid principal removed and the late
+ * fee waived with it (kept on the refund and the instalment, so statements can tell when a fee was charged and taken off).
  */
-async function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: number }, amountFen: number, now: Date): Promise<number> {
+async function reduceBillFromTheEnd(
+  tx: Db,
+  bill: { id: number; policyVersion: number },
+  amountFen: number,
+  now: Date,
+): Promise<{ reducedUnpaid: number; feeWaived: number }> {
   const policy = (await policyByVersion(tx, bill.policyVersion)).params;
   const rows = await tx
     .select()
@@ -187,9 +195,12 @@ async function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: n
     const inst = changed.get(row.id);
     return inst && row.state === "open" ? sum + (row.amountFen - row.paidPrincipalFen) - (inst.amountFen - inst.paidPrincipalFen) : sum;
   }, 0);
+  let feeWaived = 0;
   for (const inst of changed.values()) {
     // A smaller instalment keeps its late fee within the cap (never below what was already paid).
     const lateFeeFen = Math.min(inst.lateFeeFen, Math.max(inst.paidFeeFen, lateFeeFor(inst.amountFen, policy)));
+    const waived = inst.lateFeeFen - lateFeeFen;
+    feeWaived += waived;
     const next = { ...inst, lateFeeFen };
     const state = inst.amountFen === 0 ? "void" : owedFen(next) === 0 ? "paid" : "open";
     const justPaid = state === "paid" && inst.state !== "paid";
@@ -199,12 +210,13 @@ async function reduceBillFromTheEnd(tx: Db, bill: { id: number; policyVersion: n
         amountFen: inst.amountFen,
         paidPrincipalFen: inst.paidPrincipalFen,
         lateFeeFen,
+        feeWaivedFen: inst.feeWaivedFen + waived,
         state,
         ...(justPaid ? { paidAt: now, paidOn: localDate(now) } : {}),
       })
       .where(eq(instalments.id, inst.id));
   }
-  return reducedUnpaid;
+  return { reducedUnpaid, feeWaived };
 }
 
 /** Tells the consumer of every refund: how much, what goes back to the card, and the bill's schedule from now on. */

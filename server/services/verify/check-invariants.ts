@@ -173,7 +173,7 @@ const CHECKS: Check[] = [
         AND a.actor_role <> 'admin'`,
     describe: (r) => `audit row ${r.id}: ${r.action} by a ${r.actor_role}`,
   },
-  // Autopay (issue 19).
+  // Autopay.
   {
     invariant: "an autopay charge matches exactly one payment",
     query: sql`SELECT a.id, a.status, a.payment_id FROM autopay_charges a LEFT JOIN payments p ON p.id = a.payment_id
@@ -195,7 +195,7 @@ const CHECKS: Check[] = [
     query: sql`SELECT instalment_id, COUNT(*) AS charges FROM autopay_charges WHERE status = 'charged' GROUP BY instalment_id HAVING COUNT(*) > 1`,
     describe: (r) => `instalment ${r.instalment_id}: charged by autopay ${r.charges} times`,
   },
-  // Due-date extensions (issue 19).
+  // Due-date extensions.
   {
     invariant: "an extension happened at most once per order",
     query: sql`SELECT order_id, COUNT(*) AS moves FROM (

@@ -72,7 +72,7 @@ export async function BillCard({ bill, locale }: { bill: BillView; locale: strin
   );
 }
 
-/** Due-date extension (issue 19): the move already made on this order, or the way to make the one allowed. */
+/** Due-date extension: the move already made on this order, or the way to make the one allowed. */
 async function ExtensionPart({ bill, locale }: { bill: BillView; locale: string }) {
   const t = await getTranslations("extensionPage");
   const made = bill.extension.made;

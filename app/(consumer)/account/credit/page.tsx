@@ -9,6 +9,7 @@ import { ListSkeleton } from "@/components/states/list-skeleton";
 import { serverApi } from "@/server/api/server-caller";
 import { SCORE_MAX, SCORE_MIN } from "@/server/domain/policy";
 import { PayLaterControls } from "./pay-later-controls";
+import { ScoreHistorySection } from "./score-history-section";
 import { decodeTimeCursor, pageCursor } from "@/server/domain/cursor";
 
 export const dynamic = "force-dynamic";
@@ -160,6 +161,11 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
           />
         </div>
       </section>
+
+      {/* the score over time and the way up */}
+      <Suspense fallback={<ListSkeleton label={tLoading("loading")} rows={4} />}>
+        <ScoreHistorySection hasOverdue={credit.hasOverdue} />
+      </Suspense>
 
       <Section id="report" title={tPage("report")}>
         <Suspense fallback={<ListSkeleton label={tLoading("loading")} rows={5} />}>
