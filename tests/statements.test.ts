@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import * as s from "@/db/schema";
 import { localDate } from "@/server/calendar";
 import { signedFen, type MonthlyStatement } from "@/server/domain/statements";
@@ -8,7 +8,9 @@ import { consumerStatements } from "@/server/services/statements/statements";
 import { callerAs, seededDb, SEED_NOW, userId } from "./helpers";
 import { billsOwedFen, generateHistory, owedByOrder } from "./statements-fixture";
 import { MOUSE, payLaterOrder } from "./checkout-fixture";
-import { newKey } from "./fixtures";
+import { CARD, newKey } from "./fixtures";
+import { TEST_CARDS } from "@/server/services/payments/provider";
+import { checkInvariants } from "@/server/services/verify/check-invariants";
 
 /** Each statement adds up, opens where the last one closed, and its entries are its figures. */
 function expectConsistent(statements: MonthlyStatement[]) {
@@ -107,6 +109,39 @@ describe("monthly statements", () => {
     expect(ofOrder("2027-01", "refund")).toEqual([expect.objectContaining({ amountFen: 12_000 - refund!.paidBackFen + refund!.feeWaivedFen })]);
     expectConsistent(statements);
     expect(statements.at(-1)!.closingFen).toBe(await billsOwedFen(db, clock, "alice@example.com"));
+  });
+
+  it("shows a due-date extension's fee as a fee and its card payment, leaving the balance as the bills have it", async () => {
+    const { db, clock } = await seededDb();
+    const admin = await callerAs(db, clock, "admin@example.com");
+    const { params } = await admin.admin.policy();
+    await admin.admin.updatePolicy({ params: { ...params, extensionFeeFen: 500 }, note: "Extension fee" });
+    const alice = await callerAs(db, clock, "alice@example.com");
+    const { orderId, number } = await alice.shop.placeOrder(await payLaterOrder(db, [[MOUSE, 1]], "pay_in_3"));
+    const [bill] = await db.select().from(s.bills).where(eq(s.bills.orderId, orderId));
+    const [, second] = await db.select().from(s.instalments).where(eq(s.instalments.billId, bill!.id)).orderBy(s.instalments.seq);
+    expect(await alice.bills.previewExtension({ instalmentId: second!.id, days: 7 })).toMatchObject({ feeFen: 500 });
+    const declined = alice.bills.extendDueDate({ instalmentId: second!.id, days: 7, idempotencyKey: newKey(), cardNumber: TEST_CARDS.declines });
+    await expect(declined).rejects.toMatchObject({ cause: { code: "PAYMENT_DECLINED" } });
+    const key = newKey();
+    await alice.bills.extendDueDate({ instalmentId: second!.id, days: 7, idempotencyKey: key, cardNumber: CARD });
+    await alice.bills.extendDueDate({ instalmentId: second!.id, days: 7, idempotencyKey: key, cardNumber: CARD });
+    const paid = await db
+      .select()
+      .from(s.payments)
+      .where(and(eq(s.payments.orderId, orderId), eq(s.payments.kind, "extension_fee")));
+    expect(paid).toMatchObject([{ amountFen: 500, cardLast4: CARD.slice(-4) }]);
+
+    const statements = await consumerStatements(db, clock, await userId(db, "alice@example.com"));
+    const ofOrder = statements.at(-1)!.entries.filter((e) => e.orderNumber === number);
+    expect(ofOrder.map((e) => [e.kind, e.amountFen])).toEqual([
+      ["order", 14_900],
+      ["fee", 500],
+      ["payment", 500],
+    ]);
+    expectConsistent(statements);
+    expect(statements.at(-1)!.closingFen).toBe(await billsOwedFen(db, clock, "alice@example.com"));
+    expect(await checkInvariants(db)).toEqual([]);
   });
 
   it("pages the months newest first and refuses a month that is not one", async () => {

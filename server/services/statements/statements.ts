@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bills, instalments, orderEvents, orders, payments, refunds, stores } from "@/db/schema";
 import type { Clock } from "@/server/clock";
@@ -16,7 +16,8 @@ import {
 /**
  * The consumer's ledger as statement entries: each bill started (a new pay-later order), each repayment, what each
  * refund took off the bill (unpaid principal and late fee; what went back to the card did not change the balance),
- * each late fee as first charged, and each cancellation (whatever the bill still owed). Four reads, each on the
+ * each late fee as first charged, each due-date extension fee (charged and paid at once, so it shows as a fee and a
+ * payment that leave the balance as it was), and each cancellation (whatever the bill still owed). Four reads, each on the
  * consumer's own rows; a consumer's ledger is small (one row per order, instalment and payment).
  */
 export async function statementLedger(db: Db, consumerId: number): Promise<{ entries: StatementEntry[]; scheduled: ScheduledInstalment[] }> {
@@ -46,9 +47,9 @@ export async function statementLedger(db: Db, consumerId: number): Promise<{ ent
       .from(instalments)
       .where(eq(instalments.consumerId, consumerId)),
     db
-      .select({ billId: payments.billId, amountFen: payments.amountFen, createdAt: payments.createdAt })
+      .select({ billId: payments.billId, kind: payments.kind, amountFen: payments.amountFen, createdAt: payments.createdAt })
       .from(payments)
-      .where(and(eq(payments.consumerId, consumerId), eq(payments.kind, "repayment"))),
+      .where(and(eq(payments.consumerId, consumerId), inArray(payments.kind, ["repayment", "extension_fee"]))),
     db
       .select({
         orderId: refunds.orderId,
@@ -85,6 +86,11 @@ export async function statementLedger(db: Db, consumerId: number): Promise<{ ent
   for (const p of paymentRows) {
     const bill = p.billId === null ? undefined : billById.get(p.billId);
     if (!bill) continue;
+    if (p.kind === "extension_fee") {
+      entries.push({ kind: "fee", on: localDate(p.createdAt), amountFen: p.amountFen, ...about(bill) });
+      entries.push({ kind: "payment", on: localDate(p.createdAt), amountFen: p.amountFen, ...about(bill) });
+      continue;
+    }
     repaidOfBill.set(bill.id, (repaidOfBill.get(bill.id) ?? 0) + p.amountFen);
     entries.push({ kind: "payment", on: localDate(p.createdAt), amountFen: p.amountFen, ...about(bill) });
   }
