@@ -119,6 +119,17 @@ const VALID: Record<string, (db: Db) => Promise<Record<string, unknown> | undefi
     reason: "Damaged item",
     idempotencyKey: "fuzz-refund-key-1",
   }),
+  "bills.extendDueDate": async (db) => ({
+    instalmentId: await one(
+      db,
+      sql`SELECT i.id FROM instalments i JOIN users u ON u.id = i.consumer_id WHERE u.email = 'alice@example.com' AND i.state = 'open' ORDER BY i.due_date DESC LIMIT 1`,
+    ),
+    days: 7,
+    idempotencyKey: "fuzz-extend-key-1",
+  }),
+  "autopay.saveCard": async () => ({ cardNumber: CARD }),
+  "autopay.setEnabled": async () => ({ enabled: true }),
+  "autopay.removeCard": async () => undefined,
   "pay.confirm": async (db) => ({ sessionId: await openCheckoutSession(db), planCode: "pay_in_3" }),
   "pay.cancel": async (db) => ({ sessionId: await openCheckoutSession(db) }),
   "admin.updatePolicy": async (db) => ({

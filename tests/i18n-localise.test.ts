@@ -13,6 +13,7 @@ import { payLaterStatusSentence, type CreditState } from "@/server/domain/credit
 import { formatFen } from "@/server/domain/money";
 import { DEFAULT_POLICY, scoreBandLabel, scoreStanding } from "@/server/domain/policy";
 import { runCreditJobs } from "@/server/services/jobs/run-credit-jobs";
+import { TEST_CARDS } from "@/server/services/payments/provider";
 import { cartLineProblem } from "@/server/domain/orders";
 import { NOTIFICATION_KINDS } from "@/server/domain/notifications";
 import { RATE_LIMITED_MESSAGE } from "@/server/auth/authenticate";
@@ -120,8 +121,8 @@ describe("plan names and cart problems", () => {
 describe("notifications", () => {
   it("are stored as a kind with figures and read right in English and in Chinese, and email in English", async () => {
     const { db, clock } = await seededDb();
-    // dave repays what is overdue at once (reinstated); then the jobs run for 40 days (reminders, alice overdue and
-    // suspended), and alice pays part of her bill.
+    // dave repays what is overdue at once (reinstated); then the jobs run for 40 days (reminders, erin's autopay
+    // declined, alice overdue and suspended), and alice pays part of her bill.
     const dave = await callerAs(db, clock, "dave@example.com");
     for (const bill of (await dave.bills.list()).bills.filter((b) => b.status === "open"))
       await dave.bills.repay({
@@ -130,6 +131,10 @@ describe("notifications", () => {
         cardNumber: CARD,
         idempotencyKey: `test-repay-${bill.id}`,
       });
+    // erin pays by autopay with a card that declines: a reminder before her next charge, and the declines.
+    const erin = await callerAs(db, clock, "erin@example.com");
+    await erin.autopay.saveCard({ cardNumber: TEST_CARDS.declines });
+    await erin.autopay.setEnabled({ enabled: true });
     for (let day = 0; day < 40; day += 1) {
       await runCreditJobs(db, clock.now());
       clock.advanceDays(1);
@@ -157,8 +162,8 @@ describe("notifications", () => {
 
     const en = translator("en", "notificationText");
     const zh = translator("zh-CN", "notificationText");
-    const listed = [...(await dave.notifications.list({ limit: 100 })).items, ...(await alice.notifications.list({ limit: 100 })).items];
-    const owners = [await userId(db, "dave@example.com"), await userId(db, "alice@example.com")];
+    const listed = (await Promise.all([dave, alice, erin].map(async (c) => (await c.notifications.list({ limit: 100 })).items))).flat();
+    const owners = await Promise.all(["dave", "alice", "erin"].map((n) => userId(db, `${n}@example.com`)));
     expect(listed).toHaveLength(stored.filter((n) => owners.includes(n.userId)).length);
     for (const n of listed) {
       expect(n.content, JSON.stringify(n)).not.toBeNull();
