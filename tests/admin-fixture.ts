@@ -46,4 +46,4 @@ export async function onTheConnection(db: Db, statement: string): Promise<void> 
 }
 
 /** The default policy with the threshold at 650 (and the bands starting there). */
-export { policyAt650 } from "./what-if-fixture";
+export { policyAt650 } from "@/server/domain/what-if.fixture";

@@ -6,7 +6,7 @@ import { bills, creditProfiles, instalments, orders, policyVersions, stores, use
 import { DEFAULT_POLICY, type PolicyParams } from "@/server/domain/policy";
 import { callerAs, freshDb, seededDb, SEED_NOW, userId } from "./helpers";
 import { fixedClock } from "@/server/clock";
-import { FIVE_CONSUMERS, policyAt650, RAISED_TO_650 } from "./what-if-fixture";
+import { FIVE_CONSUMERS, policyAt650, RAISED_TO_650 } from "@/server/domain/what-if.fixture";
 
 describe("the what-if of a draft policy", () => {
   /** FIVE_CONSUMERS stored by hand: dave's ¥800 on one bill and kate's ¥1,500 on two, as instalments. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, type PolicyParams } from "./policy";
 import { summarizeWhatIf, type WhatIfConsumer } from "./what-if";
-import { FIVE_CONSUMERS, policyAt650, RAISED_TO_650 } from "@/tests/what-if-fixture";
+import { FIVE_CONSUMERS, policyAt650, RAISED_TO_650 } from "./what-if.fixture";
 
 const row = (userId: number, score: number, openPrincipalFen = 0, openBills = 0, name = `C${userId}`): WhatIfConsumer => ({
   userId,

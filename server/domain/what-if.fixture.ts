@@ -1,6 +1,6 @@
-// The what-if worked out by hand, shared by the domain's unit test and the admin procedure's integration test (which
+// The what-if worked out by hand (test data, not used by the app), shared by the domain's unit test and the admin procedure's integration test (which
 // stores the same five consumers): what raising the minimum score to 650 does to them.
-import { DEFAULT_POLICY, type PolicyParams } from "@/server/domain/policy";
+import { DEFAULT_POLICY, type PolicyParams } from "./policy";
 
 /** The default policy with its minimum raised to 650 and the lowest band dropped. */
 export const policyAt650 = (): PolicyParams => ({
