@@ -4,6 +4,7 @@ import * as s from "@/db/schema";
 import { addDays } from "@/server/calendar";
 import { fixedClock } from "@/server/clock";
 import { checkInvariants } from "@/server/services/verify/check-invariants";
+import { withTransaction } from "@/db/transaction";
 import { instalmentsOf, openBillOf, profile } from "./bills-fixture";
 import { noonOf } from "./autopay-fixture";
 import { failure, newKey } from "./fixtures";
@@ -124,5 +125,27 @@ describe("extending a due date", () => {
     expect(await failure(bob.bills.extendDueDate({ instalmentId: second.id, days: 3, idempotencyKey: newKey() }))).toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("verify on extensions", () => {
+  it("names an order moved twice, and an extension missing from the order's history", async () => {
+    const { db, alice, bill, second } = await aliceBill();
+    await alice.bills.extendDueDate({ instalmentId: second.id, days: 7, idempotencyKey: newKey() });
+    expect(await checkInvariants(db)).toEqual([]);
+    const [moved] = await db
+      .select()
+      .from(s.orderEvents)
+      .where(and(eq(s.orderEvents.orderId, bill.orderId), eq(s.orderEvents.type, "due_date_extended")));
+    await withTransaction(db, async (tx) => {
+      await tx.insert(s.orderEvents).values({ ...moved!, id: undefined });
+    });
+    expect((await checkInvariants(db)).map((v) => v.invariant)).toEqual(["an extension happened at most once per order"]);
+    await withTransaction(db, async (tx) => {
+      await tx.delete(s.orderEvents).where(and(eq(s.orderEvents.orderId, bill.orderId), eq(s.orderEvents.type, "due_date_extended")));
+    });
+    expect((await checkInvariants(db)).map((v) => v.invariant)).toEqual([
+      "an extension is recorded in the order's history and on the credit report, and moved its instalment",
+    ]);
   });
 });
