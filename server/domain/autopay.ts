@@ -1,7 +1,6 @@
 // Autopay's rules: when an instalment may be charged, how many times, and when it will be next. An instalment is
 // tried on its due date and, after a decline, on each of the next days, at most AUTOPAY_MAX_ATTEMPTS times in all
 // and never after the last of those days; once charged (or while an attempt is in flight) it is not tried again.
-import { z } from "zod";
 import { addDays } from "./dates";
 
 export const AUTOPAY_MAX_ATTEMPTS = 3;
@@ -32,13 +31,3 @@ export function nextAutopayDay(dueDate: string, attempts: readonly AutopayAttemp
     if (!attempts.some((a) => a.chargeDate === day)) return day;
   return null;
 }
-
-/** A card number as typed: 12 to 19 digits, spaces and dashes allowed (the repay form's rule). */
-export const cardNumberSchema = z
-  .string()
-  .trim()
-  .max(30)
-  .refine(
-    (v) => /^[\d -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19,
-    "Enter a card number of 12 to 19 digits.",
-  );

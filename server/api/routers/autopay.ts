@@ -1,7 +1,7 @@
 // Autopay: the signed-in consumer's own card and setting; nothing here takes a consumer id from input.
 import { z } from "zod";
 import { consumerProcedure, router } from "@/server/api/trpc";
-import { cardNumberSchema } from "@/server/domain/autopay";
+import { cardNumberSchema } from "@/server/domain/orders";
 import { autopayStatus } from "@/server/services/autopay/autopay-status";
 import { removeAutopayCard, saveAutopayCard, setAutopay } from "@/server/services/autopay/manage-card";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { rowId } from "@/server/api/input";
 import { consumerProcedure, router } from "@/server/api/trpc";
 import { MAX_AMOUNT_FEN } from "@/server/domain/money";
+import { cardNumberSchema } from "@/server/domain/orders";
 import { listBills } from "@/server/services/bills/list-bills";
 import { pastDueSummary } from "@/server/services/bills/past-due";
 import { repayBill } from "@/server/services/bills/repay-bill";
@@ -10,14 +11,7 @@ import { extendDueDate, previewExtension } from "@/server/services/bills/extend-
 export const repayInput = z.object({
   billId: rowId,
   amountFen: z.number().int().min(1, "Enter an amount of at least ¥0.01.").max(MAX_AMOUNT_FEN),
-  cardNumber: z
-    .string()
-    .trim()
-    .max(30)
-    .refine(
-      (v) => /^[\d -]+$/.test(v) && v.replace(/\D/g, "").length >= 12 && v.replace(/\D/g, "").length <= 19,
-      "Enter a card number of 12 to 19 digits.",
-    ),
+  cardNumber: cardNumberSchema,
   idempotencyKey: z.string().min(8).max(100),
 });
 
@@ -33,6 +27,6 @@ export const billsRouter = router({
     .input(extensionInput)
     .query(({ ctx, input }) => previewExtension(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
   extendDueDate: consumerProcedure
-    .input(extensionInput.extend({ idempotencyKey: z.string().min(8).max(100), cardNumber: repayInput.shape.cardNumber.optional() }))
+    .input(extensionInput.extend({ idempotencyKey: z.string().min(8).max(100), cardNumber: cardNumberSchema.optional() }))
     .mutation(({ ctx, input }) => extendDueDate(ctx.db, ctx.clock, { ...input, consumerId: ctx.user.id })),
 });
