@@ -1,6 +1,5 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
@@ -13,7 +12,6 @@ import { supportAnswerSchema } from "@/server/domain/support";
 /** The admin's answer to one question: sent once, then the asker is notified. */
 export function AnswerForm({ ticketId, name }: { ticketId: number; name: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const t = useText("adminSupport");
   const showFailure = useShowFailure();
   const answer = useMutation(trpc.admin.answerTicket.mutationOptions());
@@ -37,8 +35,8 @@ export function AnswerForm({ ticketId, name }: { ticketId: number; name: string 
       setError(showFailure(err).message);
       return;
     }
+    // No refresh: the answered question would leave the waiting list and take this confirmation with it.
     setDone(t("sent", { name }));
-    router.refresh();
   }
 
   if (done) return <StatusNotice>{done}</StatusNotice>;
