@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import { instalments, stores } from "@/db/schema";
-import { unpaidPrincipalSql } from "@/server/sql/rules";
+import { owedSql } from "@/server/sql/rules";
 import { DomainError } from "@/server/domain/errors";
 import { storeProfileColumns } from "@/server/services/catalog/store-terms";
 
@@ -26,13 +26,16 @@ export async function getStoreSettings(db: Db, storeId: number) {
   return store;
 }
 
-/** The store's open pay-later bills and what is still to be collected on them (what turning pay later off leaves running). */
+/**
+ * The store's open pay-later bills and what is still to be collected on them, late fees included as in the receivables
+ * (what turning pay later off leaves running).
+ */
 export async function openPayLaterBills(db: Db, storeId: number): Promise<{ billCount: number; owedFen: number }> {
   const row = await first(
     db
       .select({
         billCount: sql<number>`COUNT(DISTINCT ${instalments.billId})`,
-        owedFen: sql<number>`COALESCE(SUM(${unpaidPrincipalSql()}), 0)`,
+        owedFen: sql<number>`COALESCE(SUM(${owedSql()}), 0)`,
       })
       .from(instalments)
       .where(and(eq(instalments.storeId, storeId), eq(instalments.state, "open"))),
