@@ -3,7 +3,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/notice";
 import { describeError } from "@/lib/trpc/errors";
@@ -34,8 +33,8 @@ export function AddToCartButton({ productId, productName, signInHref }: { produc
       setError({ message: errorText(described), otherStore: described.code === "CART_OTHER_STORE" });
       return;
     }
+    // One feedback: the status under the button, with the way to the cart (no toast saying the same).
     setAdded(true);
-    toast.success(t("inCart", { product: productName }));
     router.refresh();
   }
 

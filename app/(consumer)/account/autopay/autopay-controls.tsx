@@ -2,7 +2,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "@/lib/toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -33,7 +32,6 @@ export function AutopayControls({ cardLast4, enabled, testCards }: Props) {
   function succeeded(message: string) {
     setError(null);
     setDone(message);
-    toast.success(message);
     router.refresh();
   }
 
