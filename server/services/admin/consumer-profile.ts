@@ -9,6 +9,8 @@ import { DomainError } from "@/server/domain/errors";
 import { availableCreditFen, creditLimitFen, scoreBandLabel } from "@/server/domain/policy";
 import { loadCreditState } from "@/server/services/credit/credit-state";
 import { currentPolicy } from "@/server/services/policy/current-policy";
+import { billColumns } from "@/server/services/bills/list-bills";
+import { creditEventColumns } from "@/server/services/credit/list-credit-events";
 import { openOverdueSql, owedSql } from "@/server/sql/rules";
 
 export const PROFILE_LIST_SIZE = 50;
@@ -40,17 +42,7 @@ export async function consumerProfile(db: Db, clock: Clock, consumerId: number) 
   const limitFen = creditLimitFen(state.score, policy.params);
 
   const events = await db
-    .select({
-      id: creditEvents.id,
-      delta: creditEvents.delta,
-      scoreAfter: creditEvents.scoreAfter,
-      reason: creditEvents.reason,
-      note: creditEvents.note,
-      orderId: creditEvents.orderId,
-      instalmentId: creditEvents.instalmentId,
-      actorName: users.name,
-      createdAt: creditEvents.createdAt,
-    })
+    .select({ ...creditEventColumns, instalmentId: creditEvents.instalmentId, actorName: users.name })
     .from(creditEvents)
     .leftJoin(users, eq(users.id, creditEvents.actorUserId))
     .where(eq(creditEvents.userId, consumerId))
@@ -61,14 +53,7 @@ export async function consumerProfile(db: Db, clock: Clock, consumerId: number) 
   const billRows = (
     await db
       .select({
-        id: bills.id,
-        orderId: bills.orderId,
-        storeName: stores.name,
-        planCode: bills.planCode,
-        policyVersion: bills.policyVersion,
-        totalFen: bills.totalFen,
-        status: bills.status,
-        createdAt: bills.createdAt,
+        ...billColumns,
         owedFen: sql<number>`COALESCE((SELECT SUM(${owedSql("i")}) FROM instalments i WHERE i.bill_id = ${bills.id} AND i.state = 'open'), 0)`,
         nextDueDate: sql<string | null>`(SELECT MIN(due_date) FROM instalments i WHERE i.bill_id = ${bills.id} AND i.state = 'open')`,
         // EXISTS is 0/1 on SQLite, a boolean on PostgreSQL.

@@ -27,20 +27,22 @@ export type BillView = {
   extension: { maxDays: number; feeFen: number; made: { seq: number; fromDate: string; toDate: string } | null };
 };
 
+/** A bill as its lists show it (joined to its store): the consumer's bills page and the admin's consumer page. */
+export const billColumns = {
+  id: bills.id,
+  orderId: bills.orderId,
+  storeName: stores.name,
+  planCode: bills.planCode,
+  policyVersion: bills.policyVersion,
+  totalFen: bills.totalFen,
+  status: bills.status,
+  createdAt: bills.createdAt,
+};
+
 /** Every open bill of the consumer and the most recently paid ones, with derived statuses for today. */
 export async function listBills(db: Db, clock: Clock, consumerId: number) {
   const today = localDate(clock.now());
-  const columns = {
-    id: bills.id,
-    orderId: bills.orderId,
-    orderNumber: orders.number,
-    storeName: stores.name,
-    planCode: bills.planCode,
-    policyVersion: bills.policyVersion,
-    totalFen: bills.totalFen,
-    status: bills.status,
-    createdAt: bills.createdAt,
-  };
+  const columns = { ...billColumns, orderNumber: orders.number };
   const base = () => db.select(columns).from(bills).innerJoin(orders, eq(orders.id, bills.orderId)).innerJoin(stores, eq(stores.id, bills.storeId));
   const open = await base()
     .where(and(eq(bills.consumerId, consumerId), eq(bills.status, "open")))

@@ -6,19 +6,24 @@ import { creditEvents, instalments, orders, users } from "@/db/schema";
 import { olderThan } from "@/server/sql/keyset";
 import { cursorOrRefuse, decodeTimeCursor, encodeTimeCursor, keysetPage } from "@/server/domain/cursor";
 
+/** A score change as every list of them shows it (credit report, admin's consumer page, the data export). */
+export const creditEventColumns = {
+  id: creditEvents.id,
+  delta: creditEvents.delta,
+  scoreAfter: creditEvents.scoreAfter,
+  reason: creditEvents.reason,
+  note: creditEvents.note,
+  orderId: creditEvents.orderId,
+  createdAt: creditEvents.createdAt,
+};
+
 /** The credit report: every score change, newest first, keyset-paginated on (time, id). */
 export async function listCreditEvents(db: Db, input: { consumerId: number; limit: number; cursor?: string | null }) {
   const actor = alias(users, "actor");
   const cursor = input.cursor ? cursorOrRefuse(decodeTimeCursor(input.cursor)) : null;
   const rows = await db
     .select({
-      id: creditEvents.id,
-      createdAt: creditEvents.createdAt,
-      delta: creditEvents.delta,
-      scoreAfter: creditEvents.scoreAfter,
-      reason: creditEvents.reason,
-      note: creditEvents.note,
-      orderId: creditEvents.orderId,
+      ...creditEventColumns,
       orderNumber: orders.number,
       instalmentSeq: instalments.seq,
       instalmentDueDate: instalments.dueDate,

@@ -20,32 +20,30 @@ export async function updateStoreSettings(db: Db, clock: Clock, input: { storeId
       throw new DomainError("PAY_LATER_FORCED_OFF", "Houfu has turned pay later off for this store; contact support to offer it again.");
     if (s.payLaterMinFen !== null && s.payLaterMaxFen !== null && s.payLaterMinFen > s.payLaterMaxFen)
       throw new DomainError("INVALID_SETTINGS", "The pay-later maximum must be at least the minimum.");
-    await tx
-      .update(stores)
-      .set({
-        name: s.name,
-        description: s.description,
-        category: s.category,
-        payLaterEnabled: s.offerPayLater,
-        payLaterMinFen: s.payLaterMinFen,
-        payLaterMaxFen: s.payLaterMaxFen,
-      })
-      .where(eq(stores.id, input.storeId));
+    await tx.update(stores).set(storeColumnsOf(s)).where(eq(stores.id, input.storeId));
     const after = await getStoreSettings(tx, input.storeId);
     await recordAudit(tx, {
       actor: input.actor,
       action: "store.settings_updated",
       entityType: "store",
       entityId: input.storeId,
-      before: auditView(before),
-      after: auditView(after),
+      before: storeColumnsOf(before),
+      after: storeColumnsOf(after),
       at: clock.now(),
     });
     return after;
   });
 }
 
-function auditView(s: Awaited<ReturnType<typeof getStoreSettings>>) {
+/** The settings as the stores table's columns: what is written, and what the audit row records before and after. */
+function storeColumnsOf(s: {
+  name: string;
+  description: string;
+  category: string;
+  offerPayLater: boolean;
+  payLaterMinFen: number | null;
+  payLaterMaxFen: number | null;
+}) {
   return {
     name: s.name,
     description: s.description,

@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import { creditEventColumns } from "@/server/services/credit/list-credit-events";
 import type { Db } from "@/db/client";
 import { first } from "@/db/query";
 import {
@@ -107,19 +108,7 @@ export async function exportMyData(db: Db, clock: Clock, input: { consumerId: nu
             .where(inArray(refunds.orderId, orderIds))
             .orderBy(asc(refunds.id))
         : [],
-      tx
-        .select({
-          id: creditEvents.id,
-          delta: creditEvents.delta,
-          scoreAfter: creditEvents.scoreAfter,
-          reason: creditEvents.reason,
-          note: creditEvents.note,
-          orderId: creditEvents.orderId,
-          createdAt: creditEvents.createdAt,
-        })
-        .from(creditEvents)
-        .where(eq(creditEvents.userId, user.id))
-        .orderBy(asc(creditEvents.id)),
+      tx.select(creditEventColumns).from(creditEvents).where(eq(creditEvents.userId, user.id)).orderBy(asc(creditEvents.id)),
       tx
         .select({
           id: notifications.id,
