@@ -1,7 +1,7 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { Controller, useFieldArray, useForm, useWatch, type FieldError } from "react-hook-form";
+import { Controller, useFieldArray, useForm, useWatch, type Control, type FieldError } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ConfirmAction } from "@/components/admin/confirm-action";
@@ -37,6 +37,50 @@ function ErrorText({ id, error }: { id: string; error?: FieldError | { message?:
       {issueText(error.message, t, locale)}
     </p>
   ) : null;
+}
+
+/** A policy term typed in yuan or percent and stored in hundredths (fen, basis points), with its label and error. */
+function HundredthsField({
+  control,
+  id,
+  name,
+  label,
+  prefix,
+  suffix,
+  error,
+}: {
+  control: Control<PolicyUpdate>;
+  id: string;
+  name: "params.lateFeeFen" | "params.lateFeeCapBps" | "params.extensionFeeFen";
+  label: string;
+  prefix?: string;
+  suffix?: string;
+  error?: FieldError;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <Controller
+        control={control}
+        name={name}
+        render={({ field, fieldState }) => (
+          <HundredthsInput
+            id={id}
+            prefix={prefix}
+            suffix={suffix}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            invalid={!!fieldState.error}
+            describedBy={fieldState.error ? `${id}-error` : undefined}
+          />
+        )}
+      />
+      <ErrorText id={`${id}-error`} error={error} />
+    </div>
+  );
 }
 
 export function PolicyEditor({ current }: { current: { version: number; params: PolicyParams } }) {
@@ -286,48 +330,15 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               error={issue(errors?.graceDays?.message)}
               {...numberField("params.graceDays")}
             />
-            <div className="flex flex-col gap-1">
-              <label htmlFor="lateFee" className="text-sm font-medium text-slate-700">
-                {t("lateFee")}
-              </label>
-              <Controller
-                control={control}
-                name="params.lateFeeFen"
-                render={({ field, fieldState }) => (
-                  <HundredthsInput
-                    id="lateFee"
-                    prefix="¥"
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    invalid={!!fieldState.error}
-                    describedBy={fieldState.error ? "lateFee-error" : undefined}
-                  />
-                )}
-              />
-              <ErrorText id="lateFee-error" error={errors?.lateFeeFen} />
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="lateFeeCap" className="text-sm font-medium text-slate-700">
-                {t("lateFeeCap")}
-              </label>
-              <Controller
-                control={control}
-                name="params.lateFeeCapBps"
-                render={({ field, fieldState }) => (
-                  <HundredthsInput
-                    id="lateFeeCap"
-                    suffix="%"
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    invalid={!!fieldState.error}
-                    describedBy={fieldState.error ? "lateFeeCap-error" : undefined}
-                  />
-                )}
-              />
-              <ErrorText id="lateFeeCap-error" error={errors?.lateFeeCapBps} />
-            </div>
+            <HundredthsField control={control} id="lateFee" name="params.lateFeeFen" label={t("lateFee")} prefix="¥" error={errors?.lateFeeFen} />
+            <HundredthsField
+              control={control}
+              id="lateFeeCap"
+              name="params.lateFeeCapBps"
+              label={t("lateFeeCap")}
+              suffix="%"
+              error={errors?.lateFeeCapBps}
+            />
           </div>
           <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
             <input type="checkbox" className="size-5" {...register("params.suspendWhileOverdue")} />
@@ -362,27 +373,14 @@ export function PolicyEditor({ current }: { current: { version: number; params: 
               error={issue(errors?.extensionMaxDays?.message)}
               {...numberField("params.extensionMaxDays")}
             />
-            <div className="flex flex-col gap-1">
-              <label htmlFor="extensionFee" className="text-sm font-medium text-slate-700">
-                {t("extensionFeeFen")}
-              </label>
-              <Controller
-                control={control}
-                name="params.extensionFeeFen"
-                render={({ field, fieldState }) => (
-                  <HundredthsInput
-                    id="extensionFee"
-                    prefix="¥"
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    invalid={!!fieldState.error}
-                    describedBy={fieldState.error ? "extensionFee-error" : undefined}
-                  />
-                )}
-              />
-              <ErrorText id="extensionFee-error" error={errors?.extensionFeeFen} />
-            </div>
+            <HundredthsField
+              control={control}
+              id="extensionFee"
+              name="params.extensionFeeFen"
+              label={t("extensionFeeFen")}
+              prefix="¥"
+              error={errors?.extensionFeeFen}
+            />
           </div>
         </Fieldset>
 
