@@ -49,14 +49,43 @@ describe("monthlyStatements", () => {
 
   it("shows what falls due next month as scheduled by the month's end, not what a later order or a cancellation changed", () => {
     const scheduled = [
-      { dueDate: "2026-12-05", amountFen: 100, billedOn: "2026-11-05", cancelledOn: null },
-      { dueDate: "2026-12-20", amountFen: 200, billedOn: "2026-12-01", cancelledOn: null },
-      { dueDate: "2026-12-25", amountFen: 400, billedOn: "2026-11-06", cancelledOn: "2026-11-07" },
-      { dueDate: "2027-01-05", amountFen: 800, billedOn: "2026-11-05", cancelledOn: null },
+      { orderNumber: "HF-1", dueDate: "2026-12-05", amountFen: 100, billedOn: "2026-11-05", cancelledOn: null },
+      { orderNumber: "HF-2", dueDate: "2026-12-20", amountFen: 200, billedOn: "2026-12-01", cancelledOn: null },
+      { orderNumber: "HF-3", dueDate: "2026-12-25", amountFen: 400, billedOn: "2026-11-06", cancelledOn: "2026-11-07" },
+      { orderNumber: "HF-1", dueDate: "2027-01-05", amountFen: 800, billedOn: "2026-11-05", cancelledOn: null },
     ];
     const [november, december] = monthlyStatements([entry("order", "2026-11-05", 1_500)], scheduled, "2026-12");
     expect(november!.dueNextMonthFen).toBe(100);
     expect(december!.dueNextMonthFen).toBe(800);
+  });
+
+  it("does not show as due next month what was already paid: a repayment pays the oldest instalment first", () => {
+    // ¥7.98 in three instalments; the third, due Nov 3, paid on Oct 31 with the second paid on Oct 3.
+    const scheduled = ["2026-09-04", "2026-10-04", "2026-11-03"].map((dueDate) => ({
+      orderNumber: "HF-1",
+      dueDate,
+      amountFen: 266,
+      billedOn: "2026-08-05",
+      cancelledOn: null,
+    }));
+    const paid = (on: string) => entry("payment", on, 266);
+    const statements = monthlyStatements(
+      [entry("order", "2026-08-05", 798), paid("2026-09-02"), paid("2026-10-03"), paid("2026-10-31")],
+      scheduled,
+      "2026-10",
+    );
+    expect(statements.map((st) => [st.month, st.closingFen, st.dueNextMonthFen])).toEqual([
+      ["2026-08", 798, 266],
+      ["2026-09", 532, 266],
+      ["2026-10", 0, 0],
+    ]);
+    // Half of the third paid early: the other half is still due in November.
+    const partly = monthlyStatements(
+      [entry("order", "2026-08-05", 798), paid("2026-09-02"), paid("2026-10-03"), entry("payment", "2026-10-31", 133)],
+      scheduled,
+      "2026-10",
+    );
+    expect(partly.at(-1)).toMatchObject({ closingFen: 133, dueNextMonthFen: 133 });
   });
 
   it("steps months across a year end", () => {

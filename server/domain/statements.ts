@@ -15,8 +15,10 @@ export type StatementEntry = {
   storeName: string;
 };
 
-/** An instalment as scheduled: what a statement shows as falling due in the month after it. */
+/** An instalment as scheduled: what a statement shows as falling due in the month after it, less what is paid. */
 export type ScheduledInstalment = {
+  /** The order whose bill it is on (the entries of the same order give that bill's balance). */
+  orderNumber: string;
   dueDate: string;
   amountFen: number;
   /** The date its bill started and, if the order was cancelled, the date it was. */
@@ -84,12 +86,29 @@ export function monthlyStatements(
     const refundsFen = total(["refund", "cancellation"]);
     const feesFen = total(["fee"]);
     const closingFen = opening + ordersFen - paymentsFen - refundsFen + feesFen;
-    const following = nextMonth(month);
-    const dueNextMonthFen = scheduled
-      .filter((i) => monthOf(i.dueDate) === following && monthOf(i.billedOn) <= month && (i.cancelledOn === null || monthOf(i.cancelledOn) > month))
-      .reduce((sum, i) => sum + i.amountFen, 0);
+    const dueNextMonthFen = stillDueNextMonth(month, inRange, scheduled);
     statements.push({ month, openingFen: opening, ordersFen, paymentsFen, refundsFen, feesFen, closingFen, dueNextMonthFen, entries: monthEntries });
     opening = closingFen;
   }
   return statements;
+}
+
+/**
+ * What of the following month's instalments is still to pay at `month`'s end, bill by bill. A repayment pays the
+ * oldest instalment first (late fee before principal), so what a bill still owes sits on its latest instalments:
+ * the part beyond the principal due after the following month falls on the following month's, up to their amount.
+ */
+function stillDueNextMonth(month: string, entries: readonly StatementEntry[], scheduled: readonly ScheduledInstalment[]): number {
+  const following = nextMonth(month);
+  const live = scheduled.filter((i) => monthOf(i.billedOn) <= month && (i.cancelledOn === null || monthOf(i.cancelledOn) > month));
+  let due = 0;
+  for (const orderNumber of new Set(live.map((i) => i.orderNumber))) {
+    const ofBill = live.filter((i) => i.orderNumber === orderNumber);
+    const nextFen = ofBill.filter((i) => monthOf(i.dueDate) === following).reduce((sum, i) => sum + i.amountFen, 0);
+    if (nextFen === 0) continue;
+    const laterFen = ofBill.filter((i) => monthOf(i.dueDate) > following).reduce((sum, i) => sum + i.amountFen, 0);
+    const owedFen = entries.filter((e) => e.orderNumber === orderNumber && monthOf(e.on) <= month).reduce((sum, e) => sum + signedFen(e), 0);
+    due += Math.min(nextFen, Math.max(0, owedFen - laterFen));
+  }
+  return due;
 }

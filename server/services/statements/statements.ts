@@ -107,7 +107,13 @@ export async function statementLedger(db: Db, consumerId: number): Promise<{ ent
   const scheduled = instalmentRows.map((i) => {
     const bill = billById.get(i.billId)!;
     const cancelled = cancelledAt.get(bill.orderId);
-    return { dueDate: i.dueDate, amountFen: i.amountFen, billedOn: localDate(bill.createdAt), cancelledOn: cancelled ? localDate(cancelled) : null };
+    return {
+      orderNumber: bill.number,
+      dueDate: i.dueDate,
+      amountFen: i.amountFen,
+      billedOn: localDate(bill.createdAt),
+      cancelledOn: cancelled ? localDate(cancelled) : null,
+    };
   });
   return { entries, scheduled };
 }
