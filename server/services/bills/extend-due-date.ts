@@ -9,6 +9,7 @@ import { bills, dueDateExtensions, instalments, orderEvents, orders, payments } 
 import { isUniqueViolation, withTransaction } from "@/db/transaction";
 import { localDate } from "@/server/calendar";
 import type { Clock } from "@/server/clock";
+import { daysBetween } from "@/server/domain/dates";
 import { DomainError, type Refusal } from "@/server/domain/errors";
 import { planExtension, type ExtensionPlan } from "@/server/domain/extension";
 import { policyByVersion } from "@/server/services/policy/current-policy";
@@ -57,7 +58,7 @@ function replayOf(loaded: Loaded, input: ExtendInput): ExtendResult | null {
   const done = loaded.extension;
   if (!done || done.idempotencyKey !== input.idempotencyKey) return null;
   const seq = loaded.schedule.find((i) => i.id === done.instalmentId)?.seq ?? 0;
-  if (done.instalmentId !== input.instalmentId || addedDays(done.fromDate, done.toDate) !== input.days)
+  if (done.instalmentId !== input.instalmentId || daysBetween(done.fromDate, done.toDate) !== input.days)
     throw new DomainError("IDEMPOTENCY_MISMATCH", "This request was already used for a different change. Reload the page and try again.");
   return {
     instalmentId: done.instalmentId,
@@ -73,7 +74,6 @@ function replayOf(loaded: Loaded, input: ExtendInput): ExtendResult | null {
   };
 }
 
-const addedDays = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** What the move would look like (the schedule shown before confirming), or why it is refused. */
 export async function previewExtension(db: Db, clock: Clock, input: Omit<ExtendInput, "idempotencyKey" | "cardNumber">) {
