@@ -74,7 +74,6 @@ function replayOf(loaded: Loaded, input: ExtendInput): ExtendResult | null {
   };
 }
 
-
 /** What the move would look like (the schedule shown before confirming), or why it is refused. */
 export async function previewExtension(db: Db, clock: Clock, input: Omit<ExtendInput, "idempotencyKey" | "cardNumber">) {
   const loaded = await loadOrder(db, input.consumerId, input.instalmentId);
